@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Placemap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PlaceGeometry", targets: ["PlaceGeometry"]),
+        .library(name: "PlaceIO", targets: ["PlaceIO"]),
+        .library(name: "PlaceAnalysis", targets: ["PlaceAnalysis"]),
+        .executable(name: "placemap", targets: ["placemap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGEOS", pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"]), .brew(["geos"])]),
+        .systemLibrary(
+            name: "CPROJ", pkgConfig: "proj",
+            providers: [.apt(["libproj-dev", "proj-data"]), .brew(["proj"])]),
+        .target(name: "PlaceGeometry", dependencies: ["CGEOS", "CPROJ"]),
+        .target(name: "PlaceIO", dependencies: ["PlaceGeometry"]),
+        .target(name: "PlaceAnalysis", dependencies: ["PlaceGeometry", "PlaceIO"]),
+        .executableTarget(
+            name: "placemap",
+            dependencies: [
+                "PlaceGeometry", "PlaceIO", "PlaceAnalysis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "PlaceGeometryTests", dependencies: ["PlaceGeometry"]),
+        .testTarget(name: "PlaceIOTests", dependencies: ["PlaceIO"]),
+        .testTarget(name: "PlaceAnalysisTests", dependencies: ["PlaceAnalysis"]),
+        .testTarget(name: "PlacemapCLITests", dependencies: ["placemap"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

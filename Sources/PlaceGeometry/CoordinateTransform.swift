@@ -1,0 +1,118 @@
+import CPROJ
+
+/// A coordinate reference system named by its EPSG code.
+public struct CRS: Hashable, Sendable, CustomStringConvertible {
+    public let epsg: Int
+    public init(epsg: Int) { self.epsg = epsg }
+
+    /// WGS 84 longitude/latitude, the only CRS of RFC 7946 GeoJSON.
+    public static let wgs84 = CRS(epsg: 4326)
+    /// OSGB 1936 / British National Grid, metres: the CRS in which Placemap measures England.
+    public static let britishNationalGrid = CRS(epsg: 27700)
+
+    public var description: String { "EPSG:\(epsg)" }
+    public var isGeographic: Bool { epsg == 4326 || epsg == 4258 || epsg == 4277 }
+}
+
+/// What PROJ chose to carry out a transformation.
+public struct TransformationInfo: Sendable, Equatable {
+    /// PROJ's name of the operation, e.g. "Inverse of OSGB36 to WGS 84 (6) + British National Grid".
+    public var name: String
+    /// The stated accuracy in metres, when PROJ knows it.
+    public var accuracyMetres: Double?
+    /// The grids the operation names, and whether each is installed.
+    public var grids: [(name: String, available: Bool)]
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.name == b.name && a.accuracyMetres == b.accuracyMetres && a.grids.map(\.name) == b.grids.map(\.name)
+    }
+}
+
+/// A PROJ transformation between two CRSs, in longitude/latitude (x = east) axis order.
+///
+/// Owns its own `PJ_CONTEXT` and `PJ`: not thread-safe, use one per task.
+public final class CoordinateTransform {
+    private let context: OpaquePointer
+    private let pj: OpaquePointer
+    public let source: CRS
+    public let target: CRS
+
+    /// The corresponding PROJ functions are `proj_create_crs_to_crs` and `proj_normalize_for_visualization`.
+    public init(from source: CRS, to target: CRS) throws(GeometryError) {
+        guard let context = proj_context_create() else { throw .proj(function: "proj_context_create", message: "out of memory") }
+        self.context = context
+        self.source = source
+        self.target = target
+        // NULL when either CRS is unknown or no operation exists.
+        guard let raw = proj_create_crs_to_crs(context, source.description, target.description, nil) else {
+            let message = Self.lastError(context)
+            proj_context_destroy(context)
+            throw .proj(function: "proj_create_crs_to_crs", message: "\(source) → \(target): \(message)")
+        }
+        defer { proj_destroy(raw) }
+        guard let normalized = proj_normalize_for_visualization(context, raw) else {
+            let message = Self.lastError(context)
+            proj_context_destroy(context)
+            throw .proj(function: "proj_normalize_for_visualization", message: message)
+        }
+        self.pj = normalized
+    }
+
+    deinit {
+        proj_destroy(pj)
+        proj_context_destroy(context)
+    }
+
+    private static func lastError(_ context: OpaquePointer) -> String {
+        let code = proj_context_errno(context)
+        return proj_context_errno_string(context, code).map { String(cString: $0) } ?? "PROJ error \(code)"
+    }
+
+    /// The PROJ version, e.g. "9.1.1".
+    public static var projVersion: String { String(cString: proj_info().version) }
+
+    /// Transforms interleaved x, y pairs in place. The corresponding PROJ function is `proj_trans_generic`.
+    public func transform(_ xy: inout [Double]) throws(GeometryError) {
+        let n = xy.count / 2
+        guard n > 0 else { return }
+        proj_errno_reset(pj)
+        let stride = 2 * MemoryLayout<Double>.stride
+        xy.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            _ = proj_trans_generic(pj, PJ_FWD, base, stride, n, base + 1, stride, n, nil, 0, 0, nil, 0, 0)
+        }
+        // Points PROJ could not transform come back as HUGE_VAL.
+        if let bad = xy.firstIndex(where: { !$0.isFinite }) {
+            throw .proj(function: "proj_trans_generic", message: "point \(bad / 2) could not be transformed \(source) → \(target): \(Self.lastError(context))")
+        }
+    }
+
+    /// Transforms one point.
+    public func transform(x: Double, y: Double) throws(GeometryError) -> (x: Double, y: Double) {
+        var xy = [x, y]
+        try transform(&xy)
+        return (xy[0], xy[1])
+    }
+
+    /// The operation PROJ used for the last transformed point, with its accuracy and grids.
+    /// The corresponding PROJ function is `proj_trans_get_last_used_operation`.
+    public func lastUsedOperation() -> TransformationInfo? {
+        guard let op = proj_trans_get_last_used_operation(pj) else { return nil }
+        defer { proj_destroy(op) }
+        let info = proj_pj_info(op)
+        let name = info.description.map { String(cString: $0) } ?? info.id.map { String(cString: $0) } ?? "unknown"
+        let accuracy = proj_coordoperation_get_accuracy(context, op)
+        var grids: [(String, Bool)] = []
+        for i in 0..<max(0, proj_coordoperation_get_grid_used_count(context, op)) {
+            var shortName: UnsafePointer<CChar>?
+            var available: Int32 = 0
+            if proj_coordoperation_get_grid_used(context, op, i, &shortName, nil, nil, nil, nil, nil, &available) != 0 {
+                grids.append((shortName.map { String(cString: $0) } ?? "?", available != 0))
+            }
+        }
+        return TransformationInfo(name: name, accuracyMetres: accuracy >= 0 ? accuracy : nil, grids: grids)
+    }
+}
+
+@available(*, unavailable)
+extension CoordinateTransform: Sendable {}

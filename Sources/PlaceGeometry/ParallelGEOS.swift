@@ -1,0 +1,37 @@
+import Dispatch
+import Foundation
+
+/// Runs per-item GEOS work on every core, one `GEOSContext` per worker, results in item order.
+public enum ParallelGEOS {
+    /// The number of workers: the active processor count.
+    public static var workerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Calls `body(context, i)` for i in 0..<count and returns the results in order. Each worker owns one
+    /// context; items are dealt round-robin, so the output does not depend on timing.
+    public static func map<T: Sendable, E: Error>(
+        _ count: Int, workers: Int = ParallelGEOS.workerCount,
+        _ body: @Sendable (GEOSContext, Int) throws(E) -> T
+    ) throws(E) -> [T] {
+        guard count > 0 else { return [] }
+        let n = min(workers, count)
+        let results = UnsafeMutableBufferPointer<Result<T, E>?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: n) { worker in
+            let context = GEOSContext()
+            var i = worker
+            while i < count {
+                do throws(E) { slots[i] = .success(try body(context, i)) } catch { slots[i] = .failure(error) }
+                i += n
+            }
+        }
+        var out: [T] = []
+        out.reserveCapacity(count)
+        for slot in results { out.append(try slot!.get()) }
+        return out
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// A CSV table per RFC 4180: a header row and data rows of text fields.
+public struct CSVTable: Sendable {
+    public var source: String
+    public var header: [String]
+    public var rows: [[String]]
+
+    public init(source: String = "", header: [String], rows: [[String]] = []) {
+        self.source = source
+        self.header = header
+        self.rows = rows
+    }
+
+    /// The column index of `name`, or a usage error naming the columns there are.
+    public func column(_ name: String) throws(InputError) -> Int {
+        guard let i = header.firstIndex(of: name) else {
+            throw InputError(.usage, file: source, field: name, message: "no such column",
+                             hint: "the columns are: " + header.joined(separator: ", "))
+        }
+        return i
+    }
+
+    /// The first column among `candidates` (case-insensitive), if any.
+    public func firstColumn(among candidates: [String]) -> Int? {
+        let lower = header.map { $0.lowercased() }
+        for c in candidates { if let i = lower.firstIndex(of: c.lowercased()) { return i } }
+        return nil
+    }
+}
+
+/// Reads CSV files: UTF-8 (a byte-order mark tolerated), quoted fields with commas, quotes and
+/// newlines, CRLF or LF line ends, a header row, and the same number of fields on every row.
+public enum CSVReader {
+    public static func read(path: String) throws(InputError) -> CSVTable {
+        try parse(try FileData.read(path), source: path)
+    }
+
+    public static func parse(_ data: [UInt8], source: String) throws(InputError) -> CSVTable {
+        var start = 0
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        guard data.count > start else {
+            throw InputError(.badData, file: source, message: "the file is empty", hint: "expected a header row and data rows")
+        }
+        var records: [[String]] = []
+        var record: [String] = []
+        var field: [UInt8] = []
+        var line = 1
+        var recordLine = 1
+        var i = start
+        var quoted = false
+        var fieldWasQuoted = false
+
+        func finishField() throws(InputError) {
+            guard let text = String(validating: field, as: UTF8.self) else {
+                throw InputError(.badData, file: source, line: recordLine, message: "text is not valid UTF-8",
+                                 hint: "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)")
+            }
+            record.append(text)
+            field.removeAll(keepingCapacity: true)
+            fieldWasQuoted = false
+        }
+        func finishRecord() throws(InputError) {
+            try finishField()
+            if !(record.count == 1 && record[0].isEmpty) {
+                if let width = records.first?.count, record.count != width {
+                    throw InputError(.badData, file: source, line: recordLine,
+                                     message: "row has \(record.count) fields but the header has \(width)",
+                                     hint: "quote fields that contain commas, or fix the row")
+                }
+                records.append(record)
+            }
+            record.removeAll(keepingCapacity: true)
+            recordLine = line
+        }
+
+        while i < data.count {
+            let c = data[i]
+            if quoted {
+                if c == 0x22 {
+                    if i + 1 < data.count, data[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                    quoted = false
+                } else {
+                    if c == 0x0A { line += 1 }
+                    field.append(c)
+                }
+                i += 1
+                continue
+            }
+            switch c {
+            case 0x22:
+                guard field.isEmpty, !fieldWasQuoted else {
+                    throw InputError(.badData, file: source, line: line, message: "a quote inside an unquoted field",
+                                     hint: "RFC 4180: quote the whole field and double the quotes inside it")
+                }
+                quoted = true
+                fieldWasQuoted = true
+            case 0x2C: try finishField()
+            case 0x0D where i + 1 < data.count && data[i + 1] == 0x0A: break
+            case 0x0A:
+                line += 1
+                try finishRecord()
+            default:
+                if fieldWasQuoted {
+                    throw InputError(.badData, file: source, line: line, message: "text after a closing quote",
+                                     hint: "RFC 4180: quote the whole field and double the quotes inside it")
+                }
+                field.append(c)
+            }
+            i += 1
+        }
+        if quoted {
+            throw InputError(.badData, file: source, line: recordLine, message: "a quoted field is never closed",
+                             hint: "close the quote or remove it")
+        }
+        if !field.isEmpty || !record.isEmpty { try finishRecord() }
+        guard let header = records.first else {
+            throw InputError(.badData, file: source, message: "the file has no header row")
+        }
+        var seen = Set<String>()
+        for name in header where !seen.insert(name).inserted {
+            throw InputError(.badData, file: source, line: 1, field: name, message: "the header names this column twice")
+        }
+        return CSVTable(source: source, header: header, rows: Array(records.dropFirst()))
+    }
+}
+
+/// Writes CSV per RFC 4180: comma separated, CRLF line ends, UTF-8 without a byte-order mark,
+/// fields quoted when they hold a comma, quote, or line break.
+public enum CSVWriter {
+    public static func text(_ table: CSVTable) -> String {
+        var out = ""
+        out.reserveCapacity(64 * (table.rows.count + 1))
+        func row(_ fields: [String]) {
+            for (k, f) in fields.enumerated() {
+                if k > 0 { out += "," }
+                if f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                    out += "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                } else {
+                    out += f
+                }
+            }
+            out += "\r\n"
+        }
+        row(table.header)
+        for r in table.rows { row(r) }
+        return out
+    }
+
+    public static func write(_ table: CSVTable, to path: String) throws(InputError) {
+        try AtomicFile.write(text(table), to: path)
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Placemap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "placemap",
+        abstract: "Place-based population and boundary mapping for England's health and care system.",
+        discussion: """
+            Run with no arguments to analyse the bundled England data (the `england` subcommand).
+            Exit codes: 0 success, 64 usage error, 65 bad input data, 74 I/O error.
+            """,
+        subcommands: [England.self, Info.self, Validate.self],
+        defaultSubcommand: England.self)
+}

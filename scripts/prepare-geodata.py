@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Rebuild geodata/ from the raw open data in ../shared/geodata/raw.
+
+Keeps England rows only and drops columns the project does not use; no geometry is
+re-projected, simplified or rounded (features are copied byte for byte).
+Usage: python3 scripts/prepare-geodata.py [RAW_DIR] [OUT_DIR]
+"""
+import csv
+import json
+import os
+import sys
+from collections import OrderedDict
+
+raw = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "geodata", "raw")
+out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "geodata")
+geo = os.path.join(raw, "geographr")
+os.makedirs(out, exist_ok=True)
+
+
+def england_geojson(src, dst, code_field, name):
+    """Copy the features whose code starts with E, one feature per line."""
+    with open(os.path.join(geo, src), encoding="utf-8") as f:
+        data = json.load(f)
+    kept = [ft for ft in data["features"] if ft["properties"][code_field].startswith("E")]
+    with open(os.path.join(out, dst), "w", encoding="utf-8") as f:
+        f.write('{\n"type": "FeatureCollection",\n"name": "%s",\n"features": [\n' % name)
+        for i, ft in enumerate(kept):
+            f.write(json.dumps(ft, separators=(",", ":")))
+            f.write(",\n" if i + 1 < len(kept) else "\n")
+        f.write("]\n}\n")
+    print(f"{dst}: {len(kept)} features")
+
+
+def slim_csv(src, dst, columns, keep=lambda row: True, base=geo):
+    with open(os.path.join(base, src), encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if keep(r)]
+    with open(os.path.join(out, dst), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([r[c] for c in columns])
+    print(f"{dst}: {len(rows)} rows")
+
+
+england_geojson("boundaries_lsoa21.geojson", "lsoa21_england.geojson", "lsoa21_code", "lsoa21_england")
+england_geojson("boundaries_ltla24.geojson", "lad24_england.geojson", "ltla24_code", "lad24_england")
+england_geojson("boundaries_icb22.geojson", "icb22_england.geojson", "icb22_code", "icb22_england")
+england_geojson("boundaries_msoa11.geojson", "msoa11_england.geojson", "msoa11_code", "msoa11_england")
+
+# Census 2021 usual residents: one row per English LSOA (sum of the six age bands).
+totals = OrderedDict()
+with open(os.path.join(raw, "hack25usefuldata", "census21_pop.csv"), encoding="utf-8", newline="") as f:
+    for r in csv.DictReader(f):
+        if r["lsoa21_code"].startswith("E"):
+            code = r["lsoa21_code"]
+            name, n = totals.get(code, (r["lsoa21_name"], 0))
+            totals[code] = (name, n + int(r["usual_residents"]))
+with open(os.path.join(out, "census21_population_lsoa21.csv"), "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["lsoa21_code", "lsoa21_name", "usual_residents"])
+    for code, (name, n) in totals.items():
+        w.writerow([code, name, n])
+print(f"census21_population_lsoa21.csv: {len(totals)} rows, total {sum(n for _, n in totals.values())}")
+
+eng = lambda field: (lambda r: r[field].startswith("E"))
+slim_csv("lookup_lsoa21_icb24.csv", "lookup_lsoa21_sicbl24_icb24.csv",
+         ["lsoa21_code", "lsoa21_name", "sicbl24_code", "sicbl24_name", "icb24_code", "icb24_name"])
+slim_csv("lookup_lsoa21_ward24_ltla24.csv", "lookup_lsoa21_lad24.csv",
+         ["lsoa21_code", "ltla24_code", "ltla24_name"], eng("lsoa21_code"))
+slim_csv("lookup_ltla23_utla23.csv", "lookup_lad23_utla23.csv",
+         ["ltla23_code", "ltla23_name", "utla23_code", "utla23_name"], eng("ltla23_code"))
+slim_csv("lookup_lsoa11_lsoa21_ltla22.csv", "lookup_lsoa11_lsoa21.csv",
+         ["lsoa11_code", "lsoa21_code", "change_code"], eng("lsoa21_code"))
+slim_csv("lookup_lsoa11_msoa11.csv", "lookup_lsoa11_msoa11.csv",
+         ["lsoa11_code", "msoa11_code"], eng("lsoa11_code"))
+slim_csv("lookup_trust_msoa11_2021file_catchyear2019.csv", "ohid_trust_msoa11_shares_2019.csv",
+         ["msoa_code", "trust_code", "proportion"])
+slim_csv("lookup_nhs_trusts22_nhs_region21.csv", "nhs_trusts22.csv",
+         ["nhs_trust22_code", "nhs_trust22_name", "nhs_region21_name", "status"])
