@@ -29,10 +29,12 @@ let package = Package(
                 "PlaceGeometry", "PlaceIO", "PlaceAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "PlaceGeometryTests", dependencies: ["PlaceGeometry"]),
-        .testTarget(name: "PlaceIOTests", dependencies: ["PlaceIO"]),
-        .testTarget(name: "PlaceAnalysisTests", dependencies: ["PlaceAnalysis"]),
-        .testTarget(name: "PlacemapCLITests", dependencies: ["placemap"]),
+        // Paths, processes and the Python oracle, shared by the test targets only.
+        .target(name: "PlaceTestSupport", path: "Tests/Support"),
+        .testTarget(name: "PlaceGeometryTests", dependencies: ["PlaceGeometry", "PlaceTestSupport"]),
+        .testTarget(name: "PlaceIOTests", dependencies: ["PlaceIO", "PlaceTestSupport"]),
+        .testTarget(name: "PlaceAnalysisTests", dependencies: ["PlaceAnalysis", "PlaceTestSupport"]),
+        .testTarget(name: "PlacemapCLITests", dependencies: ["placemap", "PlaceIO", "PlaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
