@@ -63,9 +63,9 @@ private struct Parser {
         var crs = CRS.wgs84
         var features: [Feature]?
         if !(try scanner.open(0x7B, closer: 0x7D, "'{'")) {
+            var seen = Set<String>()
             repeat {
-                let key = try scanner.string()
-                try scanner.expect(0x3A, "':'")
+                let key = try memberKey(&seen)
                 switch key {
                 case "type": type = try scanner.string()
                 case "name": name = (try scanner.value()).text
@@ -95,6 +95,15 @@ private struct Parser {
                                  hint: "wrap the geometries in a FeatureCollection (e.g. ogr2ogr -f GeoJSON out.geojson in)")
         }
         return Layer(name: "", source: source, crs: crs, features: [])
+    }
+
+    /// Reads a member name and its colon, refusing a name already seen in this object.
+    mutating func memberKey(_ seen: inout Set<String>) throws(JSONScanner.Failure) -> String {
+        let start = scanner.pos
+        let key = try scanner.string()
+        guard seen.insert(key).inserted else { throw scanner.fail("member \"\(key)\" appears twice in one object", at: start) }
+        try scanner.expect(0x3A, "':'")
+        return key
     }
 
     mutating func crsMember() throws(JSONScanner.Failure) -> CRS {
@@ -129,9 +138,9 @@ private struct Parser {
         var geometry = GeometryParse()
         var sawGeometry = false
         if !(try scanner.open(0x7B, closer: 0x7D, "'{' to start a feature")) {
+            var seen = Set<String>()
             repeat {
-                let key = try scanner.string()
-                try scanner.expect(0x3A, "':'")
+                let key = try memberKey(&seen)
                 switch key {
                 case "type": type = try scanner.string()
                 case "id": id = try scanner.value()
@@ -201,6 +210,10 @@ private struct Parser {
             p += 1
         }
         guard depth > 0 else { throw scanner.fail("\"coordinates\" must be an array") }
+        if depth == 1, scanner.bytes[p] == 0x5D {
+            scanner.pos = p + 1
+            return 0
+        }
         if depth == 1 {
             try position(into: &shape)
         } else {

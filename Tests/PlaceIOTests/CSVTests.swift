@@ -1,0 +1,42 @@
+import PlaceIO
+import Testing
+
+@Suite struct CSVTests {
+    @Test func quotedFieldsWithCommasQuotesAndNewlines() throws {
+        let text = "\u{FEFF}code,name,note\r\nE1,\"Bath, and NE Somerset\",\"said \"\"hi\"\"\"\r\nE2,\"two\nlines\",\r\n"
+        let table = try CSVReader.parse(Array(text.utf8), source: "t.csv")
+        #expect(table.header == ["code", "name", "note"])
+        #expect(table.rows == [["E1", "Bath, and NE Somerset", "said \"hi\""], ["E2", "two\nlines", ""]])
+        let written = CSVWriter.text(table)
+        #expect(try CSVReader.parse(Array(written.utf8), source: "w").rows == table.rows)
+        #expect(written.hasPrefix("code,name,note\r\nE1,\"Bath, and NE Somerset\",\"said \"\"hi\"\"\"\r\n"))
+    }
+
+    @Test func raggedRowSaysWhichLine() throws {
+        do {
+            _ = try CSVReader.parse(Array("a,b\n1,2\n3\n".utf8), source: "r.csv")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 3 && error.exitCode == 65)
+            #expect(error.description.hasPrefix("r.csv:3: row has 1 fields but the header has 2"))
+        }
+    }
+
+    @Test func nonUTF8AndEmptyAndUnclosedQuote() {
+        #expect(throws: InputError.self) { try CSVReader.parse([0x61, 0x0A, 0xFF, 0x0A], source: "x") }
+        #expect(throws: InputError.self) { try CSVReader.parse([], source: "x") }
+        #expect(throws: InputError.self) { try CSVReader.parse(Array("a\n\"open\n".utf8), source: "x") }
+        #expect(throws: InputError.self) { try CSVReader.parse(Array("a,a\n1,2\n".utf8), source: "x") }
+    }
+
+    @Test func missingColumnListsTheColumns() throws {
+        let table = try CSVReader.parse(Array("lsoa21_code,usual_residents\nE01,5\n".utf8), source: "p.csv")
+        do {
+            _ = try table.column("population")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitCode == 64)
+            #expect(error.hint == "the columns are: lsoa21_code, usual_residents")
+        }
+    }
+}
