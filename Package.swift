@@ -29,6 +29,8 @@ let package = Package(
                 "PlaceGeometry", "PlaceIO", "PlaceAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // In-process timings for benchmarks/ (not installed, not part of the library).
+        .executableTarget(name: "placemap-bench", dependencies: ["PlaceGeometry", "PlaceIO", "PlaceAnalysis"]),
         // Paths, processes and the Python oracle, shared by the test targets only.
         .target(name: "PlaceTestSupport", path: "Tests/Support"),
         .testTarget(name: "PlaceGeometryTests", dependencies: ["PlaceGeometry", "PlaceTestSupport"]),

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Runs placemap and its peers on the same machine in the same run and reports ratios.
+
+Usage: python3 benchmarks/run.py [read] [overlap] ... (default: all)
+Needs a release build (swift build -c release) and the oracle venv (scripts/oracle-venv).
+Each case runs every command REPEATS times, alternating placemap and peer, and reports the median
+in-process time, the median whole-process wall time and the peak resident memory (from wait4).
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPEATS = int(os.environ.get("REPEATS", "5"))
+BIN = os.path.join(ROOT, ".build", "release")
+PYTHON = subprocess.run([os.path.join(ROOT, "scripts", "oracle-venv")], capture_output=True, text=True,
+                        check=True).stdout.strip().splitlines()[-1]
+
+
+def data(name):
+    return os.path.join(ROOT, "geodata", name)
+
+
+def measure(command):
+    """Runs command once; returns (wall seconds, peak RSS MiB, stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    out, err = proc.stdout.read(), proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{err.decode()}")
+    return wall, usage.ru_maxrss / 1024, out.decode()
+
+
+def compare(name, ours, peer, inner=None):
+    """Alternates ours and peer REPEATS times; inner(stdout) extracts an in-process time."""
+    rows = {"placemap": [], "peer": []}
+    for _ in range(REPEATS):
+        for label, command in (("placemap", ours), ("peer", peer)):
+            rows[label].append(measure(command))
+    report = {}
+    for label, runs in rows.items():
+        report[label] = {
+            "wall": statistics.median(r[0] for r in runs),
+            "rss": max(r[1] for r in runs),
+            "inner": statistics.median(inner(r[2]) for r in runs) if inner else None,
+        }
+    p, q = report["placemap"], report["peer"]
+    print(f"\n## {name}  (median of {REPEATS}, same machine, same run)")
+    print(f"| measure | placemap | peer | peer / placemap |")
+    print(f"|---|---|---|---|")
+    if inner:
+        print(f"| in-process time (s) | {p['inner']:.3f} | {q['inner']:.3f} | {q['inner'] / p['inner']:.2f}× |")
+    print(f"| whole process (s) | {p['wall']:.3f} | {q['wall']:.3f} | {q['wall'] / p['wall']:.2f}× |")
+    print(f"| peak memory (MiB) | {p['rss']:.0f} | {q['rss']:.0f} | {q['rss'] / p['rss']:.2f}× |")
+    return report
+
+
+def first_field(text):
+    return float(text.split()[0])
+
+
+RAW_LSOA = os.path.join(ROOT, "..", "shared", "geodata", "raw", "geographr", "boundaries_lsoa21.geojson")
+
+
+def case_read():
+    files = [data("lsoa21_england.geojson"), data("msoa11_england.geojson")]
+    if os.path.exists(RAW_LSOA):  # the 16.6 MB England and Wales original, when the raw set is beside the repo
+        files.insert(0, RAW_LSOA)
+    for file in files:
+        compare(f"read {os.path.basename(file)} (features with properties)",
+                [os.path.join(BIN, "placemap-bench"), "read", file],
+                [PYTHON, os.path.join(ROOT, "benchmarks", "peers", "read_pyogrio.py"), file],
+                inner=first_field)
+
+
+CASES = {"read": case_read}
+
+if __name__ == "__main__":
+    chosen = sys.argv[1:] or list(CASES)
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
+    for case in chosen:
+        CASES[case]()
