@@ -12,6 +12,16 @@ public enum ParallelGEOS {
         _ count: Int, workers: Int = ParallelGEOS.workerCount,
         _ body: @Sendable (GEOSContext, Int) throws(E) -> T
     ) throws(E) -> [T] {
+        try map(count, workers: workers, state: { $0 }, body)
+    }
+
+    /// Like `map`, with per-worker state made once by `state` from the worker's context (for
+    /// example a cache of GEOS geometries), which never leaves its worker.
+    public static func map<T: Sendable, S, E: Error>(
+        _ count: Int, workers: Int = ParallelGEOS.workerCount,
+        state: @Sendable (GEOSContext) -> S,
+        _ body: @Sendable (S, Int) throws(E) -> T
+    ) throws(E) -> [T] {
         guard count > 0 else { return [] }
         let n = min(workers, count)
         let results = UnsafeMutableBufferPointer<Result<T, E>?>.allocate(capacity: count)
@@ -22,10 +32,10 @@ public enum ParallelGEOS {
         }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: n) { worker in
-            let context = GEOSContext()
+            let local = state(GEOSContext())
             var i = worker
             while i < count {
-                do throws(E) { slots[i] = .success(try body(context, i)) } catch { slots[i] = .failure(error) }
+                do throws(E) { slots[i] = .success(try body(local, i)) } catch { slots[i] = .failure(error) }
                 i += n
             }
         }

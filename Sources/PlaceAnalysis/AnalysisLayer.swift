@@ -1,0 +1,68 @@
+import PlaceGeometry
+import PlaceIO
+
+/// A layer ready for analysis: in EPSG:27700, with unique codes, names, areas and a spatial index.
+public struct AnalysisLayer: Sendable {
+    public let layer: Layer
+    public let fields: LayerFields
+    public let codes: [String]
+    public let names: [String]
+    /// Area of each feature in square metres.
+    public let areas: [Double]
+    public let index: SpatialIndex
+    /// Invalid geometries that were made valid on the way in (GEOS make-valid), with their areas.
+    public let repairs: [Repair]
+
+    /// Reprojects `layer` to EPSG:27700, checks its codes (missing or duplicate codes are errors) and
+    /// repairs invalid geometries, keeping a report of each repair.
+    public init(_ layer: Layer, fields: LayerFields) throws(InputError) {
+        let projected = try layer.reprojected(to: .britishNationalGrid)
+        let values = try fields.uniqueValues(in: projected)
+        let (repaired, repairs) = try LayerCheck.repair(projected, fields: fields)
+        self.repairs = repairs
+        self.layer = repaired
+        self.fields = fields
+        self.codes = values.map(\.code)
+        self.names = values.map(\.name)
+        self.areas = try LayerCheck.areas(of: repaired)
+        self.index = SpatialIndex(repaired.features.map(\.shape.bounds))
+    }
+
+    public var count: Int { codes.count }
+    public var features: [Feature] { layer.features }
+    public var source: String { layer.source }
+
+    /// The position of each code.
+    public var positions: [String: Int] {
+        Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+    }
+}
+
+/// GEOS geometries of a layer's features, built lazily inside one context (one per worker).
+final class GeometryCache {
+    let context: GEOSContext
+    private let features: [Feature]
+    private var geometries: [Geometry?]
+    private var prepared: [PreparedGeometry?]
+
+    init(_ layer: AnalysisLayer, context: GEOSContext) {
+        self.context = context
+        self.features = layer.features
+        self.geometries = Array(repeating: nil, count: layer.count)
+        self.prepared = Array(repeating: nil, count: layer.count)
+    }
+
+    func geometry(_ i: Int) throws(GeometryError) -> Geometry {
+        if let g = geometries[i] { return g }
+        let g = try Geometry(features[i].shape, in: context)
+        geometries[i] = g
+        return g
+    }
+
+    func preparedGeometry(_ i: Int) throws(GeometryError) -> PreparedGeometry {
+        if let p = prepared[i] { return p }
+        let p = try PreparedGeometry(geometry(i))
+        prepared[i] = p
+        return p
+    }
+}

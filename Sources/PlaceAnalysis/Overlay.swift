@@ -1,0 +1,91 @@
+import Foundation
+import PlaceGeometry
+import PlaceIO
+
+/// The part of feature `a` of one layer that lies in feature `b` of another.
+public struct Piece: Sendable {
+    public var a: Int
+    public var b: Int
+    /// Area of the overlap in square metres (EPSG:27700).
+    public var area: Double
+    /// The overlap itself (polygonal parts only), when asked for.
+    public var shape: Shape?
+}
+
+/// Called after each item of a long computation, from any worker.
+public typealias ProgressHandler = @Sendable (_ done: Int, _ total: Int) -> Void
+
+/// Overlays two layers: every pair of features whose interiors overlap, with the area they share.
+public enum Overlay {
+    /// All pieces with positive area, sorted by `a` then `b`.
+    ///
+    /// Candidates come from B's STR index; B features are prepared once per worker. When one
+    /// feature covers the other no intersection is computed (the piece is the smaller feature).
+    /// Touching features (shared edge or point only) give no piece.
+    public static func pieces(_ a: AnalysisLayer, _ b: AnalysisLayer, keepShapes: Bool = false,
+                              progress: ProgressHandler? = nil) throws(InputError) -> [[Piece]] {
+        let counter = ProgressCounter(total: a.count, handler: progress)
+        return try ParallelGEOS.map(a.count, state: { GeometryCache(b, context: $0) }) { (cache, i) throws(InputError) -> [Piece] in
+            defer { counter.step() }
+            do {
+                return try piecesOf(i, a, b, cache: cache, keepShapes: keepShapes)
+            } catch {
+                throw InputError(.badData, file: a.source, featureIndex: i, featureCode: a.codes[i],
+                                 message: "GEOS could not overlay this feature with \(b.source): \(error)",
+                                 hint: "repair both layers (placemap validate FILE --fix OUT) and try again")
+            }
+        }
+    }
+
+    static func piecesOf(_ i: Int, _ a: AnalysisLayer, _ b: AnalysisLayer, cache: GeometryCache, keepShapes: Bool) throws(GeometryError) -> [Piece] {
+        let shapeA = a.features[i].shape
+        guard let bounds = shapeA.bounds else { return [] }
+        let candidates = b.index.query(bounds)
+        guard !candidates.isEmpty else { return [] }
+        let ga = try Geometry(shapeA, in: cache.context)
+        let pa = candidates.count > 2 ? try PreparedGeometry(ga) : nil
+        var out: [Piece] = []
+        for j in candidates {
+            let pb = try cache.preparedGeometry(j)
+            if try pb.covers(ga) {
+                out.append(Piece(a: i, b: j, area: a.areas[i], shape: keepShapes ? shapeA : nil))
+                continue
+            }
+            guard try pb.intersects(ga) else { continue }
+            let gb = try cache.geometry(j)
+            let aCoversB: Bool
+            if let pa { aCoversB = try pa.covers(gb) } else { aCoversB = try ga.covers(gb) }
+            if aCoversB {
+                out.append(Piece(a: i, b: j, area: b.areas[j], shape: keepShapes ? b.features[j].shape : nil))
+                continue
+            }
+            let overlap = try ga.intersection(gb)
+            let area = try overlap.area()
+            guard area > 0 else { continue }
+            out.append(Piece(a: i, b: j, area: area, shape: keepShapes ? try overlap.shape() : nil))
+        }
+        return out
+    }
+}
+
+/// Counts finished items across workers and reports to a handler.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let handler: ProgressHandler?
+
+    init(total: Int, handler: ProgressHandler?) {
+        self.total = total
+        self.handler = handler
+    }
+
+    func step() {
+        guard let handler else { return }
+        lock.lock()
+        done += 1
+        let now = done
+        lock.unlock()
+        handler(now, total)
+    }
+}

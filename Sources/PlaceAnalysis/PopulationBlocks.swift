@@ -1,0 +1,71 @@
+import Foundation
+import PlaceIO
+
+/// Small areas (e.g. LSOA 2021) with a population each: the building blocks of population weighting.
+public struct PopulationBlocks: Sendable {
+    public let blocks: AnalysisLayer
+    /// Population of each block (0 for blocks missing from the table).
+    public let population: [Double]
+    /// Where the figures came from: file and column.
+    public let source: String
+    public let field: String
+    /// Codes in the table that match no block.
+    public let unmatchedCodes: [String]
+    /// Blocks with no row in the table (counted as 0).
+    public let blocksWithoutPopulation: [String]
+
+    public var total: Double { population.reduce(0, +) }
+
+    /// Joins a population table to blocks by code. `codeColumn` defaults to the blocks' code field
+    /// name when the table has it; `valueColumn` to a column named like a population.
+    public init(blocks: AnalysisLayer, table: CSVTable, codeColumn: String? = nil, valueColumn: String? = nil) throws(InputError) {
+        let codeIndex: Int
+        if let codeColumn {
+            codeIndex = try table.column(codeColumn)
+        } else if let i = table.header.firstIndex(of: blocks.fields.code) ?? table.firstColumn(among: [blocks.fields.code]) {
+            codeIndex = i
+        } else {
+            throw InputError(.usage, file: table.source, message: "no column named \(blocks.fields.code) to join to the blocks",
+                             hint: "name the code column with --population-code; the columns are: " + table.header.joined(separator: ", "))
+        }
+        let valueIndex: Int
+        if let valueColumn {
+            valueIndex = try table.column(valueColumn)
+        } else if let i = table.firstColumn(among: ["usual_residents", "population", "pop", "residents", "count", "value", "total"]) {
+            valueIndex = i
+        } else {
+            throw InputError(.usage, file: table.source, message: "no population column found",
+                             hint: "name it with --population-field; the columns are: " + table.header.joined(separator: ", "))
+        }
+        let positions = blocks.positions
+        var population = Array(repeating: 0.0, count: blocks.count)
+        var seen = Array(repeating: false, count: blocks.count)
+        var unmatched: [String] = []
+        var rowOfCode: [String: Int] = [:]
+        for (r, row) in table.rows.enumerated() {
+            let code = row[codeIndex]
+            let text = row[valueIndex].trimmingCharacters(in: .whitespaces)
+            guard let value = Double(text), value.isFinite, value >= 0 else {
+                throw InputError(.badData, file: table.source, line: r + 2, featureCode: code, field: table.header[valueIndex],
+                                 message: "\"\(text)\" is not a population (a non-negative number)",
+                                 hint: "fix the row or choose another column with --population-field")
+            }
+            if let first = rowOfCode.updateValue(r, forKey: code) {
+                throw InputError(.badData, file: table.source, line: r + 2, featureCode: code, field: table.header[codeIndex],
+                                 message: "code \(code) appears again (first on line \(first + 2))", hint: "keep one row per code")
+            }
+            guard let i = positions[code] else {
+                unmatched.append(code)
+                continue
+            }
+            population[i] = value
+            seen[i] = true
+        }
+        self.blocks = blocks
+        self.population = population
+        self.source = table.source
+        self.field = table.header[valueIndex]
+        self.unmatchedCodes = unmatched
+        self.blocksWithoutPopulation = seen.indices.filter { !seen[$0] }.map { blocks.codes[$0] }
+    }
+}

@@ -1,0 +1,49 @@
+import PlaceGeometry
+import PlaceIO
+
+/// What produced a result: inputs with their vintages, CRS, method and tolerances, as JSON members
+/// for a sidecar `.json` file or a GeoJSON file's top level.
+public enum Provenance {
+    public static let tool = "placemap"
+
+    public static func layer(_ l: AnalysisLayer) -> JSONValue {
+        var o = JSONObject([
+            ("file", .string(l.source)), ("code_field", .string(l.fields.code)),
+            ("name_field", l.fields.name.map(JSONValue.string) ?? .null), ("geography", .string(l.fields.prefix)),
+            ("features", .number(Double(l.count))), ("input_crs", .string(l.layer.crs.description)),
+        ])
+        if !l.repairs.isEmpty {
+            o["repaired_geometries"] = .array(l.repairs.map { r in
+                .object(JSONObject([("code", .string(r.code ?? "")), ("reason", .string(r.reason)),
+                                    ("area_before_m2", .number(r.areaBefore)), ("area_after_m2", .number(r.areaAfter))]))
+            })
+        }
+        return .object(o)
+    }
+
+    public static func population(_ p: PopulationBlocks, split: PopulationSplit) -> JSONValue {
+        .object(JSONObject([
+            ("blocks", layer(p.blocks)), ("table", .string(p.source)), ("field", .string(p.field)),
+            ("method", .string(split.method.rawValue)), ("method_explained", .string(split.method.explanation)),
+            ("total", .number(split.total)), ("outside_every_piece", .number(split.outsideEveryPiece)),
+            ("outside_a", .number(split.outsideA)),
+            ("table_codes_matching_no_block", .number(Double(p.unmatchedCodes.count))),
+            ("table_codes_matching_no_block_examples", .array(p.unmatchedCodes.prefix(20).map(JSONValue.string))),
+            ("blocks_without_population", .number(Double(p.blocksWithoutPopulation.count))),
+            ("blocks_without_population_examples", .array(p.blocksWithoutPopulation.prefix(20).map(JSONValue.string))),
+        ]))
+    }
+
+    public static func overlap(_ r: OverlapResult) -> JSONObject {
+        var o = JSONObject([
+            ("tool", .string(tool)), ("analysis", .string("overlap")),
+            ("crs", .string("EPSG:27700 (areas in square metres)")),
+            ("a", layer(r.a)), ("b", layer(r.b)),
+            ("min_share", .number(r.options.minShare)),
+            ("slivers_dropped", .object(JSONObject([("pairs", .number(Double(r.slivers.count))), ("area_m2", .number(r.slivers.area))]))),
+            ("rows", .number(Double(r.rows.count))),
+        ])
+        if let p = r.options.population, let split = r.split { o["population"] = population(p, split: split) }
+        return o
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import PlaceAnalysis
+import PlaceGeometry
+import PlaceIO
+
+struct Overlap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Every pair of features of A and B whose interiors overlap, with areas (m², EPSG:27700) and shares.",
+        discussion: """
+            CSV columns: a_code,a_name,b_code,b_name,area_m2,share_of_a,share_of_b and, with --blocks and
+            --population, population,population_share_of_a,population_share_of_b. The method, tolerance,
+            inputs and population totals go to a sidecar JSON beside the CSV (OUT.json).
+            """)
+
+    @Argument(help: "Layer A (GeoJSON).") var a: String
+    @Argument(help: "Layer B (GeoJSON).") var b: String
+
+    @Option(name: .customLong("a-code")) var aCode: String?
+    @Option(name: .customLong("a-name")) var aName: String?
+    @Option(name: .customLong("b-code")) var bCode: String?
+    @Option(name: .customLong("b-name")) var bName: String?
+    @Option(name: .customLong("a-crs"), help: "EPSG code of A, overriding the file.") var aCRS: Int?
+    @Option(name: .customLong("b-crs"), help: "EPSG code of B, overriding the file.") var bCRS: Int?
+
+    @Option(help: "Write the table here (default: stdout).") var csv: String?
+    @Option(help: "Write the overlap pieces here (GeoJSON).") var geojson: String?
+    @Option(name: .customLong("geojson-crs"), help: "4326 (RFC 7946, default) or 27700 (exact, with a crs member).")
+    var geojsonCRS: Int = 4326
+
+    @Option(name: .customLong("min-share"), help: "Sliver tolerance: drop pieces below this share of both features (0–1).")
+    var minShare: Double = 0
+
+    @OptionGroup var population: PopulationOptions
+
+    func validate() throws {
+        guard (0..<1).contains(minShare) else { throw ValidationError("--min-share must be at least 0 and below 1") }
+        guard [4326, 27700].contains(geojsonCRS) else { throw ValidationError("--geojson-crs must be 4326 or 27700") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let layerA = try FieldChoice(code: aCode, name: aName, crs: aCRS).analysisLayer(a)
+            let layerB = try FieldChoice(code: bCode, name: bName, crs: bCRS).analysisLayer(b)
+            var options = OverlapOptions()
+            options.minShare = minShare
+            options.keepShapes = geojson != nil
+            options.population = try population.load()
+            options.method = population.method
+            options.progress = progressLine("overlap")
+            let result = try OverlapResult(a: layerA, b: layerB, options: options)
+            let provenance = Provenance.overlap(result)
+            if let csv {
+                try CSVWriter.write(result.table, to: csv)
+                try AtomicFile.write(JSONText.text(.object(provenance)) + "\n", to: sidecar(of: csv))
+            } else {
+                print(CSVWriter.text(result.table), terminator: "")
+            }
+            if let geojson {
+                var layer = result.piecesLayer
+                layer.name = "overlap"
+                try GeoJSONWriter(keepCRS: geojsonCRS == 27700).write(layer, to: geojson, members: JSONObject([("placemap", .object(provenance))]))
+            }
+            note(summary(result))
+        }
+    }
+
+    func summary(_ r: OverlapResult) -> String {
+        var s = "overlap: \(r.rows.count) pairs from \(r.a.count) × \(r.b.count) features"
+        s += "; slivers set aside (both shares < \(r.options.minShare)): \(r.slivers.count) pairs, \(fmt(r.slivers.area)) m²"
+        if let split = r.split {
+            s += "\npopulation (\(split.method.rawValue)): \(fmt(split.total)) in blocks, \(fmt(split.outsideEveryPiece)) outside every piece"
+        }
+        for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }
+        return s
+    }
+}
+
+/// The provenance file beside an output: "x.csv" → "x.json".
+func sidecar(of path: String) -> String {
+    (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".json"
+}
