@@ -10,6 +10,8 @@ public struct AnalysisLayer: Sendable {
     /// Area of each feature in square metres.
     public let areas: [Double]
     public let index: SpatialIndex
+    /// The CRS the layer was read in (it is held in EPSG:27700).
+    public let inputCRS: CRS
     /// Invalid geometries that were made valid on the way in (GEOS make-valid), with their areas.
     public let repairs: [Repair]
 
@@ -20,6 +22,7 @@ public struct AnalysisLayer: Sendable {
         let values = try fields.uniqueValues(in: projected)
         let (repaired, repairs) = try LayerCheck.repair(projected, fields: fields)
         self.repairs = repairs
+        self.inputCRS = layer.crs
         self.layer = repaired
         self.fields = fields
         self.codes = values.map(\.code)

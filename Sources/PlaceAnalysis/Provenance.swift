@@ -10,7 +10,7 @@ public enum Provenance {
         var o = JSONObject([
             ("file", .string(l.source)), ("code_field", .string(l.fields.code)),
             ("name_field", l.fields.name.map(JSONValue.string) ?? .null), ("geography", .string(l.fields.prefix)),
-            ("features", .number(Double(l.count))), ("input_crs", .string(l.layer.crs.description)),
+            ("features", .number(Double(l.count))), ("input_crs", .string(l.inputCRS.description)),
         ])
         if !l.repairs.isEmpty {
             o["repaired_geometries"] = .array(l.repairs.map { r in

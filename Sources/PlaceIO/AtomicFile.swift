@@ -13,15 +13,16 @@ public enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(bytes).write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw InputError(.io, file: path, message: "cannot be written: \(error.localizedDescription)",
-                             hint: "check the folder exists and is writable")
+                             hint: "check the folder is writable and has space")
+        }
+        // rename(2) replaces the target in one step.
+        guard rename(temporary.path, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputError(.io, file: path, message: "cannot be written: \(reason)", hint: "check the path is not a folder")
         }
     }
 

@@ -36,7 +36,8 @@ public struct LayerFields: Sendable, Equatable {
         return k.dropLast(2).last?.isNumber == true
     }
 
-    static func partner(of code: String, in keys: [String]) -> String? {
+    /// The name field that goes with a code field: "icb24_code" → "icb24_name", "LAD24CD" → "LAD24NM".
+    public static func partner(of code: String, in keys: [String]) -> String? {
         let candidates: [String]
         if code.lowercased().hasSuffix("_code") {
             let stem = String(code.dropLast(5))
