@@ -32,7 +32,7 @@ let package = Package(
         // In-process timings for benchmarks/ (not installed, not part of the library).
         .executableTarget(name: "placemap-bench", dependencies: ["PlaceGeometry", "PlaceIO", "PlaceAnalysis"]),
         // Paths, processes and the Python oracle, shared by the test targets only.
-        .target(name: "PlaceTestSupport", path: "Tests/Support"),
+        .target(name: "PlaceTestSupport", dependencies: ["PlaceIO"], path: "Tests/Support"),
         .testTarget(name: "PlaceGeometryTests", dependencies: ["PlaceGeometry", "PlaceTestSupport"]),
         .testTarget(name: "PlaceIOTests", dependencies: ["PlaceIO", "PlaceTestSupport"]),
         .testTarget(name: "PlaceAnalysisTests", dependencies: ["PlaceAnalysis", "PlaceTestSupport"]),
