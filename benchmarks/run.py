@@ -77,7 +77,27 @@ def case_read():
                 inner=first_field)
 
 
-CASES = {"read": case_read}
+def case_overlap():
+    pairs = [
+        ("lsoa21_england.geojson", "lad24_england.geojson", "lsoa21_code", "ltla24_code"),
+        ("built/lad24.geojson", "built/icb24.geojson", "LAD24CD", "ICB24CD"),
+    ]
+    out = os.path.join(ROOT, ".build", "bench-out")
+    os.makedirs(out, exist_ok=True)
+    for a, b, a_code, b_code in pairs:
+        name = f"overlap {a} × {b}"
+        compare(name + ": whole process, read → compute → write CSV",
+                [os.path.join(BIN, "placemap"), "overlap", data(a), data(b), "--csv", os.path.join(out, "placemap.csv")],
+                [PYTHON, os.path.join(ROOT, "Tests", "oracle", "overlay.py"), data(a), data(b), a_code, b_code,
+                 os.path.join(out, "geopandas.csv"), "--compute-time"])
+        compare(name + ": compute only (reproject, overlay, areas; files already read)",
+                [os.path.join(BIN, "placemap-bench"), "overlap", data(a), data(b)],
+                [PYTHON, os.path.join(ROOT, "Tests", "oracle", "overlay.py"), data(a), data(b), a_code, b_code,
+                 os.path.join(out, "geopandas.csv"), "--compute-time"],
+                inner=first_field)
+
+
+CASES = {"read": case_read, "overlap": case_overlap}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(CASES)

@@ -29,25 +29,30 @@ public struct Layer: Sendable {
         self.features = features
     }
 
-    /// The same features in `target`, reprojected with PROJ; self when already there.
+    /// The same features in `target`, reprojected with PROJ on every core; self when already there.
     public func reprojected(to target: CRS) throws(InputError) -> Layer {
         guard target != crs else { return self }
-        var out = self
+        let source = crs, features = features, file = self.source
         do {
-            let transform = try CoordinateTransform(from: crs, to: target)
-            for i in out.features.indices {
-                do {
-                    try transform.transform(&out.features[i].shape.coordinates)
-                } catch {
-                    throw InputError(.badData, file: source, featureIndex: i, message: "cannot reproject \(crs) → \(target): \(error)",
-                                     hint: "check that the file's CRS is really \(crs)")
-                }
-            }
-        } catch let error as InputError {
-            throw error
+            _ = try CoordinateTransform(from: source, to: target)
         } catch {
-            throw InputError(.usage, file: source, message: "cannot reproject \(crs) → \(target): \(error)")
+            throw InputError(.usage, file: file, message: "cannot reproject \(source) → \(target): \(error)")
         }
+        // One transform per worker (PROJ objects are not thread-safe); `try?` above proved it can be made.
+        let shapes = try Parallel.map(features.count, state: { try? CoordinateTransform(from: source, to: target) }) {
+            (transform, i) throws(InputError) -> [Double] in
+            var xy = features[i].shape.coordinates
+            do {
+                guard let transform else { throw GeometryError.proj(function: "proj_create_crs_to_crs", message: "no transform") }
+                try transform.transform(&xy)
+            } catch {
+                throw InputError(.badData, file: file, featureIndex: i, message: "cannot reproject \(source) → \(target): \(error)",
+                                 hint: "check that the file's CRS is really \(source)")
+            }
+            return xy
+        }
+        var out = self
+        for i in out.features.indices { out.features[i].shape.coordinates = shapes[i] }
         out.crs = target
         return out
     }

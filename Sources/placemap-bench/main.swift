@@ -1,8 +1,11 @@
 import Foundation
+import PlaceAnalysis
+import PlaceGeometry
 import PlaceIO
 
-// In-process timings for benchmarks/run.py. Usage: placemap-bench read FILE [REPEATS]
-// Prints one line per repeat: "seconds features".
+// In-process timings for benchmarks/run.py. Prints one line per repeat: "seconds count".
+//   placemap-bench read FILE [REPEATS]      seconds to read the GeoJSON layer; count = features
+//   placemap-bench overlap A B [REPEATS]    seconds to reproject, overlay and measure (files already read); count = rows
 
 func seconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -10,18 +13,49 @@ func seconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
     return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, n)
 }
 
-let arguments = CommandLine.arguments
-guard arguments.count >= 3, arguments[1] == "read" else {
-    FileHandle.standardError.write(Data("usage: placemap-bench read FILE [REPEATS]\n".utf8))
-    exit(64)
+func fail(_ text: String, _ code: Int32) -> Never {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+    exit(code)
 }
-let repeats = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+
+let arguments = CommandLine.arguments
+let usage = "usage: placemap-bench read FILE [REPEATS] | overlap A B [REPEATS]"
+guard arguments.count >= 3 else { fail(usage, 64) }
 do {
-    for _ in 0..<repeats {
-        let (t, n) = try seconds { try GeoJSONReader.read(path: arguments[2]).features.count }
-        print(String(format: "%.4f %d", t, n))
+    switch arguments[1] {
+    case "read":
+        for _ in 0..<(arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1) {
+            let (t, n) = try seconds { try GeoJSONReader.read(path: arguments[2]).features.count }
+            print(String(format: "%.4f %d", t, n))
+        }
+    case "overlap" where arguments.count >= 4:
+        let a = try GeoJSONReader.read(path: arguments[2]), b = try GeoJSONReader.read(path: arguments[3])
+        for _ in 0..<(arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1) {
+            let (t, n) = try seconds {
+                let la = try AnalysisLayer(a, fields: LayerFields.detect(in: a))
+                let lb = try AnalysisLayer(b, fields: LayerFields.detect(in: b))
+                return try OverlapResult(a: la, b: lb, options: OverlapOptions()).rows.count
+            }
+            print(String(format: "%.4f %d", t, n))
+        }
+    case "phases" where arguments.count >= 4:
+        let a = try GeoJSONReader.read(path: arguments[2]), b = try GeoJSONReader.read(path: arguments[3])
+        var t = seconds { (try? CoordinateTransform(from: .wgs84, to: .britishNationalGrid)) == nil ? 0 : 1 }
+        print("create transform", t.0)
+        t = seconds { (try? a.reprojected(to: .britishNationalGrid).features.count) ?? 0 }
+        print("reproject A", t.0)
+        let pa = try a.reprojected(to: .britishNationalGrid)
+        t = seconds { LayerCheck.problems(in: pa, fields: nil).count }
+        print("validity A", t.0)
+        t = seconds { (try? LayerCheck.areas(of: pa).count) ?? 0 }
+        print("areas A", t.0)
+        let la = try AnalysisLayer(a, fields: LayerFields.detect(in: a))
+        let lb = try AnalysisLayer(b, fields: LayerFields.detect(in: b))
+        t = try seconds { try Overlay.pieces(la, lb).count }
+        print("pieces", t.0)
+    default:
+        fail(usage, 64)
     }
 } catch {
-    FileHandle.standardError.write(Data("placemap-bench: \(error)\n".utf8))
-    exit(65)
+    fail("placemap-bench: \(error)", 65)
 }

@@ -1,18 +1,35 @@
 import ArgumentParser
+import Foundation
 import PlaceAnalysis
 import PlaceIO
 
 /// The main job on the bundled data.
 struct England: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The main job: describe the bundled England layers (run with no arguments).")
+        abstract: "The main job: England's councils against its ICBs, weighted by census 2021 population (run with no arguments).",
+        discussion: """
+            Coterminosity of the local authority districts (LAD 2024) and of the upper-tier councils (UTLA 2023)
+            against the 42 ICBs (ICB 2024), all built from the bundled LSOA 2021 blocks and ONS lookups
+            (geodata/built/), each LSOA's census 2021 usual residents going wholly to the areas holding it.
+            """)
+
+    @Option(help: "Output folder.") var out: String = "placemap-output"
 
     func run() throws {
         try reportingErrors {
-            for file in ["lsoa21_england.geojson", "lad24_england.geojson", "icb22_england.geojson", "msoa11_england.geojson"] {
-                let (layer, fields) = try LayerOptions().read(try DataFolder.path(file))
-                print(try LayerDescription(layer: layer, fields: fields).text)
-                print("")
+            let blocksLayer = try GeoJSONReader.read(path: DataFolder.path("lsoa21_england.geojson"))
+            let blocks = try AnalysisLayer(blocksLayer, fields: LayerFields.detect(in: blocksLayer))
+            let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv")))
+            let icb = try FieldChoice().analysisLayer(DataFolder.path("built/icb24.geojson"))
+            print("Placemap: England's councils and integrated care boards (census 2021 usual residents: \(Int(population.total)))\n")
+            for (name, file) in [("lad24-icb24", "built/lad24.geojson"), ("utla23-icb24", "built/utla23.geojson")] {
+                var options = CoterminosityOptions()
+                options.population = population
+                options.progress = progressLine(name)
+                let result = try Coterminosity(places: FieldChoice().analysisLayer(DataFolder.path(file)), systems: icb, options: options)
+                try result.write(to: out + "/" + name)
+                print(result.summary)
+                print("  outputs: \(out)/\(name)/\n")
             }
         }
     }

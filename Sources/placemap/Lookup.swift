@@ -20,7 +20,7 @@ struct Lookup: ParsableCommand {
         try reportingErrors {
             var options = OverlapOptions()
             options.population = try population.load()
-            options.method = population.method
+            options.method = population.method ?? .centroid
             options.progress = progressLine("lookup")
             let overlap = try OverlapResult(a: FieldChoice(code: aCode, name: aName).analysisLayer(a),
                                             b: FieldChoice(code: bCode, name: bName).analysisLayer(b), options: options)

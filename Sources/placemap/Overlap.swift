@@ -46,7 +46,7 @@ struct Overlap: ParsableCommand {
             options.minShare = minShare
             options.keepShapes = geojson != nil
             options.population = try population.load()
-            options.method = population.method
+            options.method = population.method ?? .centroid
             options.progress = progressLine("overlap")
             let result = try OverlapResult(a: layerA, b: layerB, options: options)
             let provenance = Provenance.overlap(result)

@@ -22,8 +22,9 @@ struct PopulationOptions: ParsableArguments {
     @Option(name: .customLong("blocks-code-field"), help: "Property of the blocks holding their code (detected when omitted).")
     var blocksCodeField: String?
 
-    @Option(name: .customLong("population-method"), help: "centroid (ONS best-fit), area (area-weighted) or largest-share.")
-    var method: PopulationMethod = .centroid
+    @Option(name: .customLong("population-method"),
+            help: "centroid (ONS best-fit), area (area-weighted) or largest-share (default: centroid; largest-share for coterminosity).")
+    var method: PopulationMethod?
 
     func validate() throws {
         if (blocks == nil) != (population == nil) {

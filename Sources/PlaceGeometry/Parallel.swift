@@ -22,6 +22,20 @@ public enum ParallelGEOS {
         state: @Sendable (GEOSContext) -> S,
         _ body: @Sendable (S, Int) throws(E) -> T
     ) throws(E) -> [T] {
+        try Parallel.map(count, workers: workers, state: { state(GEOSContext()) }, body)
+    }
+}
+
+/// Runs per-item work on every core with per-worker state (a GEOS context, a PROJ transform),
+/// results in item order.
+public enum Parallel {
+    /// Calls `body(state, i)` for i in 0..<count; each worker makes its state once with `state`.
+    /// Items are dealt round-robin, so the output does not depend on timing.
+    public static func map<T: Sendable, S, E: Error>(
+        _ count: Int, workers: Int = ParallelGEOS.workerCount,
+        state: @Sendable () -> S,
+        _ body: @Sendable (S, Int) throws(E) -> T
+    ) throws(E) -> [T] {
         guard count > 0 else { return [] }
         let n = min(workers, count)
         let results = UnsafeMutableBufferPointer<Result<T, E>?>.allocate(capacity: count)
@@ -32,7 +46,7 @@ public enum ParallelGEOS {
         }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: n) { worker in
-            let local = state(GEOSContext())
+            let local = state()
             var i = worker
             while i < count {
                 do throws(E) { slots[i] = .success(try body(local, i)) } catch { slots[i] = .failure(error) }

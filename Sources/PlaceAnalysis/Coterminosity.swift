@@ -1,0 +1,103 @@
+import PlaceIO
+
+/// Whether a place lies in one system, several, or none.
+public enum PlaceStatus: String, Sendable, CaseIterable {
+    /// Wholly in one system (slivers aside).
+    case coterminous
+    /// Real shares in two or more systems.
+    case split
+    /// In no system.
+    case outside
+}
+
+/// Options of a coterminosity run.
+public struct CoterminosityOptions: Sendable {
+    /// A place × system overlap holding less than this share of the place's area (and, with
+    /// population, nobody) is a sliver: reported, but never makes a place split.
+    public var sliverShare = 0.005
+    public var population: PopulationBlocks?
+    public var method: PopulationMethod = .largestShare
+    public var progress: ProgressHandler?
+
+    public init() {}
+}
+
+/// Which places (e.g. council areas) line up with which systems (e.g. ICBs).
+public struct Coterminosity: Sendable {
+    public struct PlaceResult: Sendable {
+        public var place: Int
+        public var status: PlaceStatus
+        /// The system holding most of the place's population (area without population).
+        public var mainSystem: Int?
+        public var mainShare: Double
+        /// Overlaps that count (slivers excluded), largest share first.
+        public var pairs: [OverlapRow]
+        public var slivers: [OverlapRow]
+        public var population: Double?
+    }
+
+    public struct SystemResult: Sendable {
+        public var system: Int
+        /// Places overlapping the system (slivers aside), coterminous ones and split ones.
+        public var places: [Int]
+        public var wholePlaces: [Int]
+        public var sharedPlaces: [Int]
+        public var population: Double?
+        /// Population living in places wholly inside the system.
+        public var populationInWholePlaces: Double?
+        /// True when every place it touches lies wholly inside it.
+        public var madeOfWholePlaces: Bool { sharedPlaces.isEmpty && !wholePlaces.isEmpty }
+    }
+
+    public let overlap: OverlapResult
+    public let options: CoterminosityOptions
+    public let places: [PlaceResult]
+    public let systems: [SystemResult]
+
+    public var placesLayer: AnalysisLayer { overlap.a }
+    public var systemsLayer: AnalysisLayer { overlap.b }
+    public var sliverCount: Int { places.reduce(0) { $0 + $1.slivers.count } }
+    public var weighted: Bool { overlap.split != nil }
+
+    public init(places: AnalysisLayer, systems: AnalysisLayer, options: CoterminosityOptions) throws(InputError) {
+        var o = OverlapOptions()
+        o.population = options.population
+        o.method = options.method
+        o.progress = options.progress
+        let overlap = try OverlapResult(a: places, b: systems, options: o)
+        self.overlap = overlap
+        self.options = options
+        let weighted = overlap.split != nil
+        var byPlace = [[OverlapRow]](repeating: [], count: places.count)
+        for r in overlap.rows { byPlace[r.a].append(r) }
+        func share(_ r: OverlapRow) -> Double { weighted ? r.populationShareOfA ?? 0 : r.shareOfA }
+        var results: [PlaceResult] = []
+        for p in 0..<places.count {
+            let isSliver = { (r: OverlapRow) in r.shareOfA < options.sliverShare && (r.population ?? 0) == 0 }
+            let kept = byPlace[p].filter { !isSliver($0) }.sorted { (share($0), -$0.b) > (share($1), -$1.b) }
+            let status: PlaceStatus = kept.isEmpty ? .outside : kept.count == 1 ? .coterminous : .split
+            results.append(PlaceResult(place: p, status: status, mainSystem: kept.first?.b, mainShare: kept.first.map(share) ?? 0,
+                                       pairs: kept, slivers: byPlace[p].filter(isSliver), population: overlap.split?.byA[p]))
+        }
+        self.places = results
+        var bySystem = (0..<systems.count).map {
+            SystemResult(system: $0, places: [], wholePlaces: [], sharedPlaces: [], population: overlap.split?.byB[$0],
+                         populationInWholePlaces: weighted ? 0 : nil)
+        }
+        for place in results {
+            for r in place.pairs {
+                bySystem[r.b].places.append(place.place)
+                if place.status == .coterminous {
+                    bySystem[r.b].wholePlaces.append(place.place)
+                    if weighted { bySystem[r.b].populationInWholePlaces! += place.population ?? 0 }
+                } else {
+                    bySystem[r.b].sharedPlaces.append(place.place)
+                }
+            }
+        }
+        self.systems = bySystem
+    }
+
+    /// Places with each status.
+    public func count(_ status: PlaceStatus) -> Int { places.filter { $0.status == status }.count }
+}
