@@ -1,0 +1,126 @@
+import PlaceAnalysis
+import PlaceGeometry
+import PlaceIO
+import PlaceTestSupport
+import Testing
+
+@Suite struct CoterminosityTests {
+    /// Systems: WEST (x 0–100) and EAST (x 100–200). Places: INSIDE wholly in WEST; HALF spanning
+    /// x 30–130 (70 % in WEST by area) whose only inhabited block lies in EAST; NUDGED in EAST but
+    /// drawn 0.2 m over the line (a sliver); FAR in no system.
+    func run(weighted: Bool) throws -> Coterminosity {
+        let systems = try AnalysisLayer(Layers.make([("WEST", Layers.rect(0, 0, 100, 100)), ("EAST", Layers.rect(100, 0, 200, 100))], name: "systems"), fields: Layers.fields)
+        let places = try AnalysisLayer(Layers.make([
+            ("INSIDE", Layers.rect(10, 10, 20, 20)), ("HALF", Layers.rect(30, 50, 130, 60)),
+            ("NUDGED", Layers.rect(99.8, 0, 200, 40)), ("FAR", Layers.rect(900, 900, 910, 910)),
+        ], name: "places"), fields: Layers.fields)
+        var options = CoterminosityOptions()
+        if weighted {
+            let blocks = try AnalysisLayer(Layers.make([
+                ("B_INSIDE", Layers.rect(10, 10, 20, 20)), ("B_EMPTY", Layers.rect(30, 50, 100, 60)), ("B_HOMES", Layers.rect(100, 50, 130, 60)),
+                ("B_NUDGED", Layers.rect(99.8, 0, 200, 40)), ("B_FAR", Layers.rect(900, 900, 910, 910)),
+            ], name: "blocks"), fields: Layers.fields)
+            let table = CSVTable(source: "p.csv", header: ["code", "population"],
+                                 rows: [["B_INSIDE", "50"], ["B_EMPTY", "0"], ["B_HOMES", "300"], ["B_NUDGED", "80"], ["B_FAR", "4"]])
+            options.population = try PopulationBlocks(blocks: blocks, table: table)
+        }
+        return try Coterminosity(places: places, systems: systems, options: options)
+    }
+
+    func statuses(_ c: Coterminosity) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: c.places.map { (c.placesLayer.codes[$0.place], $0.status.rawValue) })
+    }
+
+    @Test func byArea() throws {
+        let c = try run(weighted: false)
+        #expect(statuses(c) == ["INSIDE": "coterminous", "HALF": "split", "NUDGED": "coterminous", "FAR": "outside"])
+        let half = try #require(c.places.first { c.placesLayer.codes[$0.place] == "HALF" })
+        #expect(half.mainSystem.map { c.systemsLayer.codes[$0] } == "WEST")
+        #expect(abs(half.mainShare - 0.7) < 1e-12)
+        #expect(c.sliverCount == 1)
+    }
+
+    @Test func byPopulationAHalfWithEveryoneOnOneSideIsNotSplit() throws {
+        let c = try run(weighted: true)
+        // HALF is 70/30 by area but 0/100 by population; its empty 70 % still counts by area.
+        #expect(statuses(c) == ["INSIDE": "coterminous", "HALF": "split", "NUDGED": "coterminous", "FAR": "outside"])
+        let half = try #require(c.places.first { c.placesLayer.codes[$0.place] == "HALF" })
+        #expect(half.mainSystem.map { c.systemsLayer.codes[$0] } == "EAST")
+        #expect(half.mainShare == 1)
+        #expect(half.pairs.map { $0.population } == [300, 0])
+        let east = c.systems[1]
+        #expect(east.population == 380)
+        #expect(east.populationInWholePlaces == 80)
+        #expect(c.overlap.split?.outsideEveryPiece == 4)
+    }
+
+    @Test func tablesHaveTheDocumentedColumns() throws {
+        let c = try run(weighted: true)
+        #expect(c.placesTable.header == ["place_code", "place_name", "status", "main_system_code", "main_system_name", "main_share", "n_systems", "population"])
+        #expect(c.placesTable.rows[0] == ["INSIDE", "name of INSIDE", "coterminous", "WEST", "name of WEST", "1", "1", "50"])
+        #expect(c.pairsTable.rows.filter { $0.last == "true" }.map { [$0[0], $0[2]] } == [["NUDGED", "WEST"]])
+        #expect(c.systemsTable.rows[0][9] == "HALF")
+    }
+}
+
+/// The analysis of the bundled England data agrees with what the ONS lookups imply.
+@Suite struct EnglandCoterminosityTests {
+    static let england: (lad: Coterminosity, utla: Coterminosity)? = try? {
+        let blocksLayer = try GeoJSONReader.read(path: Paths.geodata("lsoa21_england.geojson"))
+        let blocks = try AnalysisLayer(blocksLayer, fields: LayerFields.detect(in: blocksLayer))
+        let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: Paths.geodata("census21_population_lsoa21.csv")))
+        func layer(_ name: String) throws -> AnalysisLayer {
+            let l = try GeoJSONReader.read(path: Paths.geodata(name))
+            return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
+        }
+        var options = CoterminosityOptions()
+        options.population = population
+        let icb = try layer("built/icb24.geojson")
+        return (try Coterminosity(places: layer("built/lad24.geojson"), systems: icb, options: options),
+                try Coterminosity(places: layer("built/utla23.geojson"), systems: icb, options: options))
+    }()
+
+    /// Places whose LSOAs the ONS lookups put in more than one ICB.
+    func expectedSplits(placeOfLSOA: [String: String]) throws -> Set<String> {
+        let icbLookup = try CSVReader.read(path: Paths.geodata("lookup_lsoa21_sicbl24_icb24.csv"))
+        let lsoa = try icbLookup.column("lsoa21_code"), icb = try icbLookup.column("icb24_code")
+        var systems: [String: Set<String>] = [:]
+        for row in icbLookup.rows { systems[placeOfLSOA[row[lsoa]]!, default: []].insert(row[icb]) }
+        return Set(systems.filter { $0.value.count > 1 }.keys)
+    }
+
+    func ladOfLSOA() throws -> [String: String] {
+        let t = try CSVReader.read(path: Paths.geodata("lookup_lsoa21_lad24.csv"))
+        let lsoa = try t.column("lsoa21_code"), lad = try t.column("ltla24_code")
+        return Dictionary(uniqueKeysWithValues: t.rows.map { ($0[lsoa], $0[lad]) })
+    }
+
+    func splits(_ c: Coterminosity) -> Set<String> {
+        Set(c.places.filter { $0.status == .split }.map { c.placesLayer.codes[$0.place] })
+    }
+
+    @Test func splitDistrictsAreThoseTheLookupsImply() throws {
+        let england = try #require(Self.england)
+        let expected = try expectedSplits(placeOfLSOA: ladOfLSOA())
+        #expect(splits(england.lad) == expected)
+        #expect(expected.contains("E06000065"))  // North Yorkshire: Craven sits in West Yorkshire ICB
+        #expect(england.lad.count(.outside) == 0)
+    }
+
+    @Test func splitUpperTierCouncilsAreThoseTheLookupsImply() throws {
+        let england = try #require(Self.england)
+        let t = try CSVReader.read(path: Paths.geodata("lookup_lad23_utla23.csv"))
+        let lad = try t.column("ltla23_code"), utla = try t.column("utla23_code")
+        let utlaOfLAD = Dictionary(uniqueKeysWithValues: t.rows.map { ($0[lad], $0[utla]) })
+        let expected = try expectedSplits(placeOfLSOA: ladOfLSOA().mapValues { utlaOfLAD[$0]! })
+        #expect(splits(england.utla) == expected)
+        #expect(expected.contains("E10000030"))  // Surrey: Frimley takes Surrey Heath and Farnham
+    }
+
+    @Test func icbPopulationsAddUpToEngland() throws {
+        let england = try #require(Self.england)
+        let total = england.lad.systems.reduce(0) { $0 + ($1.population ?? 0) }
+        #expect(total == 56_489_608)
+        #expect(england.lad.places.reduce(0) { $0 + ($1.population ?? 0) } == 56_489_608)
+    }
+}

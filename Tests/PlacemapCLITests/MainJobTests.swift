@@ -1,0 +1,22 @@
+import Foundation
+import PlaceIO
+import PlaceTestSupport
+import Testing
+
+/// `placemap` with no arguments: the main job on the bundled data.
+@Suite struct MainJobTests {
+    @Test func runsOnTheBundledDataAndWritesItsOutputs() throws {
+        let folder = Paths.temporaryFolder()
+        let result = try run(Paths.placemap, [], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("296 places (LAD24) against 42 systems (ICB24)"))
+        #expect(result.stdout.contains("split: North Yorkshire (E06000065)"))
+        for name in ["places.csv", "pairs.csv", "systems.csv", "places.geojson", "coterminosity.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("placemap-output/lad24-icb24/\(name)").path))
+        }
+        let places = try CSVReader.read(path: folder.appendingPathComponent("placemap-output/utla23-icb24/places.csv").path)
+        #expect(places.rows.count == 153)
+        let map = try GeoJSONReader.read(path: folder.appendingPathComponent("placemap-output/lad24-icb24/places.geojson").path)
+        #expect(map.features.count == 296 && map.crs == .wgs84)
+    }
+}
