@@ -7,19 +7,19 @@ struct CoterminosityCommand: ParsableCommand {
         commandName: "coterminosity",
         abstract: "Which places (e.g. councils) lie wholly in one system (e.g. an ICB), which are split, and how many people sit on each side.",
         discussion: """
-            Writes places.csv, pairs.csv, systems.csv, places.geojson (for a map) and coterminosity.json
-            (inputs, method, tolerance) into --out, and prints a summary. With --blocks and --population the
-            shares are by population, each block going wholly to the place and the system holding most of
-            its area (largest-share), which stays right when places and systems come from differently
-            generalised boundary files; without them, by area.
+            Writes places.csv, pairs.csv, systems.csv, places.geojson (for a map) and coterminosity.json \
+            (inputs, method, tolerance) into --out, and prints a summary. With --blocks and --population the \
+            shares are by population, each block going wholly to the place and the system holding most of its \
+            area (largest-share), which stays right when places and systems come from differently generalised \
+            boundary files; without them, by area.
             """)
 
     @Option(help: "Places layer (GeoJSON), e.g. council areas.") var places: String
     @Option(help: "Systems layer (GeoJSON), e.g. ICBs.") var systems: String
-    @Option(name: .customLong("places-code")) var placesCode: String?
-    @Option(name: .customLong("places-name")) var placesName: String?
-    @Option(name: .customLong("systems-code")) var systemsCode: String?
-    @Option(name: .customLong("systems-name")) var systemsName: String?
+    @Option(name: .customLong("places-code"), help: "Property of the places holding codes (detected when omitted).") var placesCode: String?
+    @Option(name: .customLong("places-name"), help: "Property of the places holding names.") var placesName: String?
+    @Option(name: .customLong("systems-code"), help: "Property of the systems holding codes.") var systemsCode: String?
+    @Option(name: .customLong("systems-name"), help: "Property of the systems holding names.") var systemsName: String?
     @Option(name: .customLong("sliver-share"), help: "Overlaps below this share of a place's area (and with nobody living there) are slivers.")
     var sliverShare: Double = 0.005
     @Option(help: "Output folder.") var out: String = "coterminosity"

@@ -9,10 +9,10 @@ struct DissolveCommand: ParsableCommand {
         commandName: "dissolve",
         abstract: "Build areas from building blocks (e.g. ICBs from LSOAs) with GEOS coverage union.",
         discussion: """
-            Each block goes to the group the lookup gives it (or its own --by property without --lookup).
-            Blocks missing from the lookup and lookup rows with no block are reported, never dropped
-            silently. Where the blocks of a group are not a clean coverage, the group is built by unary
-            union instead and the overlapping block pairs are reported. The report goes to OUT.json.
+            Each block goes to the group the lookup gives it (or its own --by property without --lookup). Blocks \
+            missing from the lookup and lookup rows with no block are reported, never dropped silently. Where \
+            the blocks of a group are not a clean coverage, the group is built by unary union instead and the \
+            overlapping block pairs are reported. The report goes to OUT.json.
             """)
 
     @Argument(help: "Building blocks (GeoJSON), e.g. geodata/lsoa21_england.geojson.") var blocks: String
@@ -24,8 +24,8 @@ struct DissolveCommand: ParsableCommand {
     @Option(name: .customLong("blocks-code-field"), help: "Property of the blocks holding their code.") var blocksCodeField: String?
     @Option(help: "Numeric block property to sum per area (repeatable).") var sum: [String] = []
     @Option(help: "CSV of population per block, summed per area.") var population: String?
-    @Option(name: .customLong("population-field")) var populationField: String?
-    @Option(name: .customLong("population-code")) var populationCode: String?
+    @Option(name: .customLong("population-field"), help: "Column of population figures.") var populationField: String?
+    @Option(name: .customLong("population-code"), help: "Column of block codes in the population CSV.") var populationCode: String?
     @Option(name: .customLong("code-as"), help: "Name of the output code property (default: --by), e.g. ICB24CD.") var codeAs: String?
     @Option(name: .customLong("name-as"), help: "Name of the output name property (default: --by-name), e.g. ICB24NM.") var nameAs: String?
     @Option(help: "Output GeoJSON.") var out: String

@@ -8,8 +8,8 @@ struct England: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The main job: England's councils against its ICBs, weighted by census 2021 population (run with no arguments).",
         discussion: """
-            Coterminosity of the local authority districts (LAD 2024) and of the upper-tier councils (UTLA 2023)
-            against the 42 ICBs (ICB 2024), all built from the bundled LSOA 2021 blocks and ONS lookups
+            Coterminosity of the local authority districts (LAD 2024) and of the upper-tier councils (UTLA 2023) \
+            against the 42 ICBs (ICB 2024), all built from the bundled LSOA 2021 blocks and ONS lookups \
             (geodata/built/), each LSOA's census 2021 usual residents going wholly to the areas holding it.
             """)
 

@@ -9,10 +9,10 @@ struct Lookup: ParsableCommand {
 
     @Argument(help: "Layer A (GeoJSON): one row per feature.") var a: String
     @Argument(help: "Layer B (GeoJSON).") var b: String
-    @Option(name: .customLong("a-code")) var aCode: String?
-    @Option(name: .customLong("a-name")) var aName: String?
-    @Option(name: .customLong("b-code")) var bCode: String?
-    @Option(name: .customLong("b-name")) var bName: String?
+    @Option(name: .customLong("a-code"), help: "Property of A holding codes (detected: XXnnCD or *_code).") var aCode: String?
+    @Option(name: .customLong("a-name"), help: "Property of A holding names.") var aName: String?
+    @Option(name: .customLong("b-code"), help: "Property of B holding codes.") var bCode: String?
+    @Option(name: .customLong("b-name"), help: "Property of B holding names.") var bName: String?
     @Option(help: "Write the lookup here (default: stdout); provenance goes beside it (.json).") var csv: String?
     @OptionGroup var population: PopulationOptions
 

@@ -8,18 +8,18 @@ struct Overlap: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Every pair of features of A and B whose interiors overlap, with areas (m², EPSG:27700) and shares.",
         discussion: """
-            CSV columns: a_code,a_name,b_code,b_name,area_m2,share_of_a,share_of_b and, with --blocks and
-            --population, population,population_share_of_a,population_share_of_b. The method, tolerance,
-            inputs and population totals go to a sidecar JSON beside the CSV (OUT.json).
+            CSV columns: a_code,a_name,b_code,b_name,area_m2,share_of_a,share_of_b and, with --blocks and \
+            --population, population,population_share_of_a,population_share_of_b. The method, tolerance, inputs \
+            and population totals go to a sidecar JSON beside the CSV (OUT.json).
             """)
 
     @Argument(help: "Layer A (GeoJSON).") var a: String
     @Argument(help: "Layer B (GeoJSON).") var b: String
 
-    @Option(name: .customLong("a-code")) var aCode: String?
-    @Option(name: .customLong("a-name")) var aName: String?
-    @Option(name: .customLong("b-code")) var bCode: String?
-    @Option(name: .customLong("b-name")) var bName: String?
+    @Option(name: .customLong("a-code"), help: "Property of A holding codes (detected: XXnnCD or *_code).") var aCode: String?
+    @Option(name: .customLong("a-name"), help: "Property of A holding names (detected from the code field).") var aName: String?
+    @Option(name: .customLong("b-code"), help: "Property of B holding codes.") var bCode: String?
+    @Option(name: .customLong("b-name"), help: "Property of B holding names.") var bName: String?
     @Option(name: .customLong("a-crs"), help: "EPSG code of A, overriding the file.") var aCRS: Int?
     @Option(name: .customLong("b-crs"), help: "EPSG code of B, overriding the file.") var bCRS: Int?
 

@@ -6,8 +6,8 @@ struct Placemap: ParsableCommand {
         commandName: "placemap",
         abstract: "Place-based population and boundary mapping for England's health and care system.",
         discussion: """
-            Run with no arguments to analyse the bundled England data (the `england` subcommand).
-            Exit codes: 0 success, 64 usage error, 65 bad input data, 74 I/O error.
+            Run with no arguments to analyse the bundled England data (the `england` subcommand). Exit codes: 0 \
+            success, 64 usage error, 65 bad input data, 74 I/O error.
             """,
         subcommands: [England.self, CoterminosityCommand.self, DissolveCommand.self, Overlap.self, Lookup.self, Info.self, Validate.self],
         defaultSubcommand: England.self)
