@@ -94,7 +94,7 @@ extension Coterminosity {
             let shares = r.pairs.map { pair in
                 let share = weighted ? pair.populationShareOfA ?? 0 : pair.shareOfA
                 let people = pair.population.map { " (\(Int($0.rounded())) people)" } ?? ""
-                return "\(s.names[pair.b]) \(String(format: "%.1f", share * 100))%\(people)"
+                return "\(Self.short(s.names[pair.b])) \(String(format: "%.1f", share * 100))%\(people)"
             }
             lines.append("  split: \(p.names[r.place]) (\(p.codes[r.place])): " + shares.joined(separator: "; "))
         }
@@ -104,6 +104,13 @@ extension Coterminosity {
             lines.append("  systems made of whole places: \(whole) of \(s.count)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A name shortened for the summary: "NHS X Integrated Care Board" → "X ICB".
+    static func short(_ name: String) -> String {
+        var n = name.replacingOccurrences(of: "Integrated Care Board", with: "ICB")
+        if n.hasPrefix("NHS ") { n.removeFirst(4) }
+        return n
     }
 
     /// Writes places.csv, pairs.csv, systems.csv, places.geojson and coterminosity.json into `folder`.
