@@ -107,7 +107,7 @@ extension Coterminosity {
     }
 
     /// A name shortened for the summary: "NHS X Integrated Care Board" → "X ICB".
-    static func short(_ name: String) -> String {
+    public static func short(_ name: String) -> String {
         var n = name.replacingOccurrences(of: "Integrated Care Board", with: "ICB")
         if n.hasPrefix("NHS ") { n.removeFirst(4) }
         return n

@@ -48,6 +48,14 @@ public struct Grouping: Sendable {
         self.rowsWithoutBlock = orphans
     }
 
+    /// Groups blocks as given.
+    public init(groups: [(code: String, name: String)?], codeField: String, nameField: String? = nil) {
+        self.groupOfBlock = groups
+        self.codeField = codeField
+        self.nameField = nameField
+        self.rowsWithoutBlock = []
+    }
+
     /// Groups blocks by their own property `field` (and `nameField`, when given).
     public init(blocks: AnalysisLayer, field: String, nameField: String? = nil) throws(InputError) {
         var groups = [(code: String, name: String)?](repeating: nil, count: blocks.count)

@@ -1,0 +1,53 @@
+import PlaceIO
+
+/// The OHID layout: for each small area, the share of its admitted patients going to each trust.
+public struct PatientShares: Sendable {
+    public struct Entry: Sendable {
+        public var area: String
+        public var trust: String
+        public var share: Double
+    }
+
+    public struct Problem: Sendable {
+        public var line: Int
+        public var area: String
+        public var trust: String
+        public var message: String
+    }
+
+    /// Usable rows.
+    public var entries: [Entry]
+    /// Rows set aside: shares below 0 or above 1, areas not among the blocks.
+    public var problems: [Problem]
+    /// Areas whose shares add up to more than 1.
+    public var overfull: [String]
+    public let source: String
+
+    /// Reads the table; `areaColumn`, `trustColumn`, `shareColumn` default to the OHID names
+    /// (msoa_code, trust_code, proportion). `areas` are the block codes that exist.
+    public init(table: CSVTable, areaColumn: String = "msoa_code", trustColumn: String = "trust_code",
+                shareColumn: String = "proportion", areas: Set<String>) throws(InputError) {
+        let a = try table.column(areaColumn), t = try table.column(trustColumn), s = try table.column(shareColumn)
+        var entries: [Entry] = []
+        var problems: [Problem] = []
+        var sums: [String: Double] = [:]
+        for (r, row) in table.rows.enumerated() {
+            guard let share = Double(row[s]), share.isFinite else {
+                throw InputError(.badData, file: table.source, line: r + 2, featureCode: row[a], field: table.header[s],
+                                 message: "\"\(row[s])\" is not a share", hint: "shares are numbers from 0 to 1")
+            }
+            if share < 0 || share > 1 {
+                problems.append(Problem(line: r + 2, area: row[a], trust: row[t], message: "share \(share) is outside 0–1"))
+            } else if !areas.contains(row[a]) {
+                problems.append(Problem(line: r + 2, area: row[a], trust: row[t], message: "area \(row[a]) is not among the blocks"))
+            } else {
+                entries.append(Entry(area: row[a], trust: row[t], share: share))
+                sums[row[a], default: 0] += share
+            }
+        }
+        self.entries = entries
+        self.problems = problems
+        self.overfull = sums.filter { $0.value > 1 + 1e-9 }.keys.sorted()
+        self.source = table.source
+    }
+}
