@@ -59,11 +59,7 @@ public enum Overlay {
                 out.append(Piece(a: i, b: j, area: b.areas[j], shape: keepShapes ? b.features[j].shape : nil))
                 continue
             }
-            // A large B is first cut to A's box (grown by 1 m so the cut never touches A): the
-            // intersection is the same, and much cheaper than overlaying all of B.
-            let partB = b.features[j].shape.pointCount > 4 * shapeA.pointCount
-                ? try gb.clipped(to: bounds.grown(by: 1)) : gb
-            let overlap = try ga.intersection(partB)
+            let overlap = try ga.intersection(gb)
             let area = try overlap.area()
             guard area > 0 else { continue }
             out.append(Piece(a: i, b: j, area: area, shape: keepShapes ? try overlap.shape() : nil))

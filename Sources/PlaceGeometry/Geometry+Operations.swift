@@ -28,15 +28,6 @@ extension Geometry {
         try context.own(GEOSCoverageUnion_r(handle, pointer), "GEOSCoverageUnion_r")
     }
 
-    /// The part of this geometry inside an axis-aligned rectangle: a fast way to cut a large polygon
-    /// down before intersecting it with a small one. The corresponding GEOS function is `GEOSClipByRect_r`.
-    public func clipped(to b: Bounds) throws(GeometryError) -> Geometry {
-        try context.own(GEOSClipByRect_r(handle, pointer, b.minX, b.minY, b.maxX, b.maxY), "GEOSClipByRect_r")
-    }
-
-    /// The number of coordinates. The corresponding GEOS function is `GEOSGetNumCoordinates_r`.
-    public var pointCount: Int { Int(GEOSGetNumCoordinates_r(handle, pointer)) }
-
     /// The boundary (rings of a polygon). The corresponding GEOS function is `GEOSBoundary_r`.
     public func boundary() throws(GeometryError) -> Geometry {
         try context.own(GEOSBoundary_r(handle, pointer), "GEOSBoundary_r")

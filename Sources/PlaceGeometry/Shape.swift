@@ -114,11 +114,6 @@ public struct Bounds: Sendable, Equatable {
         include(x: other.maxX, y: other.maxY)
     }
 
-    /// The box grown by `d` on every side.
-    public func grown(by d: Double) -> Bounds {
-        Bounds(minX: minX - d, minY: minY - d, maxX: maxX + d, maxY: maxY + d)
-    }
-
     public func intersects(_ other: Bounds) -> Bool {
         minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
     }
