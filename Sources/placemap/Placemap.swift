@@ -9,6 +9,6 @@ struct Placemap: ParsableCommand {
             Run with no arguments to analyse the bundled England data (the `england` subcommand).
             Exit codes: 0 success, 64 usage error, 65 bad input data, 74 I/O error.
             """,
-        subcommands: [England.self, Overlap.self, Info.self, Validate.self],
+        subcommands: [England.self, Overlap.self, ContiguityCommand.self, Info.self, Validate.self],
         defaultSubcommand: England.self)
 }
