@@ -19,7 +19,7 @@ public struct ContiguityGraph: Sendable {
     public init(_ layer: AnalysisLayer, tolerance: Double, edges: [ContiguityEdge]) {
         let codes = layer.codes
         var sorted = edges.map { e in codes[e.a] < codes[e.b] ? e : ContiguityEdge(
-            a: e.b, b: e.a, kind: e.kind, sharedBoundary: e.sharedBoundary, overlaps: e.overlaps, viaTolerance: e.viaTolerance) }
+            a: e.b, b: e.a, kind: e.kind, sharedBoundary: e.sharedBoundary, overlaps: e.overlaps, asDrawn: e.asDrawn) }
         sorted.sort { (codes[$0.a], codes[$0.b]) < (codes[$1.a], codes[$1.b]) }
         var neighbours = Array(repeating: [Int](), count: layer.count)
         for e in sorted {
@@ -35,6 +35,8 @@ public struct ContiguityGraph: Sendable {
     public func count(_ kind: Adjacency) -> Int { edges.count { $0.kind == kind } }
     public var overlappingPairs: [ContiguityEdge] { edges.filter(\.overlaps) }
     public var toleranceOnlyPairs: [ContiguityEdge] { edges.filter(\.viaTolerance) }
+    /// Queen as drawn, rook once snapped within the tolerance.
+    public var rookByTolerance: [ContiguityEdge] { edges.filter { $0.asDrawn == .queen && $0.kind == .rook } }
 
     /// Features with no neighbour at all, by code.
     public var islands: [Int] {

@@ -61,12 +61,28 @@ public struct ContiguityReport: Sendable {
         var files: [(String, CSVTable)] = [("edges.csv", edgesTable), ("components.csv", componentsTable)]
         if grouping != nil { files.append(("groups.csv", groupsTable)) }
         for (name, table) in files {
-            try CSVWriter.write(table, to: path(name))
+            try Self.replace(path(name), with: CSVWriter.text(table))
             written.append(path(name))
         }
-        try AtomicFile.write(JSONText.text(.object(Provenance.contiguity(self))) + "\n", to: path("contiguity.json"))
+        try Self.replace(path("contiguity.json"), with: JSONText.text(.object(Provenance.contiguity(self))) + "\n")
         written.append(path("contiguity.json"))
         return written
+    }
+
+    /// Writes `text` with `AtomicFile` under a fresh name beside `path`, then renames it over `path`
+    /// (rename(2) replaces atomically). `AtomicFile` alone cannot overwrite: on Linux its
+    /// `FileManager.replaceItemAt` step fails and removes the old file, so a second run into the
+    /// same folder would fail.
+    static func replace(_ path: String, with text: String) throws(InputError) {
+        let url = URL(fileURLWithPath: path)
+        let fresh = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new").path
+        try? FileManager.default.removeItem(atPath: fresh)
+        try AtomicFile.write(text, to: fresh)
+        guard rename(fresh, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: fresh)
+            throw InputError(.io, file: path, message: "cannot be written: \(reason)", hint: "check the folder is writable")
+        }
     }
 }
 
@@ -87,6 +103,8 @@ extension Provenance {
             ("overlapping_pair_codes", .array(g.overlappingPairs.map(pair))),
             ("pairs_within_tolerance_only", .number(Double(g.toleranceOnlyPairs.count))),
             ("pairs_within_tolerance_only_codes", .array(g.toleranceOnlyPairs.map(pair))),
+            ("pairs_queen_as_drawn_rook_within_tolerance", .number(Double(g.rookByTolerance.count))),
+            ("pairs_queen_as_drawn_rook_within_tolerance_codes", .array(g.rookByTolerance.map(pair))),
             ("components", .number(Double(r.components.count))),
             ("components_rook_only", .number(Double(r.rookComponents.count))),
             ("islands", .number(Double(g.islands.count))),
@@ -114,10 +132,10 @@ extension Provenance {
 extension Contiguity {
     /// The method in words, for provenance.
     public static let method = """
-        rook: boundaries share a line of positive length, or interiors overlap (DE-9IM 2********); \
+        rook: boundaries share a line of positive length, or interiors overlap as drawn (DE-9IM 2********); \
         queen: meet only at points; with a tolerance, pairs within it are snapped together (GEOSSnap, \
         both ways) before classifying, and pairs within it that still do not meet are queen. \
-        shared_boundary_m: length of the intersection of the two boundaries, or for overlapping pairs \
-        the mean of the lengths of each boundary inside the other feature
+        shared_boundary_m: length of the intersection of the two boundaries (after snapping), or for \
+        overlapping pairs the mean of the lengths of each boundary inside the other feature
         """
 }

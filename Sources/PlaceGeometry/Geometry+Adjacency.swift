@@ -8,13 +8,6 @@ extension Geometry {
     public func snapped(to other: Geometry, tolerance: Double) throws(GeometryError) -> Geometry {
         try context.own(GEOSSnap_r(handle, pointer, other.pointer, tolerance), "GEOSSnap_r")
     }
-
-    /// The part of this geometry inside a rectangle; faster than `intersection` with a rectangle
-    /// and meant for linework (polygon results may be invalid).
-    /// The corresponding GEOS function is `GEOSClipByRect_r`.
-    public func clipped(to b: Bounds) throws(GeometryError) -> Geometry {
-        try context.own(GEOSClipByRect_r(handle, pointer, b.minX, b.minY, b.maxX, b.maxY), "GEOSClipByRect_r")
-    }
 }
 
 extension PreparedGeometry {
@@ -32,12 +25,5 @@ extension Bounds {
     /// The box grown by `margin` on every side.
     public func expanded(by margin: Double) -> Bounds {
         Bounds(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin)
-    }
-
-    /// The common part of two boxes, or nil when they do not meet.
-    public func intersection(_ other: Bounds) -> Bounds? {
-        guard intersects(other) else { return nil }
-        return Bounds(minX: max(minX, other.minX), minY: max(minY, other.minY),
-                      maxX: min(maxX, other.maxX), maxY: min(maxY, other.maxY))
     }
 }

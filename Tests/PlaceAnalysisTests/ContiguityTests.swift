@@ -1,3 +1,4 @@
+import Foundation
 import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
@@ -39,10 +40,11 @@ import Testing
         #expect(g.count(.rook) == 12 && g.count(.queen) == 8)
         #expect(g.edges.filter { $0.kind == .rook }.allSatisfy { $0.sharedBoundary == 1000 })
         #expect(g.edges.filter { $0.kind == .queen }.allSatisfy { $0.sharedBoundary == 0 })
-        #expect(pairs(g, .queen) == ["r0c0|r1c1", "r0c1|r1c0", "r0c1|r1c2", "r0c2|r1c1", "r1c0|r2c1", "r1c1|r2c0", "r1c1|r2c2", "r1c2|r2c1"])
+        #expect(pairs(g, .queen) == ["r0c0|r1c1", "r0c1|r1c0", "r0c1|r1c2", "r0c2|r1c1",
+                                     "r1c0|r2c1", "r1c1|r2c0", "r1c1|r2c2", "r1c2|r2c1"])
         #expect(g.neighbours[4].count == 8)  // the centre cell touches every other cell
         #expect(g.islands.isEmpty && g.components().count == 1 && g.components(rookOnly: true).count == 1)
-        #expect(g.edges.allSatisfy { !$0.overlaps && !$0.viaTolerance })
+        #expect(g.edges.allSatisfy { !$0.overlaps && $0.asDrawn == $0.kind })
     }
 
     @Test func edgesAreSortedWithTheSmallerCodeFirst() throws {
@@ -79,7 +81,8 @@ import Testing
         #expect(strict.edges.isEmpty && strict.islands.count == 2)
         let snapped = try ContiguityGraph(layer, tolerance: 1)
         #expect(snapped.edges.count == 1 && snapped.islands.isEmpty)
-        #expect(snapped.edges[0].kind == .rook && snapped.edges[0].sharedBoundary == 1000 && snapped.edges[0].viaTolerance)
+        #expect(snapped.edges[0].kind == .rook && snapped.edges[0].sharedBoundary == 1000)
+        #expect(snapped.edges[0].viaTolerance && snapped.edges[0].asDrawn == nil && snapped.toleranceOnlyPairs.count == 1)
         #expect(try ContiguityGraph(layer, tolerance: 0.4).edges.isEmpty)
     }
 
@@ -90,6 +93,17 @@ import Testing
         let g = try ContiguityGraph(try Self.layer([("a", Self.cell(0, 0), nil), ("b", b, nil)]), tolerance: 1)
         #expect(g.edges.count == 1 && g.edges[0].kind == .rook && !g.edges[0].overlaps)
         #expect(abs(g.edges[0].sharedBoundary - (0.5 * 0.5 + 700 * 700).squareRoot()) < 1e-6)
+    }
+
+    @Test func aPointContactWithANearlyParallelEdgeBecomesRook() throws {
+        // b touches a at (1000, 0) only; its left edge leans out to 0.5 m from a's top-right corner.
+        let b = Shape.polygon([[(Self.x0 + 1000, Self.y0), (Self.x0 + 2000, Self.y0), (Self.x0 + 2000, Self.y0 + 1000),
+                                (Self.x0 + 1000.5, Self.y0 + 1000), (Self.x0 + 1000, Self.y0)]])
+        let layer = try Self.layer([("a", Self.cell(0, 0), nil), ("b", b, nil)])
+        #expect(pairs(try ContiguityGraph(layer), .queen) == ["a|b"])
+        let g = try ContiguityGraph(layer, tolerance: 1)
+        #expect(g.edges.count == 1 && g.edges[0].kind == .rook && g.edges[0].asDrawn == .queen && g.rookByTolerance.count == 1)
+        #expect(abs(g.edges[0].sharedBoundary - (0.5 * 0.5 + 1000 * 1000).squareRoot()) < 1e-6)
     }
 
     @Test func cornersWithinTheToleranceStayQueen() throws {
@@ -150,6 +164,18 @@ import Testing
         let nothing = CSVTable(source: "l.csv", header: ["code", "grp"], rows: [["E1", "X"]])
         let none = #expect(throws: InputError.self) { try Grouping.lookup(nothing, codeColumn: nil, groupColumn: "grp", for: layer) }
         #expect(none?.exitCode == 64)
+    }
+
+    @Test func writesIntoANewFolderAndOverwritesOnASecondRun() throws {
+        let layer = try Self.grid()
+        let folder = Paths.temporaryFolder().appendingPathComponent("a/b").path
+        let report = ContiguityReport(try ContiguityGraph(layer), grouping: try Grouping.property("code", of: layer))
+        try report.write(to: folder)
+        let written = try report.write(to: folder)
+        let names = ["edges.csv", "components.csv", "groups.csv", "contiguity.json"]
+        #expect(written.map { URL(fileURLWithPath: $0).lastPathComponent } == names)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == names.sorted())  // no temporary files left
+        #expect(try CSVReader.read(path: folder + "/edges.csv").rows.count == 20)
     }
 
     @Test func tablesHaveTheDocumentedColumns() throws {
