@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
 """Runs placemap and its peers on the same machine in the same run and reports ratios.
 
-Usage: python3 benchmarks/run.py [read] [overlap] ... (default: all)
-Needs a release build (swift build -c release) and the oracle venv (scripts/oracle-venv).
+Usage: python3 benchmarks/run.py [read] [overlap] [contiguity] ... (default: all)
+Needs a release build (swift build -c release; PLACEMAP_BIN_DIR names another build folder, e.g.
+.build-contig/release) and the oracle venv (scripts/oracle-venv).
 Each case runs every command REPEATS times, alternating placemap and peer, and reports the median
 in-process time, the median whole-process wall time and the peak resident memory (from wait4).
 """
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPEATS = int(os.environ.get("REPEATS", "5"))
-BIN = os.path.join(ROOT, ".build", "release")
+BIN = os.environ.get("PLACEMAP_BIN_DIR") or os.path.join(ROOT, ".build", "release")
 PYTHON = subprocess.run([os.path.join(ROOT, "scripts", "oracle-venv")], capture_output=True, text=True,
                         check=True).stdout.strip().splitlines()[-1]
 
@@ -97,7 +100,17 @@ def case_overlap():
                 inner=first_field)
 
 
-CASES = {"read": case_read, "overlap": case_overlap}
+def case_contiguity():
+    out = tempfile.mkdtemp(prefix="placemap-bench-")
+    for name, field in (("lsoa21_england.geojson", "lsoa21_code"), ("lad24_england.geojson", "ltla24_code")):
+        compare(f"contiguity {name} (rook and queen edges to CSV)",
+                [os.path.join(BIN, "placemap"), "contiguity", data(name), "--out", os.path.join(out, "placemap")],
+                [PYTHON, os.path.join(ROOT, "benchmarks", "peers", "contiguity_libpysal.py"), data(name), field,
+                 os.path.join(out, "libpysal.csv")])
+    shutil.rmtree(out, ignore_errors=True)
+
+
+CASES = {"read": case_read, "overlap": case_overlap, "contiguity": case_contiguity}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(CASES)

@@ -1,78 +1,6 @@
 import PlaceGeometry
 import PlaceIO
 
-/// How blocks are assigned to groups: a lookup table, or a property of the blocks.
-public struct Grouping: Sendable {
-    /// Group code and name for each block; nil for blocks missing from the lookup.
-    public var groupOfBlock: [(code: String, name: String)?]
-    /// The output's code and name property names, e.g. "icb24_code", "icb24_name".
-    public var codeField: String
-    public var nameField: String?
-    /// Lookup rows whose block code matches no block.
-    public var rowsWithoutBlock: [String]
-
-    /// Groups blocks by a lookup table: `keyColumn` holds block codes (default: the column named like
-    /// the blocks' code field), `by` the group code, `nameColumn` its name (default: the partner of `by`).
-    public init(blocks: AnalysisLayer, lookup: CSVTable, by: String, keyColumn: String? = nil, nameColumn: String? = nil) throws(InputError) {
-        let key: Int
-        if let keyColumn {
-            key = try lookup.column(keyColumn)
-        } else if let k = lookup.firstColumn(among: [blocks.fields.code]) {
-            key = k
-        } else {
-            throw InputError(.usage, file: lookup.source, message: "no column named \(blocks.fields.code) to join to the blocks",
-                             hint: "name the lookup's block-code column with --lookup-code; the columns are: " + lookup.header.joined(separator: ", "))
-        }
-        let codeColumn = try lookup.column(by)
-        let nameIndex = try nameColumn.map { name throws(InputError) in try lookup.column(name) }
-            ?? LayerFields.partner(of: by, in: lookup.header).flatMap { lookup.header.firstIndex(of: $0) }
-        let positions = blocks.positions
-        var groups = [(code: String, name: String)?](repeating: nil, count: blocks.count)
-        var orphans: [String] = []
-        for (r, row) in lookup.rows.enumerated() {
-            guard let i = positions[row[key]] else {
-                orphans.append(row[key])
-                continue
-            }
-            let group = (row[codeColumn], nameIndex.map { row[$0] } ?? "")
-            if let existing = groups[i], existing.code != group.0 {
-                throw InputError(.badData, file: lookup.source, line: r + 2, featureCode: row[key], field: lookup.header[key],
-                                 message: "block \(row[key]) is given two groups, \(existing.code) and \(group.0)",
-                                 hint: "a lookup must give each block one group")
-            }
-            groups[i] = group
-        }
-        self.groupOfBlock = groups
-        self.codeField = by
-        self.nameField = nameIndex.map { lookup.header[$0] }
-        self.rowsWithoutBlock = orphans
-    }
-
-    /// Groups blocks as given.
-    public init(groups: [(code: String, name: String)?], codeField: String, nameField: String? = nil) {
-        self.groupOfBlock = groups
-        self.codeField = codeField
-        self.nameField = nameField
-        self.rowsWithoutBlock = []
-    }
-
-    /// Groups blocks by their own property `field` (and `nameField`, when given).
-    public init(blocks: AnalysisLayer, field: String, nameField: String? = nil) throws(InputError) {
-        var groups = [(code: String, name: String)?](repeating: nil, count: blocks.count)
-        for (i, f) in blocks.features.enumerated() {
-            guard let code = f.properties[field]?.text, !code.isEmpty else {
-                throw InputError(.badData, file: blocks.source, featureIndex: i, featureCode: blocks.codes[i], field: field,
-                                 message: "the group field is missing or empty", hint: "give every block a value or use --lookup")
-            }
-            groups[i] = (code, nameField.flatMap { f.properties[$0]?.text } ?? "")
-        }
-        self.groupOfBlock = groups
-        self.codeField = field
-        self.nameField = nameField
-        self.rowsWithoutBlock = []
-    }
-}
-
 /// One dissolved area.
 public struct DissolvedArea: Sendable {
     public var code: String
@@ -98,7 +26,7 @@ public enum Dissolve {
                            population: PopulationBlocks? = nil, progress: ProgressHandler? = nil) throws(InputError) -> [DissolvedArea] {
         var members: [String: [Int]] = [:]
         var names: [String: String] = [:]
-        for (i, g) in grouping.groupOfBlock.enumerated() {
+        for (i, g) in grouping.groups.enumerated() {
             guard let g else { continue }
             members[g.code, default: []].append(i)
             names[g.code] = g.name

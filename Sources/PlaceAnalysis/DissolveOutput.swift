@@ -16,7 +16,7 @@ public struct DissolveOutput {
     public init(blocks: AnalysisLayer, grouping: Grouping, sumFields: [String] = [], population: PopulationBlocks? = nil,
                 progress: ProgressHandler? = nil) throws(InputError) {
         let areas = try Dissolve.run(blocks, grouping: grouping, sum: sumFields, population: population, progress: progress)
-        self.areaOverlaps = try Dissolve.overlapsBetween(areas, codeField: grouping.codeField)
+        self.areaOverlaps = try Dissolve.overlapsBetween(areas, codeField: grouping.field)
         self.areas = areas
         self.blocks = blocks
         self.grouping = grouping
@@ -26,13 +26,13 @@ public struct DissolveOutput {
 
     /// Blocks that no lookup row names (left out of every area).
     public var blocksWithoutGroup: [String] {
-        grouping.groupOfBlock.indices.filter { grouping.groupOfBlock[$0] == nil }.map { blocks.codes[$0] }
+        grouping.groups.indices.filter { grouping.groups[$0] == nil }.map { blocks.codes[$0] }
     }
 
     /// One feature per area in EPSG:27700: code, name, n_blocks, the summed fields and population.
     /// The code and name properties are named after the grouping unless given.
     public func layer(codeField: String? = nil, nameField: String? = nil) -> Layer {
-        let codeKey = codeField ?? grouping.codeField
+        let codeKey = codeField ?? grouping.field
         let nameKey = nameField ?? grouping.nameField
         let features = areas.map { area -> Feature in
             var p = JSONObject([(codeKey, .string(area.code))])
@@ -51,7 +51,7 @@ public struct DissolveOutput {
         let notClean = areas.filter { $0.method != "coverage union" }
         var o = JSONObject([
             ("tool", .string(Provenance.tool)), ("analysis", .string("dissolve")), ("crs", .string("EPSG:27700")),
-            ("blocks", Provenance.layer(blocks)), ("group_field", .string(grouping.codeField)),
+            ("blocks", Provenance.layer(blocks)), ("group_field", .string(grouping.field)),
             ("areas", .number(Double(areas.count))),
             ("areas_by_coverage_union", .number(Double(areas.count - notClean.count))),
             ("areas_by_unary_union", .array(notClean.map { .string($0.code) })),
@@ -70,8 +70,8 @@ public struct DissolveOutput {
             ("gap_area_m2", .number(Number.round(areas.reduce(0) { $0 + $1.gapArea }, 3))),
             ("blocks_without_group", .number(Double(blocksWithoutGroup.count))),
             ("blocks_without_group_examples", .array(blocksWithoutGroup.prefix(20).map(JSONValue.string))),
-            ("lookup_rows_without_block", .number(Double(grouping.rowsWithoutBlock.count))),
-            ("lookup_rows_without_block_examples", .array(grouping.rowsWithoutBlock.prefix(20).map(JSONValue.string))),
+            ("lookup_rows_without_block", .number(Double(grouping.unmatchedCodes.count))),
+            ("lookup_rows_without_block_examples", .array(grouping.unmatchedCodes.prefix(20).map(JSONValue.string))),
         ])
         if let population {
             o["population"] = .object(JSONObject([

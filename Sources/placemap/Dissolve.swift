@@ -41,8 +41,8 @@ struct DissolveCommand: ParsableCommand {
             let layer = try GeoJSONReader.read(path: blocks)
             let blockLayer = try AnalysisLayer(layer, fields: LayerFields.detect(in: layer, code: blocksCodeField))
             let grouping = try lookup.map { path in
-                try Grouping(blocks: blockLayer, lookup: CSVReader.read(path: path), by: by, keyColumn: lookupCode, nameColumn: byName)
-            } ?? Grouping(blocks: blockLayer, field: by, nameField: byName ?? LayerFields.partner(of: by, in: layer.features.first?.properties.keys ?? []))
+                try Grouping.lookup(CSVReader.read(path: path), codeColumn: lookupCode, groupColumn: by, nameColumn: byName, for: blockLayer)
+            } ?? Grouping.property(by, of: blockLayer, nameField: byName)
             let people = try population.map { path in
                 try PopulationBlocks(blocks: blockLayer, table: CSVReader.read(path: path), codeColumn: populationCode, valueColumn: populationField)
             }
@@ -69,8 +69,8 @@ struct DissolveCommand: ParsableCommand {
         let gaps = o.areas.reduce(0) { $0 + $1.gapCount }
         if gaps > 0 { lines.append("  gaps between blocks (holes no block fills): \(gaps), \(fmt(o.areas.reduce(0) { $0 + $1.gapArea })) m²") }
         if !o.blocksWithoutGroup.isEmpty { lines.append("  blocks missing from the lookup: \(o.blocksWithoutGroup.count) (e.g. \(o.blocksWithoutGroup.prefix(5).joined(separator: ", ")))") }
-        if !o.grouping.rowsWithoutBlock.isEmpty {
-            lines.append("  lookup rows with no block: \(o.grouping.rowsWithoutBlock.count) (e.g. \(o.grouping.rowsWithoutBlock.prefix(5).joined(separator: ", ")))")
+        if !o.grouping.unmatchedCodes.isEmpty {
+            lines.append("  lookup rows with no block: \(o.grouping.unmatchedCodes.count) (e.g. \(o.grouping.unmatchedCodes.prefix(5).joined(separator: ", ")))")
         }
         if let p = o.population { lines.append("  population: \(fmt(p.total)) in blocks, \(fmt(o.areas.reduce(0) { $0 + ($1.sums.last ?? 0) })) in areas") }
         return lines.joined(separator: "\n")

@@ -9,6 +9,9 @@ struct Placemap: ParsableCommand {
             Run with no arguments to analyse the bundled England data (the `england` subcommand). Exit codes: 0 \
             success, 64 usage error, 65 bad input data, 74 I/O error.
             """,
-        subcommands: [England.self, CoterminosityCommand.self, CatchmentsCommand.self, DissolveCommand.self, Overlap.self, Lookup.self, Info.self, Validate.self],
+        subcommands: [
+            England.self, CoterminosityCommand.self, ContiguityCommand.self, CatchmentsCommand.self, DissolveCommand.self,
+            Overlap.self, Lookup.self, Info.self, Validate.self,
+        ],
         defaultSubcommand: England.self)
 }

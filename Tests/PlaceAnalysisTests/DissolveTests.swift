@@ -12,7 +12,7 @@ import Testing
 
     @Test func cleanCoverageByCoverageUnion() throws {
         let blocks = try AnalysisLayer(Layers.make(squares + [("LOOSE", Layers.rect(100, 0, 110, 10))]), fields: Layers.fields)
-        let grouping = try Grouping(blocks: blocks, lookup: lookup, by: "group_code", keyColumn: "code")
+        let grouping = try Grouping.lookup(lookup, codeColumn: "code", groupColumn: "group_code", for: blocks)
         #expect(grouping.nameField == "group_name")
         let output = try DissolveOutput(blocks: blocks, grouping: grouping)
         #expect(output.areas.map(\.code) == ["G1", "G2"])
@@ -20,7 +20,7 @@ import Testing
         #expect(output.areas.map(\.shape.kind) == [.polygon, .polygon])
         #expect(output.areas.map(\.blocks.count) == [2, 2])
         #expect(output.blocksWithoutGroup == ["LOOSE"])
-        #expect(grouping.rowsWithoutBlock == ["S9"])
+        #expect(grouping.unmatchedCodes == ["S9"])
         let layer = output.layer(codeField: "GRP24CD", nameField: "GRP24NM")
         #expect(layer.features[1].properties["GRP24CD"] == .string("G2"))
         #expect(layer.features[1].properties["GRP24NM"] == .string("Two"))
@@ -32,7 +32,7 @@ import Testing
         var blocks = squares
         blocks[1].1 = Layers.rect(9, 0, 20, 10)  // overlaps S0 by 1 × 10 m
         let layer = try AnalysisLayer(Layers.make(blocks), fields: Layers.fields)
-        let output = try DissolveOutput(blocks: layer, grouping: Grouping(blocks: layer, lookup: lookup, by: "group_code", keyColumn: "code"))
+        let output = try DissolveOutput(blocks: layer, grouping: Grouping.lookup(lookup, codeColumn: "code", groupColumn: "group_code", for: layer))
         let g1 = output.areas[0]
         #expect(g1.method == "unary union")
         #expect(abs(g1.overlapArea - 10) < 1e-9)
@@ -45,7 +45,7 @@ import Testing
         // A ring of blocks around a hole that no block fills.
         let ring = [("N", Layers.rect(0, 20, 30, 30)), ("S", Layers.rect(0, 0, 30, 10)), ("W", Layers.rect(0, 10, 10, 20)), ("E", Layers.rect(20, 10, 30, 20))]
         let layer = try AnalysisLayer(Layers.make(ring, extra: Dictionary(uniqueKeysWithValues: ring.map { ($0.0, [("g", JSONValue.string("ALL"))]) })), fields: Layers.fields)
-        let output = try DissolveOutput(blocks: layer, grouping: Grouping(blocks: layer, field: "g"))
+        let output = try DissolveOutput(blocks: layer, grouping: Grouping.property("g", of: layer))
         #expect(output.areas[0].gapCount == 1)
         #expect(abs(output.areas[0].gapArea - 100) < 1e-9)
     }
@@ -54,7 +54,7 @@ import Testing
         let layer = try AnalysisLayer(Layers.make(squares), fields: Layers.fields)
         var bad = lookup
         bad.rows.append(["S0", "G2", "Two"])
-        #expect(throws: InputError.self) { try Grouping(blocks: layer, lookup: bad, by: "group_code", keyColumn: "code") }
+        #expect(throws: InputError.self) { try Grouping.lookup(bad, codeColumn: "code", groupColumn: "group_code", for: layer) }
     }
 
     @Test func bestFitLookupByArea() throws {

@@ -62,7 +62,7 @@ public struct Catchments: Sendable {
     public func firstPastThePostPolygons() throws(InputError) -> [DissolvedArea] {
         var groups = [(code: String, name: String)?](repeating: nil, count: blocks.count)
         for trust in trusts { for b in trust.firstAreas { groups[b] = (trust.code, "") } }
-        return try Dissolve.run(blocks, grouping: Grouping(groups: groups, codeField: "trust_code"))
+        return try Dissolve.run(blocks, grouping: Grouping(source: shares.source, field: "trust_code", groups: groups))
     }
 
     /// For each trust, the blocks where it takes at least `minShare` of patients, dissolved. These
@@ -74,7 +74,7 @@ public struct Catchments: Sendable {
             guard !list.isEmpty else { continue }
             var groups = [(code: String, name: String)?](repeating: nil, count: blocks.count)
             for b in list { groups[b] = (trusts[t].code, "") }
-            result += try Dissolve.run(blocks, grouping: Grouping(groups: groups, codeField: "trust_code"))
+            result += try Dissolve.run(blocks, grouping: Grouping(source: shares.source, field: "trust_code", groups: groups))
         }
         return result
     }

@@ -1,0 +1,31 @@
+import PlaceIO
+
+/// Whether the members of one group form one connected piece.
+public struct GroupContiguity: Sendable {
+    public var group: String
+    /// Members, ascending by code.
+    public var members: [Int]
+    /// Connected pieces through the group's own rook and queen edges, largest (by area) first.
+    public var pieces: [[Int]]
+    /// Members outside the largest piece, ascending by code.
+    public var exclaves: [Int]
+
+    public var connected: Bool { pieces.count <= 1 }
+}
+
+extension ContiguityGraph {
+    /// Each group's pieces, using only edges whose two ends are both in the group; sorted by group.
+    public func groups(_ grouping: Grouping) -> [GroupContiguity] {
+        let groupOf = grouping.groupOf
+        var sets = DisjointSets(layer.count)
+        for e in edges where groupOf[e.a] != nil && groupOf[e.a] == groupOf[e.b] { sets.join(e.a, e.b) }
+        var members: [String: [Int]] = [:]
+        for (i, g) in groupOf.enumerated() { if let g { members[g, default: []].append(i) } }
+        return members.keys.sorted().map { g in
+            let pieces = Components(members: sets.groups(members[g] ?? []), layer: layer).pieces
+            let sorted = (members[g] ?? []).sorted { layer.codes[$0] < layer.codes[$1] }
+            let exclaves = pieces.dropFirst().flatMap { $0 }.sorted { layer.codes[$0] < layer.codes[$1] }
+            return GroupContiguity(group: g, members: sorted, pieces: pieces, exclaves: exclaves)
+        }
+    }
+}
