@@ -35,6 +35,13 @@ public struct AnalysisLayer: Sendable {
     public var features: [Feature] { layer.features }
     public var source: String { layer.source }
 
+    /// Each feature's place in code order, for sorting by code without comparing strings.
+    public var codeRanks: [Int] {
+        var ranks = [Int](repeating: 0, count: count)
+        for (rank, i) in codes.indices.sorted(by: { codes[$0] < codes[$1] }).enumerated() { ranks[i] = rank }
+        return ranks
+    }
+
     /// The position of each code.
     public var positions: [String: Int] {
         Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })

@@ -77,7 +77,8 @@ public struct OverlapResult: Sendable {
             }
             return sliver
         }
-        rows.sort { (a.codes[$0.a], b.codes[$0.b]) < (a.codes[$1.a], b.codes[$1.b]) }
+        let rankA = a.codeRanks, rankB = b.codeRanks
+        rows.sort { (rankA[$0.a], rankB[$0.b]) < (rankA[$1.a], rankB[$1.b]) }
         self.rows = rows
         self.slivers = (sliverCount, sliverArea)
         self.split = split

@@ -1,4 +1,5 @@
 import CPROJ
+import Foundation
 
 /// A coordinate reference system named by its EPSG code.
 public struct CRS: Hashable, Sendable, CustomStringConvertible {
@@ -56,6 +57,31 @@ public final class CoordinateTransform {
             throw .proj(function: "proj_normalize_for_visualization", message: message)
         }
         self.pj = normalized
+    }
+
+    private init(context: OpaquePointer, pj: OpaquePointer, source: CRS, target: CRS) {
+        self.context = context
+        self.pj = pj
+        self.source = source
+        self.target = target
+    }
+
+    /// A transform from a process-wide cache of prototypes: the first request for a pair of CRSs
+    /// creates it (PROJ looks the operations up in its database, tens of milliseconds), later ones copy it.
+    public static func cached(from source: CRS, to target: CRS) throws(GeometryError) -> CoordinateTransform {
+        try PrototypeCache.shared.transform(from: source, to: target)
+    }
+
+    /// An independent copy with its own context, for another thread: much cheaper than creating a
+    /// transform again (no database look-ups). The corresponding PROJ function is `proj_clone`.
+    public func copy() throws(GeometryError) -> CoordinateTransform {
+        guard let context = proj_context_create() else { throw .proj(function: "proj_context_create", message: "out of memory") }
+        guard let clone = proj_clone(context, pj) else {
+            let message = Self.lastError(context)
+            proj_context_destroy(context)
+            throw .proj(function: "proj_clone", message: message)
+        }
+        return CoordinateTransform(context: context, pj: clone, source: source, target: target)
     }
 
     deinit {
@@ -116,3 +142,20 @@ public final class CoordinateTransform {
 
 @available(*, unavailable)
 extension CoordinateTransform: Sendable {}
+
+/// Prototype transforms, only ever copied (under the lock), never used to transform.
+private final class PrototypeCache: @unchecked Sendable {
+    static let shared = PrototypeCache()
+    private let lock = NSLock()
+    private var prototypes: [[Int]: CoordinateTransform] = [:]
+
+    func transform(from source: CRS, to target: CRS) throws(GeometryError) -> CoordinateTransform {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = [source.epsg, target.epsg]
+        if let prototype = prototypes[key] { return try prototype.copy() }
+        let prototype = try CoordinateTransform(from: source, to: target)
+        prototypes[key] = prototype
+        return try prototype.copy()
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import PlaceGeometry
 
 /// One feature: a geometry with its `id` and properties, as a plain value.
@@ -34,25 +35,41 @@ public struct Layer: Sendable {
         guard target != crs else { return self }
         let source = crs, features = features, file = self.source
         do {
-            _ = try CoordinateTransform(from: source, to: target)
+            _ = try CoordinateTransform.cached(from: source, to: target)
         } catch {
             throw InputError(.usage, file: file, message: "cannot reproject \(source) → \(target): \(error)")
         }
-        // One transform per worker (PROJ objects are not thread-safe); `try?` above proved it can be made.
-        let shapes = try Parallel.map(features.count, state: { try? CoordinateTransform(from: source, to: target) }) {
-            (transform, i) throws(InputError) -> [Double] in
-            var xy = features[i].shape.coordinates
+        // Features are transformed in contiguous chunks, one PROJ call per chunk.
+        let chunks = stride(from: 0, to: features.count, by: 512).map { $0..<min($0 + 512, features.count) }
+        // PROJ objects are not thread-safe: each worker transforms with its own copy.
+        let transformed = try Parallel.map(chunks.count, state: { try? CoordinateTransform.cached(from: source, to: target) }) { (transform, c) throws(InputError) -> [Double] in
+            var xy: [Double] = []
+            for i in chunks[c] { xy += features[i].shape.coordinates }
             do {
-                guard let transform else { throw GeometryError.proj(function: "proj_create_crs_to_crs", message: "no transform") }
+                guard let transform else { throw GeometryError.proj(function: "proj_create_crs_to_crs", message: "no transform for this worker") }
                 try transform.transform(&xy)
             } catch {
-                throw InputError(.badData, file: file, featureIndex: i, message: "cannot reproject \(source) → \(target): \(error)",
+                // Say which feature: find the first point that did not transform.
+                var start = 0
+                let bad = xy.firstIndex { !$0.isFinite } ?? 0
+                let feature = chunks[c].first { i in
+                    start += features[i].shape.coordinates.count
+                    return start > bad
+                } ?? chunks[c].lowerBound
+                throw InputError(.badData, file: file, featureIndex: feature, message: "cannot reproject \(source) → \(target): \(error)",
                                  hint: "check that the file's CRS is really \(source)")
             }
             return xy
         }
         var out = self
-        for i in out.features.indices { out.features[i].shape.coordinates = shapes[i] }
+        for (c, range) in chunks.enumerated() {
+            var offset = 0
+            for i in range {
+                let n = features[i].shape.coordinates.count
+                out.features[i].shape.coordinates = Array(transformed[c][offset..<(offset + n)])
+                offset += n
+            }
+        }
         out.crs = target
         return out
     }

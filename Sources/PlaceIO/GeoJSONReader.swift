@@ -118,6 +118,10 @@ private struct Parser {
     }
 
     mutating func featureArray() throws(JSONScanner.Failure) -> [Feature] {
+        scanner.skipSpace()
+        if scanner.current == 0x5B, scanner.bytes.count - scanner.pos > 1 << 20, let features = parallelFeatures() {
+            return features
+        }
         var features: [Feature] = []
         features.reserveCapacity(1024)
         if try scanner.open(0x5B, closer: 0x5D, "'[' to start the features array") { return features }
@@ -128,6 +132,41 @@ private struct Parser {
             features.append(f)
         } while try scanner.next(closer: 0x5D)
         featureIndex = nil
+        return features
+    }
+
+    /// Parses a large features array on every core: a structural scan finds where each feature
+    /// starts, and chunks of features are parsed independently. Nil on any problem, so that the
+    /// serial parse reports it exactly as it would have.
+    mutating func parallelFeatures() -> [Feature]? {
+        guard let (starts, end) = scanner.arrayElements(openingAt: scanner.pos), !starts.isEmpty else { return nil }
+        nonisolated(unsafe) let bytes = scanner.bytes
+        let source = self.source
+        let chunk = 256
+        let chunks = stride(from: 0, to: starts.count, by: chunk).map { $0..<min($0 + chunk, starts.count) }
+        let parsed: [[Feature]?] = Parallel.map(chunks.count, state: { () }) { _, c in
+            var parser = Parser(scanner: JSONScanner(bytes), source: source)
+            var out: [Feature] = []
+            out.reserveCapacity(chunks[c].count)
+            for k in chunks[c] {
+                parser.scanner.pos = starts[k]
+                parser.featureIndex = k
+                guard let f = try? parser.feature(), parser.pending == nil else { return nil }
+                // The feature must end where the next element (or the array) begins.
+                parser.scanner.skipSpace()
+                let c = parser.scanner.current
+                guard c == 0x2C || (c == 0x5D && parser.scanner.pos == end - 1) else { return nil }
+                out.append(f)
+            }
+            return out
+        }
+        var features: [Feature] = []
+        features.reserveCapacity(starts.count)
+        for part in parsed {
+            guard let part else { return nil }
+            features += part
+        }
+        scanner.pos = end
         return features
     }
 

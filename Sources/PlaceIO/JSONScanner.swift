@@ -252,6 +252,40 @@ struct JSONScanner {
         _ = try value()
     }
 
+    /// The start offsets of the elements of the array whose '[' is at `open`, and the offset just
+    /// past its ']', found by a structural scan (strings and nesting only, no values parsed); nil when
+    /// the array is not well formed, so that a full parse can say what is wrong.
+    func arrayElements(openingAt open: Int) -> (starts: [Int], end: Int)? {
+        var starts: [Int] = []
+        var depth = 0
+        var p = open + 1
+        var expectElement = true
+        let count = bytes.count - 1
+        while p < count {
+            let c = bytes[p]
+            switch c {
+            case 0x22:
+                if depth == 0 && expectElement { starts.append(p); expectElement = false }
+                p += 1
+                while p < count && bytes[p] != 0x22 { p += bytes[p] == 0x5C ? 2 : 1 }
+            case 0x7B, 0x5B:
+                if depth == 0 && expectElement { starts.append(p); expectElement = false }
+                depth += 1
+            case 0x7D, 0x5D:
+                if depth == 0 { return c == 0x5D ? (starts, p + 1) : nil }
+                depth -= 1
+            case 0x2C:
+                if depth == 0 { expectElement = true }
+            case 0x20, 0x0A, 0x0D, 0x09:
+                break
+            default:
+                if depth == 0 && expectElement { starts.append(p); expectElement = false }
+            }
+            p += 1
+        }
+        return nil
+    }
+
     /// Line and column (both from 1) of a byte offset.
     func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         var line = 1, lineStart = 0

@@ -1,6 +1,5 @@
 import Foundation
 import PlaceAnalysis
-import PlaceGeometry
 import PlaceIO
 
 // In-process timings for benchmarks/run.py. Prints one line per repeat: "seconds count".
@@ -38,21 +37,6 @@ do {
             }
             print(String(format: "%.4f %d", t, n))
         }
-    case "phases" where arguments.count >= 4:
-        let a = try GeoJSONReader.read(path: arguments[2]), b = try GeoJSONReader.read(path: arguments[3])
-        var t = seconds { (try? CoordinateTransform(from: .wgs84, to: .britishNationalGrid)) == nil ? 0 : 1 }
-        print("create transform", t.0)
-        t = seconds { (try? a.reprojected(to: .britishNationalGrid).features.count) ?? 0 }
-        print("reproject A", t.0)
-        let pa = try a.reprojected(to: .britishNationalGrid)
-        t = seconds { LayerCheck.problems(in: pa, fields: nil).count }
-        print("validity A", t.0)
-        t = seconds { (try? LayerCheck.areas(of: pa).count) ?? 0 }
-        print("areas A", t.0)
-        let la = try AnalysisLayer(a, fields: LayerFields.detect(in: a))
-        let lb = try AnalysisLayer(b, fields: LayerFields.detect(in: b))
-        t = try seconds { try Overlay.pieces(la, lb).count }
-        print("pieces", t.0)
     default:
         fail(usage, 64)
     }

@@ -152,3 +152,41 @@ import Testing
         #expect(error.message.contains("appears twice"))
     }
 }
+
+/// Files over 1 MiB are parsed on every core; problems must still be reported exactly.
+@Suite struct LargeGeoJSONTests {
+    func big(_ broken: (Int, String)? = nil) -> String {
+        let features = (0..<8000).map { i -> String in
+            if let (at, text) = broken, at == i { return text }
+            return Shapes.feature("{\"c_code\":\"F\(i)\",\"note\":\"a [tricky] {string}, with \\\"quotes\\\"\"}",
+                                  Shapes.polygonJSON([Shapes.square(-1 + Double(i % 100) * 0.01, 52, 0.005)]))
+        }
+        return Shapes.collection(features)
+    }
+
+    @Test func parsesEveryFeatureInOrder() throws {
+        let text = big()
+        #expect(text.utf8.count > 1 << 20)
+        let layer = try GeoJSONReader.parse(Array(text.utf8), source: "big.geojson")
+        #expect(layer.features.count == 8000)
+        #expect(layer.features[7999].properties["c_code"] == .string("F7999"))
+        #expect(layer.features[123].properties["note"] == .string("a [tricky] {string}, with \"quotes\""))
+    }
+
+    @Test func reportsAProblemDeepInsideLikeTheSerialParser() throws {
+        let unclosed = Shapes.feature("{\"c_code\":\"BAD\"}", "{\"type\":\"Polygon\",\"coordinates\":[[[0,52],[1,52],[1,53],[0,53]]]}")
+        do {
+            _ = try GeoJSONReader.parse(Array(big((6543, unclosed)).utf8), source: "big.geojson")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.featureIndex == 6543 && error.featureCode == "BAD")
+            #expect(error.message.contains("not closed"))
+        }
+        do {
+            _ = try GeoJSONReader.parse(Array(big((7000, "{\"type\":\"Feature\" oops}")).utf8), source: "big.geojson")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 7002 && error.featureIndex == 7000)
+        }
+    }
+}
