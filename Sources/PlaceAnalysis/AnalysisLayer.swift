@@ -20,14 +20,18 @@ public struct AnalysisLayer: Sendable {
     public init(_ layer: Layer, fields: LayerFields) throws(InputError) {
         let projected = try layer.reprojected(to: .britishNationalGrid)
         let values = try fields.uniqueValues(in: projected)
-        let (repaired, repairs) = try LayerCheck.repair(projected, fields: fields)
+        // One pass measures and validates; only invalid features are repaired and measured again.
+        let survey = LayerCheck.survey(projected, fields: fields)
+        let (repaired, repairs) = try LayerCheck.repair(projected, problems: survey.compactMap(\.problem))
+        var areas = survey.map(\.area)
+        for r in repairs { areas[r.index] = r.areaAfter }
         self.repairs = repairs
         self.inputCRS = layer.crs
         self.layer = repaired
         self.fields = fields
         self.codes = values.map(\.code)
         self.names = values.map(\.name)
-        self.areas = try LayerCheck.areas(of: repaired)
+        self.areas = areas
         self.index = SpatialIndex(repaired.features.map(\.shape.bounds))
     }
 

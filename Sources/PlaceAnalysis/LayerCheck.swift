@@ -14,18 +14,24 @@ public struct FeatureProblem: Sendable {
 public enum LayerCheck {
     /// GEOS validity of every feature (`GEOSisValidDetail_r`), in feature order; only the invalid ones.
     public static func problems(in layer: Layer, fields: LayerFields?) -> [FeatureProblem] {
+        survey(layer, fields: fields).compactMap(\.problem)
+    }
+
+    /// Validity and planar area (in the layer's units) of every feature, in one pass on every core.
+    /// Invalid geometries are measured as drawn.
+    static func survey(_ layer: Layer, fields: LayerFields?) -> [(problem: FeatureProblem?, area: Double)] {
         let features = layer.features
-        let found: [FeatureProblem?] = ParallelGEOS.map(features.count) { context, i in
+        return ParallelGEOS.map(features.count) { context, i -> (problem: FeatureProblem?, area: Double) in
             let code = fields.flatMap { features[i].properties[$0.code]?.text }
             do {
                 let g = try Geometry(features[i].shape, in: context)
-                guard let p = try g.validityProblem() else { return nil }
-                return FeatureProblem(index: i, code: code, reason: p.reason, location: p.x.map { ($0, p.y ?? 0) })
+                let area = features[i].shape.isPolygonal ? try g.area() : 0
+                guard let p = try g.validityProblem() else { return (nil, area) }
+                return (FeatureProblem(index: i, code: code, reason: p.reason, location: p.x.map { ($0, p.y ?? 0) }), area)
             } catch {
-                return FeatureProblem(index: i, code: code, reason: "\(error)", location: nil)
+                return (FeatureProblem(index: i, code: code, reason: "\(error)", location: nil), 0)
             }
         }
-        return found.compactMap { $0 }
     }
 
     /// Area of each feature in square metres, measured in EPSG:27700 (reprojecting when needed).
@@ -53,7 +59,11 @@ extension LayerCheck {
     /// Makes every invalid polygon valid (GEOS make-valid, "structure" method), keeping only polygonal
     /// parts, and reports each change with its area in square metres before and after.
     public static func repair(_ layer: Layer, fields: LayerFields?) throws(InputError) -> (layer: Layer, repairs: [Repair]) {
-        let problems = problems(in: layer, fields: fields)
+        try repair(layer, problems: problems(in: layer, fields: fields))
+    }
+
+    /// Repairs the features named in `problems` (found by `problems(in:fields:)`).
+    static func repair(_ layer: Layer, problems: [FeatureProblem]) throws(InputError) -> (layer: Layer, repairs: [Repair]) {
         guard !problems.isEmpty else { return (layer, []) }
         var fixed = layer
         let features = layer.features

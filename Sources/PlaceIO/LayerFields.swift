@@ -88,6 +88,8 @@ public struct LayerFields: Sendable, Equatable {
     /// Codes and names, failing on duplicates too: the form analyses need.
     public func uniqueValues(in layer: Layer) throws(InputError) -> [(code: String, name: String)] {
         let values = try values(in: layer)
+        var seen = Set<String>(minimumCapacity: values.count)
+        guard !values.allSatisfy({ seen.insert($0.code).inserted }) else { return values }
         if let (c, indices) = duplicates(in: layer).first {
             throw InputError(.badData, file: layer.source, featureIndex: indices[1], featureCode: c, field: code,
                              message: "duplicate code: features \(indices.map(String.init).joined(separator: ", ")) share it",
