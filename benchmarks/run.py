@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs placemap and its peers on the same machine in the same run and reports ratios.
 
-Usage: python3 benchmarks/run.py [read] [overlap] [contiguity] ... (default: all)
+Usage: python3 benchmarks/run.py [read] [overlap] [contiguity] [coterminosity] ... (default: all)
 Needs a release build (swift build -c release; PLACEMAP_BIN_DIR names another build folder, e.g.
 .build-contig/release) and the oracle venv (scripts/oracle-venv).
 Each case runs every command REPEATS times, alternating placemap and peer, and reports the median
@@ -110,7 +110,19 @@ def case_contiguity():
     shutil.rmtree(out, ignore_errors=True)
 
 
-CASES = {"read": case_read, "overlap": case_overlap, "contiguity": case_contiguity}
+def case_coterminosity():
+    out = tempfile.mkdtemp(prefix="placemap-bench-")
+    blocks, population = data("lsoa21_england.geojson"), data("census21_population_lsoa21.csv")
+    places, systems = data("built/lad24.geojson"), data("built/icb24.geojson")
+    compare("coterminosity LAD24 × ICB24 weighted through LSOA 2021 (largest share), tables written",
+            [os.path.join(BIN, "placemap"), "coterminosity", "--places", places, "--systems", systems,
+             "--blocks", blocks, "--population", population, "--out", os.path.join(out, "placemap")],
+            [PYTHON, os.path.join(ROOT, "benchmarks", "peers", "coterminosity_geopandas.py"), blocks, population,
+             places, systems, os.path.join(out, "geopandas")])
+    shutil.rmtree(out, ignore_errors=True)
+
+
+CASES = {"read": case_read, "overlap": case_overlap, "contiguity": case_contiguity, "coterminosity": case_coterminosity}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(CASES)

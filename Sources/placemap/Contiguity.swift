@@ -9,10 +9,11 @@ struct ContiguityCommand: ParsableCommand {
         commandName: "contiguity",
         abstract: "The adjacency graph of a layer: rook and queen neighbours, shared boundaries (m), components, islands.",
         discussion: """
-            Rook neighbours share a boundary of positive length (or overlap); queen neighbours meet only at points.
-            Writes into --out: edges.csv (a_code,b_code,kind,shared_boundary_m), components.csv
-            (code,name,component,component_size; component 1 is the largest by area), contiguity.json (provenance and
-            counts) and, with --group-by or --lookup, groups.csv (group,n_members,n_pieces,connected,exclaves).
+            Rook neighbours share a boundary of positive length (or overlap); queen neighbours meet only at \
+            points. Writes into --out: edges.csv (a_code,b_code,kind,shared_boundary_m), components.csv \
+            (code,name,component,component_size; component 1 is the largest by area), contiguity.json \
+            (provenance and counts) and, with --group-by or --lookup, groups.csv \
+            (group,n_members,n_pieces,connected,exclaves).
             """)
 
     @Argument(help: "A GeoJSON layer.") var layer: String

@@ -31,6 +31,26 @@ struct England: ParsableCommand {
                 print(result.summary)
                 print("  outputs: \(out)/\(name)/\n")
             }
+            let lookup = try CSVReader.read(path: DataFolder.path("lookup_lsoa21_sicbl24_icb24.csv"))
+            let grouping = try Grouping.lookup(lookup, codeColumn: nil, groupColumn: "icb24_code", for: blocks)
+            let contiguity = ContiguityReport(try ContiguityGraph(blocks, progress: progressLine("contiguity")), grouping: grouping)
+            try contiguity.write(to: out + "/icb24-contiguity")
+            print(Self.pieces(contiguity, grouping: grouping, blocks: blocks))
+            print("  outputs: \(out)/icb24-contiguity/")
         }
+    }
+
+    /// The ICBs whose LSOAs do not form one connected piece, with their exclaves.
+    static func pieces(_ report: ContiguityReport, grouping: Grouping, blocks: AnalysisLayer) -> String {
+        var names: [String: String] = [:]
+        for g in grouping.groups { if let g { names[g.code] = g.name } }
+        let split = report.groups.filter { !$0.connected }
+        var lines = ["ICBs (ICB24, from their LSOA 2021 areas) in one connected piece: \(report.groups.count - split.count) of \(report.groups.count)"]
+        for g in split {
+            let exclaves = g.exclaves.prefix(3).map { blocks.names[$0] }.joined(separator: ", ") + (g.exclaves.count > 3 ? ", …" : "")
+            lines.append("  \(Coterminosity.short(names[g.group] ?? g.group)) (\(g.group)): \(g.pieces.count) pieces; "
+                         + "\(g.exclaves.count) LSOAs outside the largest (\(exclaves))")
+        }
+        return lines.joined(separator: "\n")
     }
 }
