@@ -22,13 +22,20 @@ public enum Overlay {
     /// Candidates come from B's STR index; B features are prepared once per worker. When one
     /// feature covers the other no intersection is computed (the piece is the smaller feature).
     /// Touching features (shared edge or point only) give no piece.
-    public static func pieces(_ a: AnalysisLayer, _ b: AnalysisLayer, keepShapes: Bool = false,
+    ///
+    /// With `skipByCoverage`, B's own overlaps are found first (one self-overlay of B): an A feature
+    /// covered by B feature j cannot share area with a B feature k unless j and k overlap, so such
+    /// candidates are skipped untested. That pays when A's features share edges with B's (blocks
+    /// against areas built from them), where each touching neighbour would otherwise cost an
+    /// intersection; elsewhere the self-overlay costs more than it saves.
+    public static func pieces(_ a: AnalysisLayer, _ b: AnalysisLayer, keepShapes: Bool = false, skipByCoverage: Bool = false,
                               progress: ProgressHandler? = nil) throws(InputError) -> [[Piece]] {
+        let overlapsInB = skipByCoverage ? try selfOverlaps(b) : nil
         let counter = ProgressCounter(total: a.count, handler: progress)
         return try ParallelGEOS.map(a.count, state: { GeometryCache(b, context: $0) }) { (cache, i) throws(InputError) -> [Piece] in
             defer { counter.step() }
             do {
-                return try piecesOf(i, a, b, cache: cache, keepShapes: keepShapes)
+                return try piecesOf(i, a, b, cache: cache, keepShapes: keepShapes, overlapsInB: overlapsInB)
             } catch {
                 throw InputError(.badData, file: a.source, featureIndex: i, featureCode: a.codes[i],
                                  message: "GEOS could not overlay this feature with \(b.source): \(error)",
@@ -37,7 +44,18 @@ public enum Overlay {
         }
     }
 
-    static func piecesOf(_ i: Int, _ a: AnalysisLayer, _ b: AnalysisLayer, cache: GeometryCache, keepShapes: Bool) throws(GeometryError) -> [Piece] {
+    /// Pairs of features of `layer` whose interiors overlap (both orders).
+    static func selfOverlaps(_ layer: AnalysisLayer) throws(InputError) -> Set<Pair> {
+        var pairs = Set<Pair>()
+        for piece in try pieces(layer, layer).joined() where piece.a != piece.b {
+            pairs.insert(Pair(piece.a, piece.b))
+            pairs.insert(Pair(piece.b, piece.a))
+        }
+        return pairs
+    }
+
+    static func piecesOf(_ i: Int, _ a: AnalysisLayer, _ b: AnalysisLayer, cache: GeometryCache, keepShapes: Bool,
+                         overlapsInB: Set<Pair>?) throws(GeometryError) -> [Piece] {
         let shapeA = a.features[i].shape
         guard let bounds = shapeA.bounds else { return [] }
         let candidates = b.index.query(bounds)
@@ -45,10 +63,13 @@ public enum Overlay {
         let ga = try Geometry(shapeA, in: cache.context)
         let pa = candidates.count > 2 ? try PreparedGeometry(ga) : nil
         var out: [Piece] = []
+        var coveredBy: Int?
         for j in candidates {
+            if let c = coveredBy, let overlapsInB, !overlapsInB.contains(Pair(c, j)) { continue }
             let pb = try cache.preparedGeometry(j)
             if try pb.covers(ga) {
                 out.append(Piece(a: i, b: j, area: a.areas[i], shape: keepShapes ? shapeA : nil))
+                coveredBy = coveredBy ?? j
                 continue
             }
             guard try pb.intersects(ga) else { continue }

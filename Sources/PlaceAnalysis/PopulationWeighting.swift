@@ -61,14 +61,14 @@ public enum PopulationWeighting {
             let inB = try pointAssignments(blocks, to: b)
             for k in 0..<blocks.count { split.add(people[k], a: inA[k], b: inB[k]) }
         case .largestShare:
-            let inA = try Overlay.pieces(blocks, a, progress: progress).map(largest)
-            let inB = try Overlay.pieces(blocks, b).map(largest)
+            let inA = try Overlay.pieces(blocks, a, skipByCoverage: true, progress: progress).map(largest)
+            let inB = try Overlay.pieces(blocks, b, skipByCoverage: true).map(largest)
             for k in 0..<blocks.count { split.add(people[k], a: inA[k], b: inB[k]) }
         case .area:
-            for (k, blockPieces) in try Overlay.pieces(blocks, a, progress: progress).enumerated() {
+            for (k, blockPieces) in try Overlay.pieces(blocks, a, skipByCoverage: true, progress: progress).enumerated() {
                 for p in blockPieces { split.byA[p.b] += people[k] * fraction(p.area, of: blocks.areas[k]) }
             }
-            for (k, blockPieces) in try Overlay.pieces(blocks, b).enumerated() {
+            for (k, blockPieces) in try Overlay.pieces(blocks, b, skipByCoverage: true).enumerated() {
                 for p in blockPieces { split.byB[p.b] += people[k] * fraction(p.area, of: blocks.areas[k]) }
             }
             let pieceLayer = try AnalysisLayer(piecesLayer(pieces), fields: LayerFields(code: "piece", name: nil))

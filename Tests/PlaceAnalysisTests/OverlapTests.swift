@@ -62,6 +62,27 @@ import Testing
         #expect(abs(kept.slivers.area - 10) < 1e-6)
     }
 
+    /// Skipping candidates by B's own coverage must give exactly the pieces a full test gives, also
+    /// where B's features overlap each other.
+    @Test func skippingByCoverageChangesNothing() throws {
+        var grid: [(String, Shape)] = []
+        for x in 0..<10 {
+            for y in 0..<4 {
+                let x0 = Double(x) * 10, y0 = Double(y) * 10
+                grid.append(("B\(x)_\(y)", Layers.rect(x0, y0, x0 + 10, y0 + 10)))
+            }
+        }
+        let blocks = try analysed(grid, name: "blocks")
+        // WEST and EAST share the line x = 50; OVER overlaps EAST between x = 60 and x = 75.
+        let areas = try analysed([("WEST", Layers.rect(0, 0, 50, 40)), ("EAST", Layers.rect(50, 0, 100, 40)),
+                                  ("OVER", Layers.rect(60, 0, 75, 20))], name: "areas")
+        func flat(_ p: [[Piece]]) -> [String] { p.joined().map { "\($0.a)-\($0.b) \($0.area)" } }
+        let full = try Overlay.pieces(blocks, areas)
+        let skipped = try Overlay.pieces(blocks, areas, skipByCoverage: true)
+        #expect(flat(full) == flat(skipped))
+        #expect(flat(full).count == 40 + 4)
+    }
+
     @Test func differentCRSsAreReprojectedToMetres() throws {
         let bng = Layers.make([("A", Layers.rect(0, 0, 1000, 1000))], name: "bng")
         let wgs = try bng.reprojected(to: .wgs84)
