@@ -50,12 +50,7 @@ public struct ContiguityReport: Sendable {
     /// creating it when missing; returns the paths written.
     @discardableResult
     public func write(to folder: String) throws(InputError) -> [String] {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(.io, file: folder, message: "the output folder cannot be created: \(error.localizedDescription)",
-                             hint: "check the path and its permissions")
-        }
+        try AtomicFile.makeFolder(folder)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
         var written: [String] = []
         var files: [(String, CSVTable)] = [("edges.csv", edgesTable), ("components.csv", componentsTable)]

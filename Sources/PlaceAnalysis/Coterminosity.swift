@@ -89,7 +89,7 @@ public struct Coterminosity: Sendable {
                 bySystem[r.b].places.append(place.place)
                 if place.status == .coterminous {
                     bySystem[r.b].wholePlaces.append(place.place)
-                    if weighted { bySystem[r.b].populationInWholePlaces! += place.population ?? 0 }
+                    if weighted { bySystem[r.b].populationInWholePlaces = (bySystem[r.b].populationInWholePlaces ?? 0) + (place.population ?? 0) }
                 } else {
                     bySystem[r.b].sharedPlaces.append(place.place)
                 }

@@ -115,11 +115,7 @@ extension Coterminosity {
 
     /// Writes places.csv, pairs.csv, systems.csv, places.geojson and coterminosity.json into `folder`.
     public func write(to folder: String) throws(InputError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(.io, file: folder, message: "cannot create the output folder: \(error.localizedDescription)")
-        }
+        try AtomicFile.makeFolder(folder)
         try CSVWriter.write(placesTable, to: folder + "/places.csv")
         try CSVWriter.write(pairsTable, to: folder + "/pairs.csv")
         try CSVWriter.write(systemsTable, to: folder + "/systems.csv")

@@ -85,7 +85,7 @@ public enum PopulationWeighting {
     /// The feature holding most of each block's area (lowest index on a tie), if any.
     static func largest(_ pieces: [Piece]) -> Int? {
         var best: Piece?
-        for p in pieces where best == nil || p.area > best!.area { best = p }
+        for p in pieces where p.area > (best?.area ?? -1) { best = p }
         return best?.b
     }
 

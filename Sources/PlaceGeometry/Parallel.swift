@@ -55,7 +55,8 @@ public enum Parallel {
         }
         var out: [T] = []
         out.reserveCapacity(count)
-        for slot in results { out.append(try slot!.get()) }
+        // Every slot was filled: each index in 0..<count belongs to exactly one worker.
+        for slot in results { if let slot { out.append(try slot.get()) } }
         return out
     }
 }

@@ -26,6 +26,16 @@ public enum AtomicFile {
         }
     }
 
+    /// Creates an output folder (and its parents) when missing.
+    public static func makeFolder(_ path: String) throws(InputError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw InputError(.io, file: path, message: "the output folder cannot be created: \(error.localizedDescription)",
+                             hint: "check the path and its permissions")
+        }
+    }
+
     public static func write(_ text: String, to path: String) throws(InputError) {
         try write(Array(text.utf8), to: path)
     }

@@ -1,4 +1,3 @@
-import Foundation
 import PlaceGeometry
 
 /// One feature: a geometry with its `id` and properties, as a plain value.
@@ -11,76 +10,5 @@ public struct Feature: Sendable {
         self.id = id
         self.properties = properties
         self.shape = shape
-    }
-}
-
-/// A set of features in one CRS, read from (or bound for) one file.
-public struct Layer: Sendable {
-    /// The layer name (GeoJSON `name` member, or the file name).
-    public var name: String
-    /// The file it came from, for messages.
-    public var source: String
-    public var crs: CRS
-    public var features: [Feature]
-
-    public init(name: String, source: String, crs: CRS, features: [Feature]) {
-        self.name = name
-        self.source = source
-        self.crs = crs
-        self.features = features
-    }
-
-    /// The same features in `target`, reprojected with PROJ on every core; self when already there.
-    public func reprojected(to target: CRS) throws(InputError) -> Layer {
-        guard target != crs else { return self }
-        let source = crs, features = features, file = self.source
-        do {
-            _ = try CoordinateTransform.cached(from: source, to: target)
-        } catch {
-            throw InputError(.usage, file: file, message: "cannot reproject \(source) → \(target): \(error)")
-        }
-        // Features are transformed in contiguous chunks, one PROJ call per chunk.
-        let chunks = stride(from: 0, to: features.count, by: 512).map { $0..<min($0 + 512, features.count) }
-        // PROJ objects are not thread-safe: each worker transforms with its own copy.
-        let transformed = try Parallel.map(chunks.count, state: { try? CoordinateTransform.cached(from: source, to: target) }) { (transform, c) throws(InputError) -> [Double] in
-            var xy: [Double] = []
-            for i in chunks[c] { xy += features[i].shape.coordinates }
-            do {
-                guard let transform else { throw GeometryError.proj(function: "proj_create_crs_to_crs", message: "no transform for this worker") }
-                try transform.transform(&xy)
-            } catch {
-                // Say which feature: find the first point that did not transform.
-                var start = 0
-                let bad = xy.firstIndex { !$0.isFinite } ?? 0
-                let feature = chunks[c].first { i in
-                    start += features[i].shape.coordinates.count
-                    return start > bad
-                } ?? chunks[c].lowerBound
-                throw InputError(.badData, file: file, featureIndex: feature, message: "cannot reproject \(source) → \(target): \(error)",
-                                 hint: "check that the file's CRS is really \(source)")
-            }
-            return xy
-        }
-        var out = self
-        for (c, range) in chunks.enumerated() {
-            var offset = 0
-            for i in range {
-                let n = features[i].shape.coordinates.count
-                out.features[i].shape.coordinates = Array(transformed[c][offset..<(offset + n)])
-                offset += n
-            }
-        }
-        out.crs = target
-        return out
-    }
-
-    /// The bounds of all features.
-    public var bounds: Bounds? {
-        var all: Bounds?
-        for f in features {
-            guard let b = f.shape.bounds else { continue }
-            if all == nil { all = b } else { all!.include(b) }
-        }
-        return all
     }
 }

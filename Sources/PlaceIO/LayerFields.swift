@@ -82,7 +82,7 @@ public struct LayerFields: Sendable, Equatable {
             if seen[c] == nil { order.append(c) }
             seen[c, default: []].append(i)
         }
-        return order.compactMap { c in seen[c]!.count > 1 ? (c, seen[c]!) : nil }
+        return order.compactMap { c in seen[c].flatMap { $0.count > 1 ? (c, $0) : nil } }
     }
 
     /// Codes and names, failing on duplicates too: the form analyses need.

@@ -143,11 +143,7 @@ public struct CatchmentReport {
 
     /// Writes every output into `folder`.
     public func write(to folder: String) throws(InputError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(.io, file: folder, message: "cannot create the output folder: \(error.localizedDescription)")
-        }
+        try AtomicFile.makeFolder(folder)
         try CSVWriter.write(trustsTable, to: folder + "/trusts.csv")
         try CSVWriter.write(trustPlacesTable, to: folder + "/trust_places.csv")
         try CSVWriter.write(trustSystemsTable, to: folder + "/trust_systems.csv")

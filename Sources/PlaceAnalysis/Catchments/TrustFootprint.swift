@@ -79,7 +79,7 @@ public struct TrustFootprint: Sendable {
     /// For each place, the trust serving most of its people (proportional flow), with that share.
     public var mainTrustOfPlace: [(trust: Int, share: Double)?] {
         var best = [(trust: Int, share: Double)?](repeating: nil, count: places.count)
-        for f in placeFlows where best[f.area] == nil || f.shareOfArea > best[f.area]!.share { best[f.area] = (f.trust, f.shareOfArea) }
+        for f in placeFlows where f.shareOfArea > (best[f.area]?.share ?? -1) { best[f.area] = (f.trust, f.shareOfArea) }
         return best
     }
 }
