@@ -37,8 +37,10 @@ public struct ContiguityEdge: Sendable, Equatable {
 /// GEOS `relate` gives the same classes (checked on LSOA 2021) but, with the boundary
 /// intersection it still needs for the length, measured about 1.5× slower.
 public enum Contiguity {
-    public static func edges(of layer: AnalysisLayer, tolerance: Double = 0,
-                             progress: ProgressHandler? = nil) throws(InputError) -> [ContiguityEdge] {
+    public static func edges(
+        of layer: AnalysisLayer, tolerance: Double = 0,
+        progress: ProgressHandler? = nil
+    ) throws(InputError) -> [ContiguityEdge] {
         let counter = ProgressCounter(total: layer.count, handler: progress)
         let found = try ParallelGEOS.map(layer.count, state: { GeometryCache(layer, context: $0) }) {
             (cache, i) throws(InputError) -> [ContiguityEdge] in
@@ -46,17 +48,20 @@ public enum Contiguity {
             do {
                 return try neighbours(of: i, layer, tolerance: tolerance, cache: cache)
             } catch {
-                throw InputError(.badData, file: layer.source, featureIndex: i, featureCode: layer.codes[i],
-                                 message: "GEOS could not compare this feature with its neighbours: \(error)",
-                                 hint: "repair the layer (placemap validate FILE --fix OUT) and try again")
+                throw InputError(
+                    .badData, file: layer.source, featureIndex: i, featureCode: layer.codes[i],
+                    message: "GEOS could not compare this feature with its neighbours: \(error)",
+                    hint: "repair the layer (placemap validate FILE --fix OUT) and try again")
             }
         }
         return found.flatMap { $0 }
     }
 
     /// The neighbours of `i` among the features after it.
-    static func neighbours(of i: Int, _ layer: AnalysisLayer, tolerance: Double,
-                           cache: GeometryCache) throws(GeometryError) -> [ContiguityEdge] {
+    static func neighbours(
+        of i: Int, _ layer: AnalysisLayer, tolerance: Double,
+        cache: GeometryCache
+    ) throws(GeometryError) -> [ContiguityEdge] {
         guard let box = layer.features[i].shape.bounds else { return [] }
         let candidates = layer.index.query(box.expanded(by: tolerance)).filter { $0 > i }
         guard !candidates.isEmpty else { return [] }
@@ -81,8 +86,10 @@ public enum Contiguity {
             }
             guard let c = found else { continue }
             let overlaps = drawn?.overlaps ?? false
-            out.append(ContiguityEdge(a: i, b: j, kind: overlaps ? .rook : c.kind, sharedBoundary: c.length,
-                                      overlaps: overlaps, asDrawn: drawn?.kind))
+            out.append(
+                ContiguityEdge(
+                    a: i, b: j, kind: overlaps ? .rook : c.kind, sharedBoundary: c.length,
+                    overlaps: overlaps, asDrawn: drawn?.kind))
         }
         return out
     }

@@ -18,8 +18,12 @@ public struct ContiguityGraph: Sendable {
     /// A graph from edges already found (in any order, either way round).
     public init(_ layer: AnalysisLayer, tolerance: Double, edges: [ContiguityEdge]) {
         let codes = layer.codes
-        var sorted = edges.map { e in codes[e.a] < codes[e.b] ? e : ContiguityEdge(
-            a: e.b, b: e.a, kind: e.kind, sharedBoundary: e.sharedBoundary, overlaps: e.overlaps, asDrawn: e.asDrawn) }
+        var sorted = edges.map { e in
+            codes[e.a] < codes[e.b]
+                ? e
+                : ContiguityEdge(
+                    a: e.b, b: e.a, kind: e.kind, sharedBoundary: e.sharedBoundary, overlaps: e.overlaps, asDrawn: e.asDrawn)
+        }
         sorted.sort { (codes[$0.a], codes[$0.b]) < (codes[$1.a], codes[$1.b]) }
         var neighbours = Array(repeating: [Int](), count: layer.count)
         for e in sorted {
@@ -95,7 +99,8 @@ struct DisjointSets {
     }
 
     mutating func join(_ a: Int, _ b: Int) {
-        let ra = root(a), rb = root(b)
+        let ra = root(a)
+        let rb = root(b)
         if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
 
@@ -105,7 +110,9 @@ struct DisjointSets {
         var out: [[Int]] = []
         for i in members {
             let r = root(i)
-            if let k = slot[r] { out[k].append(i) } else {
+            if let k = slot[r] {
+                out[k].append(i)
+            } else {
                 slot[r] = out.count
                 out.append([i])
             }

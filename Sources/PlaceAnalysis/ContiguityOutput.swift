@@ -21,11 +21,13 @@ public struct ContiguityReport: Sendable {
 
     /// `a_code,b_code,kind,shared_boundary_m`, one row per pair, sorted (metres to the millimetre).
     public var edgesTable: CSVTable {
-        CSVTable(header: ["a_code", "b_code", "kind", "shared_boundary_m"], rows: graph.edges.map { e in
-            var metres = ""
-            JSONText.append(fixed: e.sharedBoundary, decimals: 3, to: &metres)
-            return [codes[e.a], codes[e.b], e.kind.rawValue, metres]
-        })
+        CSVTable(
+            header: ["a_code", "b_code", "kind", "shared_boundary_m"],
+            rows: graph.edges.map { e in
+                var metres = ""
+                JSONText.append(fixed: e.sharedBoundary, decimals: 3, to: &metres)
+                return [codes[e.a], codes[e.b], e.kind.rawValue, metres]
+            })
     }
 
     /// `code,name,component,component_size` in code order; component 1 is the largest by area.
@@ -40,10 +42,14 @@ public struct ContiguityReport: Sendable {
 
     /// `group,n_members,n_pieces,connected,exclaves` (exclave codes separated by ";").
     public var groupsTable: CSVTable {
-        CSVTable(header: ["group", "n_members", "n_pieces", "connected", "exclaves"], rows: groups.map { g in
-            [g.group, String(g.members.count), String(g.pieces.count), g.connected ? "true" : "false",
-             g.exclaves.map { codes[$0] }.joined(separator: ";")]
-        })
+        CSVTable(
+            header: ["group", "n_members", "n_pieces", "connected", "exclaves"],
+            rows: groups.map { g in
+                [
+                    g.group, String(g.members.count), String(g.pieces.count), g.connected ? "true" : "false",
+                    g.exclaves.map { codes[$0] }.joined(separator: ";"),
+                ]
+            })
     }
 
     /// Writes edges.csv, components.csv, groups.csv (with groups) and contiguity.json into `folder`,

@@ -76,20 +76,25 @@ public struct Coterminosity: Sendable {
             let isSliver = { (r: OverlapRow) in r.shareOfA < options.sliverShare && (r.population ?? 0) == 0 }
             let kept = byPlace[p].filter { !isSliver($0) }.sorted { (share($0), -$0.b) > (share($1), -$1.b) }
             let status: PlaceStatus = kept.isEmpty ? .outside : kept.count == 1 ? .coterminous : .split
-            results.append(PlaceResult(place: p, status: status, mainSystem: kept.first?.b, mainShare: kept.first.map(share) ?? 0,
-                                       pairs: kept, slivers: byPlace[p].filter(isSliver), population: overlap.split?.byA[p]))
+            results.append(
+                PlaceResult(
+                    place: p, status: status, mainSystem: kept.first?.b, mainShare: kept.first.map(share) ?? 0,
+                    pairs: kept, slivers: byPlace[p].filter(isSliver), population: overlap.split?.byA[p]))
         }
         self.places = results
         var bySystem = (0..<systems.count).map {
-            SystemResult(system: $0, places: [], wholePlaces: [], sharedPlaces: [], population: overlap.split?.byB[$0],
-                         populationInWholePlaces: weighted ? 0 : nil)
+            SystemResult(
+                system: $0, places: [], wholePlaces: [], sharedPlaces: [], population: overlap.split?.byB[$0],
+                populationInWholePlaces: weighted ? 0 : nil)
         }
         for place in results {
             for r in place.pairs {
                 bySystem[r.b].places.append(place.place)
                 if place.status == .coterminous {
                     bySystem[r.b].wholePlaces.append(place.place)
-                    if weighted { bySystem[r.b].populationInWholePlaces = (bySystem[r.b].populationInWholePlaces ?? 0) + (place.population ?? 0) }
+                    if weighted {
+                        bySystem[r.b].populationInWholePlaces = (bySystem[r.b].populationInWholePlaces ?? 0) + (place.population ?? 0)
+                    }
                 } else {
                     bySystem[r.b].sharedPlaces.append(place.place)
                 }

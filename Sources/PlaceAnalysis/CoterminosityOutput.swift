@@ -13,11 +13,16 @@ extension Coterminosity {
 
     /// place_code,place_name,status,main_system_code,main_system_name,main_share,n_systems,population
     public var placesTable: CSVTable {
-        CSVTable(header: ["place_code", "place_name", "status", "main_system_code", "main_system_name", "main_share", "n_systems", "population"],
-                 rows: places.map { r in
-                     [p.codes[r.place], p.names[r.place], r.status.rawValue, r.mainSystem.map { s.codes[$0] } ?? "",
-                      r.mainSystem.map { s.names[$0] } ?? "", number(r.mainShare, 9), String(r.pairs.count), number(r.population, 3)]
-                 })
+        CSVTable(
+            header: [
+                "place_code", "place_name", "status", "main_system_code", "main_system_name", "main_share", "n_systems", "population",
+            ],
+            rows: places.map { r in
+                [
+                    p.codes[r.place], p.names[r.place], r.status.rawValue, r.mainSystem.map { s.codes[$0] } ?? "",
+                    r.mainSystem.map { s.names[$0] } ?? "", number(r.mainShare, 9), String(r.pairs.count), number(r.population, 3),
+                ]
+            })
     }
 
     /// One row per place × system overlap, slivers included and marked.
@@ -28,7 +33,9 @@ extension Coterminosity {
         var rows: [[String]] = []
         for place in places {
             for (r, sliver) in place.pairs.map({ ($0, false) }) + place.slivers.map({ ($0, true) }) {
-                var row = [p.codes[r.a], p.names[r.a], s.codes[r.b], s.names[r.b], number(r.area, 3), number(r.shareOfA, 9), number(r.shareOfB, 9)]
+                var row = [
+                    p.codes[r.a], p.names[r.a], s.codes[r.b], s.names[r.b], number(r.area, 3), number(r.shareOfA, 9), number(r.shareOfB, 9),
+                ]
                 if weighted { row += [number(r.population, 3), number(r.populationShareOfA, 9), number(r.populationShareOfB, 9)] }
                 row.append(sliver ? "true" : "false")
                 rows.append(row)
@@ -39,31 +46,42 @@ extension Coterminosity {
 
     /// One row per system: its places, whole and shared, and the population living in whole places.
     public var systemsTable: CSVTable {
-        CSVTable(header: ["system_code", "system_name", "n_places", "n_whole_places", "n_shared_places", "made_of_whole_places",
-                          "population", "population_in_whole_places", "share_in_whole_places", "shared_places"],
-                 rows: systems.map { r in
-                     [s.codes[r.system], s.names[r.system], String(r.places.count), String(r.wholePlaces.count), String(r.sharedPlaces.count),
-                      r.madeOfWholePlaces ? "true" : "false", number(r.population, 3), number(r.populationInWholePlaces, 3),
-                      r.population.map { number(fraction(r.populationInWholePlaces ?? 0, of: $0), 9) } ?? "",
-                      r.sharedPlaces.map { p.codes[$0] }.joined(separator: ";")]
-                 })
+        CSVTable(
+            header: [
+                "system_code", "system_name", "n_places", "n_whole_places", "n_shared_places", "made_of_whole_places",
+                "population", "population_in_whole_places", "share_in_whole_places", "shared_places",
+            ],
+            rows: systems.map { r in
+                [
+                    s.codes[r.system], s.names[r.system], String(r.places.count), String(r.wholePlaces.count), String(r.sharedPlaces.count),
+                    r.madeOfWholePlaces ? "true" : "false", number(r.population, 3), number(r.populationInWholePlaces, 3),
+                    r.population.map { number(fraction(r.populationInWholePlaces ?? 0, of: $0), 9) } ?? "",
+                    r.sharedPlaces.map { p.codes[$0] }.joined(separator: ";"),
+                ]
+            })
     }
 
     /// The places with status, main system, shares and population as properties (for a map).
     public var placesMap: Layer {
         let features = places.map { r -> Feature in
-            var props = JSONObject([("place_code", .string(p.codes[r.place])), ("place_name", .string(p.names[r.place])),
-                                    ("status", .string(r.status.rawValue))])
+            var props = JSONObject([
+                ("place_code", .string(p.codes[r.place])), ("place_name", .string(p.names[r.place])),
+                ("status", .string(r.status.rawValue)),
+            ])
             props["main_system_code"] = r.mainSystem.map { .string(s.codes[$0]) } ?? .null
             props["main_system_name"] = r.mainSystem.map { .string(s.names[$0]) } ?? .null
             props["main_share"] = .number(Number.round(r.mainShare, 6))
             props["n_systems"] = .number(Double(r.pairs.count))
             props["population"] = r.population.map { .number(Number.round($0, 3)) } ?? .null
-            props["systems"] = .array(r.pairs.map { pair in
-                .object(JSONObject([("code", .string(s.codes[pair.b])), ("name", .string(s.names[pair.b])),
-                                    ("area_share", .number(Number.round(pair.shareOfA, 6))),
-                                    ("population_share", pair.populationShareOfA.map { .number(Number.round($0, 6)) } ?? .null)]))
-            })
+            props["systems"] = .array(
+                r.pairs.map { pair in
+                    .object(
+                        JSONObject([
+                            ("code", .string(s.codes[pair.b])), ("name", .string(s.names[pair.b])),
+                            ("area_share", .number(Number.round(pair.shareOfA, 6))),
+                            ("population_share", pair.populationShareOfA.map { .number(Number.round($0, 6)) } ?? .null),
+                        ]))
+                })
             return Feature(properties: props, shape: p.features[r.place].shape)
         }
         return Layer(name: "places", source: "coterminosity", crs: .britishNationalGrid, features: features)
@@ -72,24 +90,34 @@ extension Coterminosity {
     /// Inputs, method, tolerance and counts.
     public var provenance: JSONObject {
         var o = JSONObject([
-            ("tool", .string(Provenance.tool)), ("analysis", .string("coterminosity")), ("crs", .string("EPSG:27700 (areas in square metres)")),
+            ("tool", .string(Provenance.tool)), ("analysis", .string("coterminosity")),
+            ("crs", .string("EPSG:27700 (areas in square metres)")),
             ("places", Provenance.layer(p)), ("systems", Provenance.layer(s)),
             ("sliver_share", .number(options.sliverShare)),
-            ("sliver_rule", .string("an overlap below sliver_share of the place's area" + (weighted ? " holding nobody" : "") + " does not count")),
+            (
+                "sliver_rule",
+                .string("an overlap below sliver_share of the place's area" + (weighted ? " holding nobody" : "") + " does not count")
+            ),
             ("slivers_set_aside", .number(Double(sliverCount))),
             ("shares_by", .string(weighted ? "population" : "area")),
         ])
         for status in PlaceStatus.allCases { o[status.rawValue] = .number(Double(count(status))) }
-        if let population = options.population, let split = overlap.split { o["population"] = Provenance.population(population, split: split) }
+        if let population = options.population, let split = overlap.split {
+            o["population"] = Provenance.population(population, split: split)
+        }
         return o
     }
 
     /// A short readable summary: counts by status and the split places with their shares.
     public var summary: String {
-        var lines = ["\(p.count) places (\(p.fields.prefix)) against \(s.count) systems (\(s.fields.prefix)), shares by "
-                     + (weighted ? "population (\(options.method.rawValue))" : "area") + ":"]
-        lines.append("  coterminous \(count(.coterminous)), split \(count(.split)), outside \(count(.outside)); "
-                     + "slivers set aside (< \(options.sliverShare * 100)% of a place's area\(weighted ? ", nobody living there" : "")): \(sliverCount)")
+        var lines = [
+            "\(p.count) places (\(p.fields.prefix)) against \(s.count) systems (\(s.fields.prefix)), shares by "
+                + (weighted ? "population (\(options.method.rawValue))" : "area") + ":"
+        ]
+        lines.append(
+            "  coterminous \(count(.coterminous)), split \(count(.split)), outside \(count(.outside)); "
+                + "slivers set aside (< \(options.sliverShare * 100)% of a place's area\(weighted ? ", nobody living there" : "")): \(sliverCount)"
+        )
         for r in places where r.status == .split {
             let shares = r.pairs.map { pair in
                 let share = weighted ? pair.populationShareOfA ?? 0 : pair.shareOfA

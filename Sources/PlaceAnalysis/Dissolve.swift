@@ -22,8 +22,10 @@ public struct DissolvedArea: Sendable {
 /// Builds areas from building blocks (e.g. ICBs from LSOAs) with GEOS coverage union, falling back
 /// to unary union where the blocks are not a clean coverage, and reporting overlaps and gaps.
 public enum Dissolve {
-    public static func run(_ blocks: AnalysisLayer, grouping: Grouping, sum fields: [String] = [],
-                           population: PopulationBlocks? = nil, progress: ProgressHandler? = nil) throws(InputError) -> [DissolvedArea] {
+    public static func run(
+        _ blocks: AnalysisLayer, grouping: Grouping, sum fields: [String] = [],
+        population: PopulationBlocks? = nil, progress: ProgressHandler? = nil
+    ) throws(InputError) -> [DissolvedArea] {
         var members: [String: [Int]] = [:]
         var names: [String: String] = [:]
         for (i, g) in grouping.groups.enumerated() {
@@ -32,10 +34,12 @@ public enum Dissolve {
             names[g.code] = g.name
         }
         let codes = members.keys.sorted()
-        let groups = members, groupNames = names
+        let groups = members
+        let groupNames = names
         let sums = try sumValues(blocks, fields: fields)
         let counter = ProgressCounter(total: codes.count, handler: progress)
-        return try ParallelGEOS.map(codes.count, state: { GeometryCache(blocks, context: $0) }) { (cache, g) throws(InputError) -> DissolvedArea in
+        return try ParallelGEOS.map(codes.count, state: { GeometryCache(blocks, context: $0) }) {
+            (cache, g) throws(InputError) -> DissolvedArea in
             defer { counter.step() }
             let code = codes[g]
             let list = groups[code] ?? []
@@ -47,8 +51,9 @@ public enum Dissolve {
                 if let population { area.sums.append(list.reduce(0) { $0 + population.population[$1] }) }
                 return area
             } catch {
-                throw InputError(.badData, file: blocks.source, featureCode: code,
-                                 message: "GEOS could not dissolve group \(code): \(error)", hint: "repair the blocks (placemap validate --fix)")
+                throw InputError(
+                    .badData, file: blocks.source, featureCode: code,
+                    message: "GEOS could not dissolve group \(code): \(error)", hint: "repair the blocks (placemap validate --fix)")
             }
         }
     }
@@ -56,9 +61,11 @@ public enum Dissolve {
     /// Pairs of output areas whose interiors overlap (from blocks of different groups overlapping),
     /// as positions in `areas` with the shared area.
     public static func overlapsBetween(_ areas: [DissolvedArea], codeField: String) throws(InputError) -> [(a: Int, b: Int, area: Double)] {
-        let layer = Layer(name: "areas", source: "dissolved areas", crs: .britishNationalGrid, features: areas.map {
-            Feature(properties: JSONObject([(codeField, .string($0.code))]), shape: $0.shape)
-        })
+        let layer = Layer(
+            name: "areas", source: "dissolved areas", crs: .britishNationalGrid,
+            features: areas.map {
+                Feature(properties: JSONObject([(codeField, .string($0.code))]), shape: $0.shape)
+            })
         let analysed = try AnalysisLayer(layer, fields: LayerFields(code: codeField, name: nil))
         return try Overlay.pieces(analysed, analysed).flatMap { $0 }.filter { $0.a < $0.b }.map { ($0.a, $0.b, $0.area) }
     }
@@ -69,8 +76,9 @@ public enum Dissolve {
             var column: [Double] = []
             for (i, f) in blocks.features.enumerated() {
                 guard let v = f.properties[field]?.number ?? f.properties[field]?.text.flatMap(Double.init) else {
-                    throw InputError(.badData, file: blocks.source, featureIndex: i, featureCode: blocks.codes[i], field: field,
-                                     message: "not a number", hint: "--sum takes numeric properties only")
+                    throw InputError(
+                        .badData, file: blocks.source, featureIndex: i, featureCode: blocks.codes[i], field: field,
+                        message: "not a number", hint: "--sum takes numeric properties only")
                 }
                 column.append(v)
             }
@@ -88,7 +96,8 @@ public enum Dissolve {
         var method = "coverage union"
         var merged: Geometry
         if let coverage = try? collection.coverageUnion(), coverage.isValid,
-           abs((try coverage.area()) - expected) <= 1e-9 * expected + 1e-3 {
+            abs((try coverage.area()) - expected) <= 1e-9 * expected + 1e-3
+        {
             merged = coverage
         } else {
             method = "unary union"
@@ -99,13 +108,16 @@ public enum Dissolve {
         let overlap = max(0, expected - (try merged.area()))
         let (gapArea, gapCount) = try gaps(in: shape, blocks: blocks, cache: cache)
         let pairs = method == "coverage union" ? [] : try overlappingPairs(list, blocks: blocks, cache: cache)
-        return DissolvedArea(code: "", name: "", blocks: list, shape: shape, method: method,
-                             overlapArea: overlap < 1e-6 * expected ? 0 : overlap, gapArea: gapArea, gapCount: gapCount,
-                             overlappingBlocks: pairs, sums: [])
+        return DissolvedArea(
+            code: "", name: "", blocks: list, shape: shape, method: method,
+            overlapArea: overlap < 1e-6 * expected ? 0 : overlap, gapArea: gapArea, gapCount: gapCount,
+            overlappingBlocks: pairs, sums: [])
     }
 
     /// Pairs of blocks in `list` whose interiors overlap, with the area they share.
-    static func overlappingPairs(_ list: [Int], blocks: AnalysisLayer, cache: GeometryCache) throws(GeometryError) -> [(a: Int, b: Int, area: Double)] {
+    static func overlappingPairs(_ list: [Int], blocks: AnalysisLayer, cache: GeometryCache) throws(GeometryError) -> [(
+        a: Int, b: Int, area: Double
+    )] {
         let inGroup = Set(list)
         var pairs: [(a: Int, b: Int, area: Double)] = []
         for i in list {
@@ -120,7 +132,8 @@ public enum Dissolve {
 
     /// Holes of `shape` not filled by blocks (of any group): their count and total area.
     static func gaps(in shape: Shape, blocks: AnalysisLayer, cache: GeometryCache) throws(GeometryError) -> (Double, Int) {
-        var total = 0.0, count = 0
+        var total = 0.0
+        var count = 0
         for j in 0..<shape.polygonEnds.count {
             for r in shape.polygonRange(j).dropFirst() {
                 let ring = shape.ringRange(r)

@@ -13,8 +13,10 @@ public struct DissolveOutput {
     public let areaOverlaps: [(a: Int, b: Int, area: Double)]
 
     /// Dissolves `blocks` by `grouping`, summing `sumFields` and `population` per area.
-    public init(blocks: AnalysisLayer, grouping: Grouping, sumFields: [String] = [], population: PopulationBlocks? = nil,
-                progress: ProgressHandler? = nil) throws(InputError) {
+    public init(
+        blocks: AnalysisLayer, grouping: Grouping, sumFields: [String] = [], population: PopulationBlocks? = nil,
+        progress: ProgressHandler? = nil
+    ) throws(InputError) {
         let areas = try Dissolve.run(blocks, grouping: grouping, sum: sumFields, population: population, progress: progress)
         self.areaOverlaps = try Dissolve.overlapsBetween(areas, codeField: grouping.field)
         self.areas = areas
@@ -42,8 +44,9 @@ public struct DissolveOutput {
             if population != nil, let people = area.sums.last { p["population"] = .number(people) }
             return Feature(properties: p, shape: area.shape)
         }
-        return Layer(name: LayerFields(code: codeKey, name: nil).prefix.lowercased(), source: "dissolve",
-                     crs: .britishNationalGrid, features: features)
+        return Layer(
+            name: LayerFields(code: codeKey, name: nil).prefix.lowercased(), source: "dissolve",
+            crs: .britishNationalGrid, features: features)
     }
 
     /// What was done and what was found: coverage problems, unjoined codes, totals.
@@ -55,16 +58,30 @@ public struct DissolveOutput {
             ("areas", .number(Double(areas.count))),
             ("areas_by_coverage_union", .number(Double(areas.count - notClean.count))),
             ("areas_by_unary_union", .array(notClean.map { .string($0.code) })),
-            ("overlapping_blocks", .array(areas.flatMap { area in
-                area.overlappingBlocks.map { pair -> JSONValue in
-                    .object(JSONObject([("a", .string(blocks.codes[pair.a])), ("b", .string(blocks.codes[pair.b])),
-                                        ("area_m2", .number(Number.round(pair.area, 3)))]))
-                }
-            })),
-            ("overlapping_areas", .array(areaOverlaps.map { pair -> JSONValue in
-                .object(JSONObject([("a", .string(areas[pair.a].code)), ("b", .string(areas[pair.b].code)),
-                                    ("area_m2", .number(Number.round(pair.area, 3)))]))
-            })),
+            (
+                "overlapping_blocks",
+                .array(
+                    areas.flatMap { area in
+                        area.overlappingBlocks.map { pair -> JSONValue in
+                            .object(
+                                JSONObject([
+                                    ("a", .string(blocks.codes[pair.a])), ("b", .string(blocks.codes[pair.b])),
+                                    ("area_m2", .number(Number.round(pair.area, 3))),
+                                ]))
+                        }
+                    })
+            ),
+            (
+                "overlapping_areas",
+                .array(
+                    areaOverlaps.map { pair -> JSONValue in
+                        .object(
+                            JSONObject([
+                                ("a", .string(areas[pair.a].code)), ("b", .string(areas[pair.b].code)),
+                                ("area_m2", .number(Number.round(pair.area, 3))),
+                            ]))
+                    })
+            ),
             ("overlap_area_m2", .number(Number.round(areas.reduce(0) { $0 + $1.overlapArea }, 3))),
             ("gaps", .number(Double(areas.reduce(0) { $0 + $1.gapCount }))),
             ("gap_area_m2", .number(Number.round(areas.reduce(0) { $0 + $1.gapArea }, 3))),
@@ -74,10 +91,11 @@ public struct DissolveOutput {
             ("lookup_rows_without_block_examples", .array(grouping.unmatchedCodes.prefix(20).map(JSONValue.string))),
         ])
         if let population {
-            o["population"] = .object(JSONObject([
-                ("table", .string(population.source)), ("field", .string(population.field)), ("total", .number(population.total)),
-                ("in_areas", .number(areas.reduce(0) { $0 + ($1.sums.last ?? 0) })),
-            ]))
+            o["population"] = .object(
+                JSONObject([
+                    ("table", .string(population.source)), ("field", .string(population.field)), ("total", .number(population.total)),
+                    ("in_areas", .number(areas.reduce(0) { $0 + ($1.sums.last ?? 0) })),
+                ]))
         }
         return o
     }

@@ -17,8 +17,10 @@ public struct Grouping: Sendable {
     /// Lookup codes that match no feature, in file order.
     public let unmatchedCodes: [String]
 
-    public init(source: String, field: String, nameField: String? = nil, codeColumn: String? = nil,
-                groups: [(code: String, name: String)?], unmatchedCodes: [String] = []) {
+    public init(
+        source: String, field: String, nameField: String? = nil, codeColumn: String? = nil,
+        groups: [(code: String, name: String)?], unmatchedCodes: [String] = []
+    ) {
         self.source = source
         self.field = field
         self.nameField = nameField
@@ -38,8 +40,9 @@ public struct Grouping: Sendable {
     public static func property(_ field: String, of layer: AnalysisLayer, nameField: String? = nil) throws(InputError) -> Grouping {
         let keys = layer.features.first?.properties.keys ?? []
         guard layer.features.contains(where: { $0.properties[field] != nil }) else {
-            throw InputError(.usage, file: layer.source, field: field, message: "no feature has this property",
-                             hint: "group by one of: " + keys.joined(separator: ", ") + ", or join a table with --lookup")
+            throw InputError(
+                .usage, file: layer.source, field: field, message: "no feature has this property",
+                hint: "group by one of: " + keys.joined(separator: ", ") + ", or join a table with --lookup")
         }
         let names = nameField ?? LayerFields.partner(of: field, in: keys)
         let groups = layer.features.map { f -> (code: String, name: String)? in
@@ -52,44 +55,52 @@ public struct Grouping: Sendable {
     /// Groups from column `groupColumn` of a lookup joined by code. `codeColumn` defaults to the column
     /// named like the layer's code field; `nameColumn` to the partner of `groupColumn`. A code given
     /// two different groups is bad data; a lookup none of whose codes match is a usage error.
-    public static func lookup(_ table: CSVTable, codeColumn: String?, groupColumn: String, nameColumn: String? = nil,
-                              for layer: AnalysisLayer) throws(InputError) -> Grouping {
+    public static func lookup(
+        _ table: CSVTable, codeColumn: String?, groupColumn: String, nameColumn: String? = nil,
+        for layer: AnalysisLayer
+    ) throws(InputError) -> Grouping {
         let key: Int
         if let codeColumn {
             key = try table.column(codeColumn)
         } else if let found = table.firstColumn(among: [layer.fields.code]) {
             key = found
         } else {
-            throw InputError(.usage, file: table.source, message: "no column named \(layer.fields.code) to join to the layer's codes",
-                             hint: "name it with --lookup-code; the columns are: " + table.header.joined(separator: ", "))
+            throw InputError(
+                .usage, file: table.source, message: "no column named \(layer.fields.code) to join to the layer's codes",
+                hint: "name it with --lookup-code; the columns are: " + table.header.joined(separator: ", "))
         }
         let value = try table.column(groupColumn)
-        let nameIndex = try nameColumn.map { name throws(InputError) in try table.column(name) }
+        let nameIndex =
+            try nameColumn.map { name throws(InputError) in try table.column(name) }
             ?? LayerFields.partner(of: groupColumn, in: table.header).flatMap { table.header.firstIndex(of: $0) }
         let positions = layer.positions
         var groups = [(code: String, name: String)?](repeating: nil, count: layer.count)
         var lineOf: [String: Int] = [:]
         var unmatched: [String] = []
         for (r, row) in table.rows.enumerated() {
-            let code = row[key], group = row[value]
+            let code = row[key]
+            let group = row[value]
             guard let i = positions[code] else {
                 unmatched.append(code)
                 continue
             }
             if let first = lineOf[code], groups[i]?.code != (group.isEmpty ? nil : group) {
-                throw InputError(.badData, file: table.source, line: r + 2, featureCode: code, field: table.header[value],
-                                 message: "\(code) is given another group here than on line \(first)",
-                                 hint: "keep one group per code (a best-fit lookup)")
+                throw InputError(
+                    .badData, file: table.source, line: r + 2, featureCode: code, field: table.header[value],
+                    message: "\(code) is given another group here than on line \(first)",
+                    hint: "keep one group per code (a best-fit lookup)")
             }
             lineOf[code] = lineOf[code] ?? r + 2
             groups[i] = group.isEmpty ? nil : (group, nameIndex.map { row[$0] } ?? "")
         }
         guard !lineOf.isEmpty || table.rows.isEmpty else {
-            throw InputError(.usage, file: table.source, field: table.header[key],
-                             message: "no code in this column matches a feature of \(layer.source) (\(layer.fields.code))",
-                             hint: "choose the lookup's code column with --lookup-code")
+            throw InputError(
+                .usage, file: table.source, field: table.header[key],
+                message: "no code in this column matches a feature of \(layer.source) (\(layer.fields.code))",
+                hint: "choose the lookup's code column with --lookup-code")
         }
-        return Grouping(source: table.source, field: groupColumn, nameField: nameIndex.map { table.header[$0] },
-                        codeColumn: table.header[key], groups: groups, unmatchedCodes: unmatched)
+        return Grouping(
+            source: table.source, field: groupColumn, nameField: nameIndex.map { table.header[$0] },
+            codeColumn: table.header[key], groups: groups, unmatchedCodes: unmatched)
     }
 }

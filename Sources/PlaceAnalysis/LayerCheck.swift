@@ -75,8 +75,9 @@ extension LayerCheck {
             switch results[k] {
             case .success(let shape): fixed.features[problem.index].shape = shape
             case .failure(let error):
-                throw InputError(.badData, file: layer.source, featureIndex: problem.index, featureCode: problem.code,
-                                 message: "cannot be repaired: \(error)", hint: "fix this feature by hand")
+                throw InputError(
+                    .badData, file: layer.source, featureIndex: problem.index, featureCode: problem.code,
+                    message: "cannot be repaired: \(error)", hint: "fix this feature by hand")
             }
         }
         let indices = problems.map(\.index)

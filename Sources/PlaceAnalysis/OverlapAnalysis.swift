@@ -52,8 +52,10 @@ public struct OverlapResult: Sendable {
         var seen = Set<Pair>()
         for p in pieces {
             seen.insert(Pair(p.a, p.b))
-            rows.append(OverlapRow(a: p.a, b: p.b, area: p.area, shareOfA: fraction(p.area, of: a.areas[p.a]),
-                                   shareOfB: fraction(p.area, of: b.areas[p.b]), shape: options.keepShapes ? p.shape : nil))
+            rows.append(
+                OverlapRow(
+                    a: p.a, b: p.b, area: p.area, shareOfA: fraction(p.area, of: a.areas[p.a]),
+                    shareOfB: fraction(p.area, of: b.areas[p.b]), shape: options.keepShapes ? p.shape : nil))
         }
         // Population can land on a pair with no area in common (a block's point or largest share
         // falling across misaligned boundaries): keep it, with area 0, so that totals add up.
@@ -68,7 +70,8 @@ public struct OverlapResult: Sendable {
                 rows[k].populationShareOfB = fraction(people, of: split.byB[rows[k].b])
             }
         }
-        var sliverCount = 0, sliverArea = 0.0
+        var sliverCount = 0
+        var sliverArea = 0.0
         rows.removeAll { row in
             let sliver = row.shareOfA < options.minShare && row.shareOfB < options.minShare && (row.population ?? 0) == 0
             if sliver {
@@ -77,7 +80,8 @@ public struct OverlapResult: Sendable {
             }
             return sliver
         }
-        let rankA = a.codeRanks, rankB = b.codeRanks
+        let rankA = a.codeRanks
+        let rankB = b.codeRanks
         rows.sort { (rankA[$0.a], rankB[$0.b]) < (rankA[$1.a], rankB[$1.b]) }
         self.rows = rows
         self.slivers = (sliverCount, sliverArea)

@@ -18,11 +18,15 @@ extension OverlapResult {
 
     /// The row's values in column order.
     func fields(_ r: OverlapRow) -> [JSONValue] {
-        var v: [JSONValue] = [.string(a.codes[r.a]), .string(a.names[r.a]), .string(b.codes[r.b]), .string(b.names[r.b]),
-                              .number(Number.round(r.area, 3)), .number(Number.round(r.shareOfA, 9)), .number(Number.round(r.shareOfB, 9))]
+        var v: [JSONValue] = [
+            .string(a.codes[r.a]), .string(a.names[r.a]), .string(b.codes[r.b]), .string(b.names[r.b]),
+            .number(Number.round(r.area, 3)), .number(Number.round(r.shareOfA, 9)), .number(Number.round(r.shareOfB, 9)),
+        ]
         if split != nil {
-            v += [.number(Number.round(r.population ?? 0, 3)), .number(Number.round(r.populationShareOfA ?? 0, 9)),
-                  .number(Number.round(r.populationShareOfB ?? 0, 9))]
+            v += [
+                .number(Number.round(r.population ?? 0, 3)), .number(Number.round(r.populationShareOfA ?? 0, 9)),
+                .number(Number.round(r.populationShareOfB ?? 0, 9)),
+            ]
         }
         return v
     }

@@ -28,8 +28,10 @@ public enum Overlay {
     /// candidates are skipped untested. That pays when A's features share edges with B's (blocks
     /// against areas built from them), where each touching neighbour would otherwise cost an
     /// intersection; elsewhere the self-overlay costs more than it saves.
-    public static func pieces(_ a: AnalysisLayer, _ b: AnalysisLayer, keepShapes: Bool = false, skipByCoverage: Bool = false,
-                              progress: ProgressHandler? = nil) throws(InputError) -> [[Piece]] {
+    public static func pieces(
+        _ a: AnalysisLayer, _ b: AnalysisLayer, keepShapes: Bool = false, skipByCoverage: Bool = false,
+        progress: ProgressHandler? = nil
+    ) throws(InputError) -> [[Piece]] {
         let overlapsInB = skipByCoverage ? try selfOverlaps(b) : nil
         let counter = ProgressCounter(total: a.count, handler: progress)
         return try ParallelGEOS.map(a.count, state: { GeometryCache(b, context: $0) }) { (cache, i) throws(InputError) -> [Piece] in
@@ -37,9 +39,10 @@ public enum Overlay {
             do {
                 return try piecesOf(i, a, b, cache: cache, keepShapes: keepShapes, overlapsInB: overlapsInB)
             } catch {
-                throw InputError(.badData, file: a.source, featureIndex: i, featureCode: a.codes[i],
-                                 message: "GEOS could not overlay this feature with \(b.source): \(error)",
-                                 hint: "repair both layers (placemap validate FILE --fix OUT) and try again")
+                throw InputError(
+                    .badData, file: a.source, featureIndex: i, featureCode: a.codes[i],
+                    message: "GEOS could not overlay this feature with \(b.source): \(error)",
+                    hint: "repair both layers (placemap validate FILE --fix OUT) and try again")
             }
         }
     }
@@ -54,8 +57,10 @@ public enum Overlay {
         return pairs
     }
 
-    static func piecesOf(_ i: Int, _ a: AnalysisLayer, _ b: AnalysisLayer, cache: GeometryCache, keepShapes: Bool,
-                         overlapsInB: Set<Pair>?) throws(GeometryError) -> [Piece] {
+    static func piecesOf(
+        _ i: Int, _ a: AnalysisLayer, _ b: AnalysisLayer, cache: GeometryCache, keepShapes: Bool,
+        overlapsInB: Set<Pair>?
+    ) throws(GeometryError) -> [Piece] {
         let shapeA = a.features[i].shape
         guard let bounds = shapeA.bounds else { return [] }
         let candidates = b.index.query(bounds)

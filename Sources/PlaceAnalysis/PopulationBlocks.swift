@@ -25,8 +25,9 @@ public struct PopulationBlocks: Sendable {
         } else if let i = table.header.firstIndex(of: blocks.fields.code) ?? table.firstColumn(among: [blocks.fields.code]) {
             codeIndex = i
         } else {
-            throw InputError(.usage, file: table.source, message: "no column named \(blocks.fields.code) to join to the blocks",
-                             hint: "name the code column with --population-code; the columns are: " + table.header.joined(separator: ", "))
+            throw InputError(
+                .usage, file: table.source, message: "no column named \(blocks.fields.code) to join to the blocks",
+                hint: "name the code column with --population-code; the columns are: " + table.header.joined(separator: ", "))
         }
         let valueIndex: Int
         if let valueColumn {
@@ -34,8 +35,9 @@ public struct PopulationBlocks: Sendable {
         } else if let i = table.firstColumn(among: ["usual_residents", "population", "pop", "residents", "count", "value", "total"]) {
             valueIndex = i
         } else {
-            throw InputError(.usage, file: table.source, message: "no population column found",
-                             hint: "name it with --population-field; the columns are: " + table.header.joined(separator: ", "))
+            throw InputError(
+                .usage, file: table.source, message: "no population column found",
+                hint: "name it with --population-field; the columns are: " + table.header.joined(separator: ", "))
         }
         let positions = blocks.positions
         var population = Array(repeating: 0.0, count: blocks.count)
@@ -46,13 +48,15 @@ public struct PopulationBlocks: Sendable {
             let code = row[codeIndex]
             let text = row[valueIndex].trimmingCharacters(in: .whitespaces)
             guard let value = Double(text), value.isFinite, value >= 0 else {
-                throw InputError(.badData, file: table.source, line: r + 2, featureCode: code, field: table.header[valueIndex],
-                                 message: "\"\(text)\" is not a population (a non-negative number)",
-                                 hint: "fix the row or choose another column with --population-field")
+                throw InputError(
+                    .badData, file: table.source, line: r + 2, featureCode: code, field: table.header[valueIndex],
+                    message: "\"\(text)\" is not a population (a non-negative number)",
+                    hint: "fix the row or choose another column with --population-field")
             }
             if let first = rowOfCode.updateValue(r, forKey: code) {
-                throw InputError(.badData, file: table.source, line: r + 2, featureCode: code, field: table.header[codeIndex],
-                                 message: "code \(code) appears again (first on line \(first + 2))", hint: "keep one row per code")
+                throw InputError(
+                    .badData, file: table.source, line: r + 2, featureCode: code, field: table.header[codeIndex],
+                    message: "code \(code) appears again (first on line \(first + 2))", hint: "keep one row per code")
             }
             guard let i = positions[code] else {
                 unmatched.append(code)

@@ -15,7 +15,8 @@ public enum PopulationMethod: String, Sendable, CaseIterable {
     public var explanation: String {
         switch self {
         case .centroid: return "each block's population goes wholly to the area containing its representative point (ONS best-fit style)"
-        case .area: return "each block's population is shared by area between the areas it overlaps (area-weighted interpolation within blocks)"
+        case .area:
+            return "each block's population is shared by area between the areas it overlaps (area-weighted interpolation within blocks)"
         case .largestShare: return "each block's population goes wholly to the area holding the largest share of the block's area"
         }
     }
@@ -49,10 +50,13 @@ public struct PopulationSplit: Sendable {
 public enum PopulationWeighting {
     /// Shares the blocks' population between A, B and their overlaps. `pieces` are the A×B pieces
     /// with shapes (needed by the area method only).
-    public static func split(_ population: PopulationBlocks, a: AnalysisLayer, b: AnalysisLayer, pieces: [Piece],
-                             method: PopulationMethod, progress: ProgressHandler? = nil) throws(InputError) -> PopulationSplit {
-        var split = PopulationSplit(method: method, byA: Array(repeating: 0, count: a.count),
-                                    byB: Array(repeating: 0, count: b.count), total: population.total)
+    public static func split(
+        _ population: PopulationBlocks, a: AnalysisLayer, b: AnalysisLayer, pieces: [Piece],
+        method: PopulationMethod, progress: ProgressHandler? = nil
+    ) throws(InputError) -> PopulationSplit {
+        var split = PopulationSplit(
+            method: method, byA: Array(repeating: 0, count: a.count),
+            byB: Array(repeating: 0, count: b.count), total: population.total)
         let blocks = population.blocks
         let people = population.population
         switch method {
@@ -101,17 +105,20 @@ public enum PopulationWeighting {
                 }
                 return nil
             } catch {
-                throw InputError(.badData, file: blocks.source, featureIndex: k, featureCode: blocks.codes[k],
-                                 message: "GEOS failed placing this block: \(error)", hint: "repair the block layer")
+                throw InputError(
+                    .badData, file: blocks.source, featureIndex: k, featureCode: blocks.codes[k],
+                    message: "GEOS failed placing this block: \(error)", hint: "repair the block layer")
             }
         }
     }
 
     /// The pieces as a layer whose code is the piece's position.
     static func piecesLayer(_ pieces: [Piece]) -> Layer {
-        Layer(name: "pieces", source: "overlap pieces", crs: .britishNationalGrid, features: pieces.enumerated().map { i, p in
-            Feature(properties: JSONObject([("piece", .string(String(i)))]), shape: p.shape ?? Shape(kind: .polygon, coordinates: []))
-        })
+        Layer(
+            name: "pieces", source: "overlap pieces", crs: .britishNationalGrid,
+            features: pieces.enumerated().map { i, p in
+                Feature(properties: JSONObject([("piece", .string(String(i)))]), shape: p.shape ?? Shape(kind: .polygon, coordinates: []))
+            })
     }
 }
 

@@ -13,25 +13,30 @@ public enum Provenance {
             ("features", .number(Double(l.count))), ("input_crs", .string(l.inputCRS.description)),
         ])
         if !l.repairs.isEmpty {
-            o["repaired_geometries"] = .array(l.repairs.map { r in
-                .object(JSONObject([("code", .string(r.code ?? "")), ("reason", .string(r.reason)),
-                                    ("area_before_m2", .number(r.areaBefore)), ("area_after_m2", .number(r.areaAfter))]))
-            })
+            o["repaired_geometries"] = .array(
+                l.repairs.map { r in
+                    .object(
+                        JSONObject([
+                            ("code", .string(r.code ?? "")), ("reason", .string(r.reason)),
+                            ("area_before_m2", .number(r.areaBefore)), ("area_after_m2", .number(r.areaAfter)),
+                        ]))
+                })
         }
         return .object(o)
     }
 
     public static func population(_ p: PopulationBlocks, split: PopulationSplit) -> JSONValue {
-        .object(JSONObject([
-            ("blocks", layer(p.blocks)), ("table", .string(p.source)), ("field", .string(p.field)),
-            ("method", .string(split.method.rawValue)), ("method_explained", .string(split.method.explanation)),
-            ("total", .number(split.total)), ("outside_every_piece", .number(split.outsideEveryPiece)),
-            ("outside_a", .number(split.outsideA)),
-            ("table_codes_matching_no_block", .number(Double(p.unmatchedCodes.count))),
-            ("table_codes_matching_no_block_examples", .array(p.unmatchedCodes.prefix(20).map(JSONValue.string))),
-            ("blocks_without_population", .number(Double(p.blocksWithoutPopulation.count))),
-            ("blocks_without_population_examples", .array(p.blocksWithoutPopulation.prefix(20).map(JSONValue.string))),
-        ]))
+        .object(
+            JSONObject([
+                ("blocks", layer(p.blocks)), ("table", .string(p.source)), ("field", .string(p.field)),
+                ("method", .string(split.method.rawValue)), ("method_explained", .string(split.method.explanation)),
+                ("total", .number(split.total)), ("outside_every_piece", .number(split.outsideEveryPiece)),
+                ("outside_a", .number(split.outsideA)),
+                ("table_codes_matching_no_block", .number(Double(p.unmatchedCodes.count))),
+                ("table_codes_matching_no_block_examples", .array(p.unmatchedCodes.prefix(20).map(JSONValue.string))),
+                ("blocks_without_population", .number(Double(p.blocksWithoutPopulation.count))),
+                ("blocks_without_population_examples", .array(p.blocksWithoutPopulation.prefix(20).map(JSONValue.string))),
+            ]))
     }
 
     public static func overlap(_ r: OverlapResult) -> JSONObject {

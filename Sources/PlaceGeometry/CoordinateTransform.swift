@@ -109,7 +109,9 @@ public final class CoordinateTransform {
         }
         // Points PROJ could not transform come back as HUGE_VAL.
         if let bad = xy.firstIndex(where: { !$0.isFinite }) {
-            throw .proj(function: "proj_trans_generic", message: "point \(bad / 2) could not be transformed \(source) → \(target): \(Self.lastError(context))")
+            throw .proj(
+                function: "proj_trans_generic",
+                message: "point \(bad / 2) could not be transformed \(source) → \(target): \(Self.lastError(context))")
         }
     }
 

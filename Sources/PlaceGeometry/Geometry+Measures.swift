@@ -29,7 +29,8 @@ extension Geometry {
     /// The corresponding GEOS function is `GEOSPointOnSurface_r`.
     public func representativePoint() throws(GeometryError) -> (x: Double, y: Double) {
         let point = try context.own(GEOSPointOnSurface_r(handle, pointer), "GEOSPointOnSurface_r")
-        var x = 0.0, y = 0.0
+        var x = 0.0
+        var y = 0.0
         guard GEOSGeomGetX_r(handle, point.pointer, &x) != 0, GEOSGeomGetY_r(handle, point.pointer, &y) != 0 else {
             throw context.error("GEOSGeomGetX_r")
         }

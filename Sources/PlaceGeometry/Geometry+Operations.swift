@@ -85,7 +85,8 @@ extension Geometry {
         var problem = ValidityProblem(reason: reason.map { String(cString: $0) } ?? "invalid geometry")
         if let location {
             let point = Geometry(owning: location, in: context)
-            var x = 0.0, y = 0.0
+            var x = 0.0
+            var y = 0.0
             if GEOSGeomGetX_r(handle, point.pointer, &x) != 0, GEOSGeomGetY_r(handle, point.pointer, &y) != 0 {
                 problem.x = x
                 problem.y = y
@@ -114,7 +115,9 @@ extension Geometry {
 
 extension Geometry {
     /// Runs a GEOS binary predicate; `char` predicates return 2 on exception.
-    private func predicate(_ name: String, _ body: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar, _ other: Geometry) throws(GeometryError) -> Bool {
+    private func predicate(_ name: String, _ body: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar, _ other: Geometry)
+        throws(GeometryError) -> Bool
+    {
         let r = body(handle, pointer, other.pointer)
         if r == 2 { throw context.error(name) }
         return r == 1

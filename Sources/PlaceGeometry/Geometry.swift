@@ -74,7 +74,9 @@ public final class Geometry {
         var parts = parts
         let count = UInt32(parts.count)
         // The collection takes ownership of the parts; NULL on exception.
-        let made = parts.withUnsafeMutableBufferPointer { GEOSGeom_createCollection_r(context.handle, Int32(type.rawValue), $0.baseAddress, count) }
+        let made = parts.withUnsafeMutableBufferPointer {
+            GEOSGeom_createCollection_r(context.handle, Int32(type.rawValue), $0.baseAddress, count)
+        }
         guard let made else { throw context.error("GEOSGeom_createCollection_r") }
         self.init(owning: made, in: context)
     }
@@ -189,7 +191,8 @@ public final class Geometry {
             if !isEmpty { polygons.append(self) }
         case Int32(GEOS_POINT.rawValue):
             if !isEmpty {
-                var x = 0.0, y = 0.0
+                var x = 0.0
+                var y = 0.0
                 GEOSGeomGetX_r(handle, pointer, &x)
                 GEOSGeomGetY_r(handle, pointer, &y)
                 points += [x, y]

@@ -17,7 +17,9 @@ public final class PreparedGeometry {
 
     deinit { GEOSPreparedGeom_destroy_r(base.handle, pointer) }
 
-    private func test(_ name: String, _ body: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar, _ other: Geometry) throws(GeometryError) -> Bool {
+    private func test(_ name: String, _ body: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar, _ other: Geometry)
+        throws(GeometryError) -> Bool
+    {
         // `char` predicates return 2 on exception.
         let r = body(base.handle, pointer, other.pointer)
         if r == 2 { throw base.context.error(name) }
@@ -25,11 +27,15 @@ public final class PreparedGeometry {
     }
 
     /// The corresponding GEOS function is `GEOSPreparedIntersects_r`.
-    public func intersects(_ other: Geometry) throws(GeometryError) -> Bool { try test("GEOSPreparedIntersects_r", GEOSPreparedIntersects_r, other) }
+    public func intersects(_ other: Geometry) throws(GeometryError) -> Bool {
+        try test("GEOSPreparedIntersects_r", GEOSPreparedIntersects_r, other)
+    }
     /// The corresponding GEOS function is `GEOSPreparedCovers_r`.
     public func covers(_ other: Geometry) throws(GeometryError) -> Bool { try test("GEOSPreparedCovers_r", GEOSPreparedCovers_r, other) }
     /// The corresponding GEOS function is `GEOSPreparedContains_r`.
-    public func contains(_ other: Geometry) throws(GeometryError) -> Bool { try test("GEOSPreparedContains_r", GEOSPreparedContains_r, other) }
+    public func contains(_ other: Geometry) throws(GeometryError) -> Bool {
+        try test("GEOSPreparedContains_r", GEOSPreparedContains_r, other)
+    }
     /// The corresponding GEOS function is `GEOSPreparedContainsProperly_r`.
     public func containsProperly(_ other: Geometry) throws(GeometryError) -> Bool {
         try test("GEOSPreparedContainsProperly_r", GEOSPreparedContainsProperly_r, other)

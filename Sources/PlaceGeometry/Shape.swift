@@ -6,7 +6,10 @@
 /// polygon `j` (the first ring of each polygon is its exterior). Points use no rings.
 public struct Shape: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        case point = "Point", multiPoint = "MultiPoint", polygon = "Polygon", multiPolygon = "MultiPolygon"
+        case point = "Point"
+        case multiPoint = "MultiPoint"
+        case polygon = "Polygon"
+        case multiPolygon = "MultiPolygon"
     }
 
     public var kind: Kind
@@ -69,10 +72,13 @@ public struct Shape: Sendable, Equatable {
         let r = ringRange(i)
         guard r.count >= 3 else { return 0 }
         var sum = 0.0
-        let x0 = coordinates[2 * r.lowerBound], y0 = coordinates[2 * r.lowerBound + 1]
+        let x0 = coordinates[2 * r.lowerBound]
+        let y0 = coordinates[2 * r.lowerBound + 1]
         for p in r.lowerBound..<(r.upperBound - 1) {
-            let ax = coordinates[2 * p] - x0, ay = coordinates[2 * p + 1] - y0
-            let bx = coordinates[2 * p + 2] - x0, by = coordinates[2 * p + 3] - y0
+            let ax = coordinates[2 * p] - x0
+            let ay = coordinates[2 * p + 1] - y0
+            let bx = coordinates[2 * p + 2] - x0
+            let by = coordinates[2 * p + 3] - y0
             sum += ax * by - bx * ay
         }
         return sum
@@ -81,7 +87,8 @@ public struct Shape: Sendable, Equatable {
     /// Reverses the point order of ring `i` in place.
     public mutating func reverseRing(_ i: Int) {
         let r = ringRange(i)
-        var lo = r.lowerBound, hi = r.upperBound - 1
+        var lo = r.lowerBound
+        var hi = r.upperBound - 1
         while lo < hi {
             coordinates.swapAt(2 * lo, 2 * hi)
             coordinates.swapAt(2 * lo + 1, 2 * hi + 1)

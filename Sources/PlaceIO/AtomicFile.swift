@@ -15,8 +15,9 @@ public enum AtomicFile {
             try Data(bytes).write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw InputError(.io, file: path, message: "cannot be written: \(error.localizedDescription)",
-                             hint: "check the folder is writable and has space")
+            throw InputError(
+                .io, file: path, message: "cannot be written: \(error.localizedDescription)",
+                hint: "check the folder is writable and has space")
         }
         // rename(2) replaces the target in one step.
         guard rename(temporary.path, path) == 0 else {
@@ -31,8 +32,9 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw InputError(.io, file: path, message: "the output folder cannot be created: \(error.localizedDescription)",
-                             hint: "check the path and its permissions")
+            throw InputError(
+                .io, file: path, message: "the output folder cannot be created: \(error.localizedDescription)",
+                hint: "check the path and its permissions")
         }
     }
 

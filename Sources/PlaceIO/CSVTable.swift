@@ -15,8 +15,9 @@ public struct CSVTable: Sendable {
     /// The column index of `name`, or a usage error naming the columns there are.
     public func column(_ name: String) throws(InputError) -> Int {
         guard let i = header.firstIndex(of: name) else {
-            throw InputError(.usage, file: source, field: name, message: "no such column",
-                             hint: "the columns are: " + header.joined(separator: ", "))
+            throw InputError(
+                .usage, file: source, field: name, message: "no such column",
+                hint: "the columns are: " + header.joined(separator: ", "))
         }
         return i
     }
@@ -53,8 +54,9 @@ public enum CSVReader {
 
         func finishField() throws(InputError) {
             guard let text = String(validating: field, as: UTF8.self) else {
-                throw InputError(.badData, file: source, line: recordLine, message: "text is not valid UTF-8",
-                                 hint: "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)")
+                throw InputError(
+                    .badData, file: source, line: recordLine, message: "text is not valid UTF-8",
+                    hint: "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)")
             }
             record.append(text)
             field.removeAll(keepingCapacity: true)
@@ -64,9 +66,10 @@ public enum CSVReader {
             try finishField()
             if !(record.count == 1 && record[0].isEmpty) {
                 if let width = records.first?.count, record.count != width {
-                    throw InputError(.badData, file: source, line: recordLine,
-                                     message: "row has \(record.count) fields but the header has \(width)",
-                                     hint: "quote fields that contain commas, or fix the row")
+                    throw InputError(
+                        .badData, file: source, line: recordLine,
+                        message: "row has \(record.count) fields but the header has \(width)",
+                        hint: "quote fields that contain commas, or fix the row")
                 }
                 records.append(record)
             }
@@ -78,7 +81,11 @@ public enum CSVReader {
             let c = data[i]
             if quoted {
                 if c == 0x22 {
-                    if i + 1 < data.count, data[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                    if i + 1 < data.count, data[i + 1] == 0x22 {
+                        field.append(0x22)
+                        i += 2
+                        continue
+                    }
                     quoted = false
                 } else {
                     if c == 0x0A { line += 1 }
@@ -90,8 +97,9 @@ public enum CSVReader {
             switch c {
             case 0x22:
                 guard field.isEmpty, !fieldWasQuoted else {
-                    throw InputError(.badData, file: source, line: line, message: "a quote inside an unquoted field",
-                                     hint: "RFC 4180: quote the whole field and double the quotes inside it")
+                    throw InputError(
+                        .badData, file: source, line: line, message: "a quote inside an unquoted field",
+                        hint: "RFC 4180: quote the whole field and double the quotes inside it")
                 }
                 quoted = true
                 fieldWasQuoted = true
@@ -102,16 +110,18 @@ public enum CSVReader {
                 try finishRecord()
             default:
                 if fieldWasQuoted {
-                    throw InputError(.badData, file: source, line: line, message: "text after a closing quote",
-                                     hint: "RFC 4180: quote the whole field and double the quotes inside it")
+                    throw InputError(
+                        .badData, file: source, line: line, message: "text after a closing quote",
+                        hint: "RFC 4180: quote the whole field and double the quotes inside it")
                 }
                 field.append(c)
             }
             i += 1
         }
         if quoted {
-            throw InputError(.badData, file: source, line: recordLine, message: "a quoted field is never closed",
-                             hint: "close the quote or remove it")
+            throw InputError(
+                .badData, file: source, line: recordLine, message: "a quoted field is never closed",
+                hint: "close the quote or remove it")
         }
         if !field.isEmpty || !record.isEmpty { try finishRecord() }
         guard let header = records.first else {

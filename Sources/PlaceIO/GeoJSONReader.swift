@@ -29,9 +29,11 @@ public enum GeoJSONReader {
                 return parser.pending.map { .failure($0) } ?? .success(layer)
             } catch {
                 let (line, column) = parser.scanner.lineAndColumn(of: error.offset)
-                return .failure(InputError(.badData, file: source, line: line, column: column,
-                                           featureIndex: parser.featureIndex, message: error.message,
-                                           hint: "the file is not valid JSON here; fix it or re-export it (e.g. ogr2ogr -f GeoJSON)"))
+                return .failure(
+                    InputError(
+                        .badData, file: source, line: line, column: column,
+                        featureIndex: parser.featureIndex, message: error.message,
+                        hint: "the file is not valid JSON here; fix it or re-export it (e.g. ogr2ogr -f GeoJSON)"))
             }
         }
         var layer = try result.get()
@@ -82,17 +84,20 @@ private struct Parser {
         switch type {
         case "FeatureCollection":
             guard let features else {
-                pending = InputError(.badData, file: source, message: "the FeatureCollection has no \"features\" member",
-                                     hint: "a FeatureCollection must have a \"features\" array")
+                pending = InputError(
+                    .badData, file: source, message: "the FeatureCollection has no \"features\" member",
+                    hint: "a FeatureCollection must have a \"features\" array")
                 return Layer(name: "", source: source, crs: crs, features: [])
             }
             return Layer(name: name ?? fileName, source: source, crs: crs, features: features)
         case nil:
-            pending = InputError(.badData, file: source, message: "the top-level object has no \"type\"",
-                                 hint: "expected {\"type\": \"FeatureCollection\", \"features\": [...]}")
+            pending = InputError(
+                .badData, file: source, message: "the top-level object has no \"type\"",
+                hint: "expected {\"type\": \"FeatureCollection\", \"features\": [...]}")
         default:
-            pending = InputError(.badData, file: source, message: "the top-level type is \"\(type!)\", not \"FeatureCollection\"",
-                                 hint: "wrap the geometries in a FeatureCollection (e.g. ogr2ogr -f GeoJSON out.geojson in)")
+            pending = InputError(
+                .badData, file: source, message: "the top-level type is \"\(type!)\", not \"FeatureCollection\"",
+                hint: "wrap the geometries in a FeatureCollection (e.g. ogr2ogr -f GeoJSON out.geojson in)")
         }
         return Layer(name: "", source: source, crs: crs, features: [])
     }
@@ -199,8 +204,9 @@ private struct Parser {
             InputError(.badData, file: source, featureIndex: featureIndex, featureCode: code, message: message, hint: hint)
         }
         if type != "Feature" {
-            pending = problem(type.map { "type is \"\($0)\", not \"Feature\"" } ?? "the feature has no \"type\"",
-                              "each element of \"features\" must be {\"type\": \"Feature\", ...}")
+            pending = problem(
+                type.map { "type is \"\($0)\", not \"Feature\"" } ?? "the feature has no \"type\"",
+                "each element of \"features\" must be {\"type\": \"Feature\", ...}")
         } else if !sawGeometry || geometry.type == nil {
             pending = problem("the feature has no geometry", "remove the feature or give it a Polygon, MultiPolygon, Point or MultiPoint")
         } else if let message = geometry.problem {
@@ -294,7 +300,10 @@ private struct GeometryParse {
     var hint = "repair the geometry (e.g. placemap validate FILE --fix OUT) or re-export it"
 
     mutating func check(depth: Int?) {
-        guard let type else { problem = "the geometry has no \"type\""; return }
+        guard let type else {
+            problem = "the geometry has no \"type\""
+            return
+        }
         let expected: [String: (Shape.Kind, Int)] = [
             "Point": (.point, 1), "MultiPoint": (.multiPoint, 2), "Polygon": (.polygon, 3), "MultiPolygon": (.multiPolygon, 4),
         ]
@@ -304,7 +313,10 @@ private struct GeometryParse {
             return
         }
         shape.kind = kind
-        guard let depth else { problem = "the \(type) has no \"coordinates\""; return }
+        guard let depth else {
+            problem = "the \(type) has no \"coordinates\""
+            return
+        }
         if shape.coordinates.isEmpty {
             problem = "the \(type) is empty (no coordinates)"
             hint = "remove the feature or give it a geometry"
@@ -334,7 +346,8 @@ private struct GeometryParse {
                 problem = "ring \(r) has \(range.count) positions; a closed ring needs at least 4"
                 return
             }
-            let first = 2 * range.lowerBound, last = 2 * (range.upperBound - 1)
+            let first = 2 * range.lowerBound
+            let last = 2 * (range.upperBound - 1)
             guard c[first] == c[last], c[first + 1] == c[last + 1] else {
                 problem = "ring \(r) is not closed: it starts at (\(c[first]), \(c[first + 1])) and ends at (\(c[last]), \(c[last + 1]))"
                 hint = "RFC 7946 rings end with their first position; close the ring or re-export the file"

@@ -130,9 +130,15 @@ public enum JSONText {
     public static func append(fixed v: Double, decimals: Int, to s: inout String) {
         let scale = pow10(decimals)
         let scaled = (abs(v) * scale).rounded()
-        guard scaled < 9e15 else { s += shortest(v); return }
+        guard scaled < 9e15 else {
+            s += shortest(v)
+            return
+        }
         var units = Int64(scaled)
-        if units == 0 { s += "0"; return }
+        if units == 0 {
+            s += "0"
+            return
+        }
         if v < 0 { s += "-" }
         let divisor = Int64(scale)
         s += String(units / divisor)

@@ -20,8 +20,10 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var hint: String?
 
-    public init(_ kind: Kind, file: String? = nil, line: Int? = nil, column: Int? = nil, featureIndex: Int? = nil,
-                featureCode: String? = nil, field: String? = nil, message: String, hint: String? = nil) {
+    public init(
+        _ kind: Kind, file: String? = nil, line: Int? = nil, column: Int? = nil, featureIndex: Int? = nil,
+        featureCode: String? = nil, field: String? = nil, message: String, hint: String? = nil
+    ) {
         self.kind = kind
         self.file = file
         self.line = line

@@ -45,8 +45,14 @@ struct JSONScanner {
     @inline(__always) mutating func next(closer: UInt8) throws(Failure) -> Bool {
         skipSpace()
         let c = bytes[pos]
-        if c == 0x2C { pos += 1; return true }
-        if c == closer { pos += 1; return false }
+        if c == 0x2C {
+            pos += 1
+            return true
+        }
+        if c == closer {
+            pos += 1
+            return false
+        }
         throw fail("expected ',' or '\(Character(Unicode.Scalar(closer)))' but found \(describeCurrent())")
     }
 
@@ -54,7 +60,10 @@ struct JSONScanner {
     @inline(__always) mutating func open(_ open: UInt8, closer: UInt8, _ what: String) throws(Failure) -> Bool {
         try expect(open, what)
         skipSpace()
-        if bytes[pos] == closer { pos += 1; return true }
+        if bytes[pos] == closer {
+            pos += 1
+            return true
+        }
         return false
     }
 
@@ -70,7 +79,11 @@ struct JSONScanner {
         while true {
             let c = bytes[pos]
             if c == 0x22 { break }
-            if c == 0x5C { plain = false; pos += 2; continue }
+            if c == 0x5C {
+                plain = false
+                pos += 2
+                continue
+            }
             if c == 0 && pos >= bytes.count - 1 { throw fail("unterminated string", at: start) }
             if c < 0x20 { throw fail("control character in a string (escape it as \\u00XX)") }
             pos += 1
@@ -108,7 +121,11 @@ struct JSONScanner {
         }
         while i < raw.count {
             let c = raw[i]
-            guard c == 0x5C else { out.append(c); i += 1; continue }
+            guard c == 0x5C else {
+                out.append(c)
+                i += 1
+                continue
+            }
             guard i + 1 < raw.count else { throw fail("bad escape", at: offset + i) }
             let e = raw[i + 1]
             i += 2
@@ -149,13 +166,21 @@ struct JSONScanner {
         skipSpace()
         let start = pos
         var negative = false
-        if bytes[pos] == 0x2D { negative = true; pos += 1 }
+        if bytes[pos] == 0x2D {
+            negative = true
+            pos += 1
+        }
         var mantissa: UInt64 = 0
         var digits = 0
         var scale = 0
         var sawDigit = false
         while case let c = bytes[pos], c >= 0x30 && c <= 0x39 {
-            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(c - 0x30); if mantissa > 0 { digits += 1 } } else { scale += 1 }
+            if digits < 19 {
+                mantissa = mantissa &* 10 &+ UInt64(c - 0x30)
+                if mantissa > 0 { digits += 1 }
+            } else {
+                scale += 1
+            }
             sawDigit = true
             pos += 1
         }
@@ -163,7 +188,11 @@ struct JSONScanner {
             pos += 1
             var fractionDigit = false
             while case let c = bytes[pos], c >= 0x30 && c <= 0x39 {
-                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(c - 0x30); if mantissa > 0 { digits += 1 }; scale -= 1 }
+                if digits < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(c - 0x30)
+                    if mantissa > 0 { digits += 1 }
+                    scale -= 1
+                }
                 fractionDigit = true
                 pos += 1
             }
@@ -179,7 +208,12 @@ struct JSONScanner {
         if bytes[pos] == 0x65 || bytes[pos] == 0x45 {
             pos += 1
             var expNegative = false
-            if bytes[pos] == 0x2D { expNegative = true; pos += 1 } else if bytes[pos] == 0x2B { pos += 1 }
+            if bytes[pos] == 0x2D {
+                expNegative = true
+                pos += 1
+            } else if bytes[pos] == 0x2B {
+                pos += 1
+            }
             var expDigits = false
             while case let c = bytes[pos], c >= 0x30 && c <= 0x39 {
                 if exponent < 100_000 { exponent = exponent * 10 + Int(c - 0x30) }
@@ -224,9 +258,15 @@ struct JSONScanner {
             if try open(0x5B, closer: 0x5D, "'['") { return .array(items) }
             repeat { items.append(try value(depth: depth + 1)) } while try next(closer: 0x5D)
             return .array(items)
-        case 0x74: try literal("true"); return .bool(true)
-        case 0x66: try literal("false"); return .bool(false)
-        case 0x6E: try literal("null"); return .null
+        case 0x74:
+            try literal("true")
+            return .bool(true)
+        case 0x66:
+            try literal("false")
+            return .bool(false)
+        case 0x6E:
+            try literal("null")
+            return .null
         default:
             let n = try number()
             return .number(n)
@@ -265,11 +305,17 @@ struct JSONScanner {
             let c = bytes[p]
             switch c {
             case 0x22:
-                if depth == 0 && expectElement { starts.append(p); expectElement = false }
+                if depth == 0 && expectElement {
+                    starts.append(p)
+                    expectElement = false
+                }
                 p += 1
                 while p < count && bytes[p] != 0x22 { p += bytes[p] == 0x5C ? 2 : 1 }
             case 0x7B, 0x5B:
-                if depth == 0 && expectElement { starts.append(p); expectElement = false }
+                if depth == 0 && expectElement {
+                    starts.append(p)
+                    expectElement = false
+                }
                 depth += 1
             case 0x7D, 0x5D:
                 if depth == 0 { return c == 0x5D ? (starts, p + 1) : nil }
@@ -279,7 +325,10 @@ struct JSONScanner {
             case 0x20, 0x0A, 0x0D, 0x09:
                 break
             default:
-                if depth == 0 && expectElement { starts.append(p); expectElement = false }
+                if depth == 0 && expectElement {
+                    starts.append(p)
+                    expectElement = false
+                }
             }
             p += 1
         }
@@ -288,7 +337,8 @@ struct JSONScanner {
 
     /// Line and column (both from 1) of a byte offset.
     func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A {
             line += 1
             lineStart = i + 1

@@ -19,7 +19,9 @@ public struct Layer: Sendable {
     /// The same features in `target`, reprojected with PROJ on every core; self when already there.
     public func reprojected(to target: CRS) throws(InputError) -> Layer {
         guard target != crs else { return self }
-        let source = crs, features = features, file = self.source
+        let source = crs
+        let features = features
+        let file = self.source
         do {
             _ = try CoordinateTransform.cached(from: source, to: target)
         } catch {
@@ -41,12 +43,14 @@ public struct Layer: Sendable {
                 // Say which feature: find the first point that did not transform.
                 var start = 0
                 let bad = xy.firstIndex { !$0.isFinite } ?? 0
-                let feature = chunks[c].first { i in
-                    start += features[i].shape.coordinates.count
-                    return start > bad
-                } ?? chunks[c].lowerBound
-                throw InputError(.badData, file: file, featureIndex: feature, message: "cannot reproject \(source) → \(target): \(error)",
-                                 hint: "check that the file's CRS is really \(source)")
+                let feature =
+                    chunks[c].first { i in
+                        start += features[i].shape.coordinates.count
+                        return start > bad
+                    } ?? chunks[c].lowerBound
+                throw InputError(
+                    .badData, file: file, featureIndex: feature, message: "cannot reproject \(source) → \(target): \(error)",
+                    hint: "check that the file's CRS is really \(source)")
             }
             return xy
         }

@@ -17,14 +17,16 @@ public struct LayerFields: Sendable, Equatable {
         let keys = layer.features.first?.properties.keys ?? []
         if let code {
             guard layer.features.isEmpty || keys.contains(code) else {
-                throw InputError(.usage, file: layer.source, field: code, message: "no such property",
-                                 hint: "the properties are: " + keys.joined(separator: ", "))
+                throw InputError(
+                    .usage, file: layer.source, field: code, message: "no such property",
+                    hint: "the properties are: " + keys.joined(separator: ", "))
             }
             return LayerFields(code: code, name: name ?? partner(of: code, in: keys))
         }
         guard let found = keys.first(where: { isCodeField($0) }) else {
-            throw InputError(.usage, file: layer.source, message: "no code field found (looked for XXnnCD or *_code)",
-                             hint: "name it with --code-field; the properties are: " + keys.joined(separator: ", "))
+            throw InputError(
+                .usage, file: layer.source, message: "no code field found (looked for XXnnCD or *_code)",
+                hint: "name it with --code-field; the properties are: " + keys.joined(separator: ", "))
         }
         return LayerFields(code: found, name: name ?? partner(of: found, in: keys))
     }
@@ -65,8 +67,9 @@ public struct LayerFields: Sendable, Equatable {
         out.reserveCapacity(layer.features.count)
         for (i, f) in layer.features.enumerated() {
             guard let c = f.properties[code]?.text, !c.isEmpty else {
-                throw InputError(.badData, file: layer.source, featureIndex: i, field: code, message: "the code is missing or empty",
-                                 hint: "every feature needs a code; fix the feature or choose another field with --code-field")
+                throw InputError(
+                    .badData, file: layer.source, featureIndex: i, field: code, message: "the code is missing or empty",
+                    hint: "every feature needs a code; fix the feature or choose another field with --code-field")
             }
             out.append((c, name.flatMap { f.properties[$0]?.text } ?? ""))
         }
@@ -91,9 +94,10 @@ public struct LayerFields: Sendable, Equatable {
         var seen = Set<String>(minimumCapacity: values.count)
         guard !values.allSatisfy({ seen.insert($0.code).inserted }) else { return values }
         if let (c, indices) = duplicates(in: layer).first {
-            throw InputError(.badData, file: layer.source, featureIndex: indices[1], featureCode: c, field: code,
-                             message: "duplicate code: features \(indices.map(String.init).joined(separator: ", ")) share it",
-                             hint: "dissolve the duplicates into one feature (placemap dissolve) or choose another code field")
+            throw InputError(
+                .badData, file: layer.source, featureIndex: indices[1], featureCode: c, field: code,
+                message: "duplicate code: features \(indices.map(String.init).joined(separator: ", ")) share it",
+                hint: "dissolve the duplicates into one feature (placemap dissolve) or choose another code field")
         }
         return values
     }

@@ -28,7 +28,8 @@ do {
             print(String(format: "%.4f %d", t, n))
         }
     case "overlap" where arguments.count >= 4:
-        let a = try GeoJSONReader.read(path: arguments[2]), b = try GeoJSONReader.read(path: arguments[3])
+        let a = try GeoJSONReader.read(path: arguments[2])
+        let b = try GeoJSONReader.read(path: arguments[3])
         for _ in 0..<(arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1) {
             let (t, n) = try seconds {
                 let la = try AnalysisLayer(a, fields: LayerFields.detect(in: a))

@@ -28,8 +28,9 @@ struct ContiguityCommand: ParsableCommand {
 
     @Option(help: "Column of the lookup naming the group.") var by: String?
 
-    @Option(name: .customLong("lookup-code"),
-            help: "Column of the lookup holding the layer's codes (default: the layer's code field name).")
+    @Option(
+        name: .customLong("lookup-code"),
+        help: "Column of the lookup holding the layer's codes (default: the layer's code field name).")
     var lookupCode: String?
 
     @OptionGroup var layerOptions: LayerOptions
@@ -60,7 +61,8 @@ struct ContiguityCommand: ParsableCommand {
     }
 
     func summary(_ r: ContiguityReport) -> String {
-        let g = r.graph, l = g.layer
+        let g = r.graph
+        let l = g.layer
         let named = { (i: Int) in "\(l.codes[i]) \(l.names[i])".trimmingCharacters(in: .whitespaces) }
         var lines = ["contiguity: \(l.source), \(l.count) features (\(l.fields.code)), EPSG:27700, tolerance \(fmt(g.tolerance)) m"]
         var edges = "  edges:      \(g.count(.rook)) rook, \(g.count(.queen)) queen; "
@@ -75,11 +77,13 @@ struct ContiguityCommand: ParsableCommand {
         if !l.repairs.isEmpty { lines.append("  repaired:   \(l.repairs.count) invalid geometries made valid first") }
         guard let grouping = r.grouping else { return lines.joined(separator: "\n") }
         let split = r.groups.filter { !$0.connected }
-        lines.append("  groups:     \(r.groups.count) by \(grouping.field) (\(grouping.source)); "
-            + "\(r.groups.count - split.count) connected, \(split.count) not")
+        lines.append(
+            "  groups:     \(r.groups.count) by \(grouping.field) (\(grouping.source)); "
+                + "\(r.groups.count - split.count) connected, \(split.count) not")
         for s in split {
-            lines.append("    \(s.group): \(s.members.count) members in \(s.pieces.count) pieces; \(s.exclaves.count) exclaves: "
-                + shortList(s.exclaves.map(named), more: " (groups.csv lists all)"))
+            lines.append(
+                "    \(s.group): \(s.members.count) members in \(s.pieces.count) pieces; \(s.exclaves.count) exclaves: "
+                    + shortList(s.exclaves.map(named), more: " (groups.csv lists all)"))
         }
         let ungrouped = grouping.ungrouped
         if !ungrouped.isEmpty {

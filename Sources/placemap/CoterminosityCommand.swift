@@ -5,7 +5,8 @@ import PlaceIO
 struct CoterminosityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coterminosity",
-        abstract: "Which places (e.g. councils) lie wholly in one system (e.g. an ICB), which are split, and how many people sit on each side.",
+        abstract:
+            "Which places (e.g. councils) lie wholly in one system (e.g. an ICB), which are split, and how many people sit on each side.",
         discussion: """
             Writes places.csv, pairs.csv, systems.csv, places.geojson (for a map) and coterminosity.json \
             (inputs, method, tolerance) into --out, and prints a summary. With --blocks and --population the \
@@ -20,7 +21,8 @@ struct CoterminosityCommand: ParsableCommand {
     @Option(name: .customLong("places-name"), help: "Property of the places holding names.") var placesName: String?
     @Option(name: .customLong("systems-code"), help: "Property of the systems holding codes.") var systemsCode: String?
     @Option(name: .customLong("systems-name"), help: "Property of the systems holding names.") var systemsName: String?
-    @Option(name: .customLong("sliver-share"), help: "Overlaps below this share of a place's area (and with nobody living there) are slivers.")
+    @Option(
+        name: .customLong("sliver-share"), help: "Overlaps below this share of a place's area (and with nobody living there) are slivers.")
     var sliverShare: Double = 0.005
     @Option(help: "Output folder.") var out: String = "coterminosity"
     @OptionGroup var population: PopulationOptions
@@ -36,8 +38,9 @@ struct CoterminosityCommand: ParsableCommand {
             options.population = try population.load()
             options.method = population.method ?? .largestShare
             options.progress = progressLine("coterminosity")
-            let result = try Coterminosity(places: FieldChoice(code: placesCode, name: placesName).analysisLayer(places),
-                                           systems: FieldChoice(code: systemsCode, name: systemsName).analysisLayer(systems), options: options)
+            let result = try Coterminosity(
+                places: FieldChoice(code: placesCode, name: placesName).analysisLayer(places),
+                systems: FieldChoice(code: systemsCode, name: systemsName).analysisLayer(systems), options: options)
             try result.write(to: out)
             print(result.summary)
             print("  outputs: \(out)/places.csv, pairs.csv, systems.csv, places.geojson, coterminosity.json")

@@ -18,8 +18,9 @@ enum DataFolder {
 
     static func path(_ file: String) throws -> String {
         guard let folder = locate() else {
-            throw InputError(.io, message: "cannot find the bundled geodata/ folder",
-                             hint: "run from the repository, or set PLACEMAP_DATA to the geodata folder")
+            throw InputError(
+                .io, message: "cannot find the bundled geodata/ folder",
+                hint: "run from the repository, or set PLACEMAP_DATA to the geodata folder")
         }
         return folder + "/" + file
     }

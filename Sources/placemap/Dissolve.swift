@@ -29,7 +29,8 @@ struct DissolveCommand: ParsableCommand {
     @Option(name: .customLong("code-as"), help: "Name of the output code property (default: --by), e.g. ICB24CD.") var codeAs: String?
     @Option(name: .customLong("name-as"), help: "Name of the output name property (default: --by-name), e.g. ICB24NM.") var nameAs: String?
     @Option(help: "Output GeoJSON.") var out: String
-    @Option(name: .customLong("output-crs"), help: "27700 (default: exact, with a crs member, for placemap to read again) or 4326 (RFC 7946).")
+    @Option(
+        name: .customLong("output-crs"), help: "27700 (default: exact, with a crs member, for placemap to read again) or 4326 (RFC 7946).")
     var outputCRS: Int = 27700
 
     func validate() throws {
@@ -40,19 +41,24 @@ struct DissolveCommand: ParsableCommand {
         try reportingErrors {
             let layer = try GeoJSONReader.read(path: blocks)
             let blockLayer = try AnalysisLayer(layer, fields: LayerFields.detect(in: layer, code: blocksCodeField))
-            let grouping = try lookup.map { path in
-                try Grouping.lookup(CSVReader.read(path: path), codeColumn: lookupCode, groupColumn: by, nameColumn: byName, for: blockLayer)
-            } ?? Grouping.property(by, of: blockLayer, nameField: byName)
+            let grouping =
+                try lookup.map { path in
+                    try Grouping.lookup(
+                        CSVReader.read(path: path), codeColumn: lookupCode, groupColumn: by, nameColumn: byName, for: blockLayer)
+                } ?? Grouping.property(by, of: blockLayer, nameField: byName)
             let people = try population.map { path in
-                try PopulationBlocks(blocks: blockLayer, table: CSVReader.read(path: path), codeColumn: populationCode, valueColumn: populationField)
+                try PopulationBlocks(
+                    blocks: blockLayer, table: CSVReader.read(path: path), codeColumn: populationCode, valueColumn: populationField)
             }
-            let output = try DissolveOutput(blocks: blockLayer, grouping: grouping, sumFields: sum, population: people,
-                                            progress: progressLine("dissolve"))
+            let output = try DissolveOutput(
+                blocks: blockLayer, grouping: grouping, sumFields: sum, population: people,
+                progress: progressLine("dissolve"))
             let report = output.report
             var result = output.layer(codeField: codeAs, nameField: nameAs)
             if outputCRS == 4326 { result = try result.reprojected(to: .wgs84) }
             try GeoJSONWriter(keepCRS: outputCRS == 27700).write(result, to: out, members: JSONObject([("placemap", .object(report))]))
-            try AtomicFile.write(JSONText.text(.object(report)) + "\n", to: sidecar(of: out.hasSuffix(".geojson") ? String(out.dropLast(8)) : out))
+            try AtomicFile.write(
+                JSONText.text(.object(report)) + "\n", to: sidecar(of: out.hasSuffix(".geojson") ? String(out.dropLast(8)) : out))
             note(summary(output))
         }
     }
@@ -64,15 +70,27 @@ struct DissolveCommand: ParsableCommand {
         let pairs = o.areas.flatMap(\.overlappingBlocks)
         if !pairs.isEmpty { lines.append("  overlapping block pairs: \(pairs.count), \(fmt(pairs.reduce(0) { $0 + $1.area })) m²") }
         if !o.areaOverlaps.isEmpty {
-            lines.append("  output areas overlapping each other: \(o.areaOverlaps.count) pairs, \(fmt(o.areaOverlaps.reduce(0) { $0 + $1.area })) m²")
+            lines.append(
+                "  output areas overlapping each other: \(o.areaOverlaps.count) pairs, \(fmt(o.areaOverlaps.reduce(0) { $0 + $1.area })) m²"
+            )
         }
         let gaps = o.areas.reduce(0) { $0 + $1.gapCount }
-        if gaps > 0 { lines.append("  gaps between blocks (holes no block fills): \(gaps), \(fmt(o.areas.reduce(0) { $0 + $1.gapArea })) m²") }
-        if !o.blocksWithoutGroup.isEmpty { lines.append("  blocks missing from the lookup: \(o.blocksWithoutGroup.count) (e.g. \(o.blocksWithoutGroup.prefix(5).joined(separator: ", ")))") }
-        if !o.grouping.unmatchedCodes.isEmpty {
-            lines.append("  lookup rows with no block: \(o.grouping.unmatchedCodes.count) (e.g. \(o.grouping.unmatchedCodes.prefix(5).joined(separator: ", ")))")
+        if gaps > 0 {
+            lines.append("  gaps between blocks (holes no block fills): \(gaps), \(fmt(o.areas.reduce(0) { $0 + $1.gapArea })) m²")
         }
-        if let p = o.population { lines.append("  population: \(fmt(p.total)) in blocks, \(fmt(o.areas.reduce(0) { $0 + ($1.sums.last ?? 0) })) in areas") }
+        if !o.blocksWithoutGroup.isEmpty {
+            lines.append(
+                "  blocks missing from the lookup: \(o.blocksWithoutGroup.count) (e.g. \(o.blocksWithoutGroup.prefix(5).joined(separator: ", ")))"
+            )
+        }
+        if !o.grouping.unmatchedCodes.isEmpty {
+            lines.append(
+                "  lookup rows with no block: \(o.grouping.unmatchedCodes.count) (e.g. \(o.grouping.unmatchedCodes.prefix(5).joined(separator: ", ")))"
+            )
+        }
+        if let p = o.population {
+            lines.append("  population: \(fmt(p.total)) in blocks, \(fmt(o.areas.reduce(0) { $0 + ($1.sums.last ?? 0) })) in areas")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -19,7 +19,8 @@ struct England: ParsableCommand {
         try reportingErrors {
             let blocksLayer = try GeoJSONReader.read(path: DataFolder.path("lsoa21_england.geojson"))
             let blocks = try AnalysisLayer(blocksLayer, fields: LayerFields.detect(in: blocksLayer))
-            let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv")))
+            let population = try PopulationBlocks(
+                blocks: blocks, table: CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv")))
             let icb = try FieldChoice().analysisLayer(DataFolder.path("built/icb24.geojson"))
             print("Placemap: England's councils and integrated care boards (census 2021 usual residents: \(Int(population.total)))\n")
             for (name, file) in [("lad24-icb24", "built/lad24.geojson"), ("utla23-icb24", "built/utla23.geojson")] {
@@ -45,11 +46,14 @@ struct England: ParsableCommand {
         var names: [String: String] = [:]
         for g in grouping.groups { if let g { names[g.code] = g.name } }
         let split = report.groups.filter { !$0.connected }
-        var lines = ["ICBs (ICB24, from their LSOA 2021 areas) in one connected piece: \(report.groups.count - split.count) of \(report.groups.count)"]
+        var lines = [
+            "ICBs (ICB24, from their LSOA 2021 areas) in one connected piece: \(report.groups.count - split.count) of \(report.groups.count)"
+        ]
         for g in split {
             let exclaves = g.exclaves.prefix(3).map { blocks.names[$0] }.joined(separator: ", ") + (g.exclaves.count > 3 ? ", …" : "")
-            lines.append("  \(Coterminosity.short(names[g.group] ?? g.group)) (\(g.group)): \(g.pieces.count) pieces; "
-                         + "\(g.exclaves.count) LSOAs outside the largest (\(exclaves))")
+            lines.append(
+                "  \(Coterminosity.short(names[g.group] ?? g.group)) (\(g.group)): \(g.pieces.count) pieces; "
+                    + "\(g.exclaves.count) LSOAs outside the largest (\(exclaves))")
         }
         return lines.joined(separator: "\n")
     }

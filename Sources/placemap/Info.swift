@@ -45,8 +45,11 @@ struct LayerDescription {
                     _ = try transform.transform(x: f.shape.coordinates[0], y: f.shape.coordinates[1])
                     if let op = transform.lastUsedOperation() {
                         let accuracy = op.accuracyMetres.map { "\(fmt($0)) m" } ?? "unknown"
-                        let grids = op.grids.isEmpty ? "no grid" : op.grids.map { "\($0.name) (\($0.available ? "installed" : "missing"))" }.joined(separator: ", ")
-                        lines.append("  to EPSG:27700 with PROJ \(CoordinateTransform.projVersion): \(op.name); accuracy \(accuracy); \(grids)")
+                        let grids =
+                            op.grids.isEmpty
+                            ? "no grid" : op.grids.map { "\($0.name) (\($0.available ? "installed" : "missing"))" }.joined(separator: ", ")
+                        lines.append(
+                            "  to EPSG:27700 with PROJ \(CoordinateTransform.projVersion): \(op.name); accuracy \(accuracy); \(grids)")
                     }
                 }
             }
@@ -54,7 +57,9 @@ struct LayerDescription {
                 lines.append("  code field:  \(fields.code)   name field: \(fields.name ?? "(none)")   geography: \(fields.prefix)")
                 let duplicates = fields.duplicates(in: layer)
                 lines.append("  duplicates:  \(duplicates.isEmpty ? "none" : "\(duplicates.count) codes")")
-                for d in duplicates.prefix(20) { lines.append("    \(d.code): features \(d.indices.map(String.init).joined(separator: ", "))") }
+                for d in duplicates.prefix(20) {
+                    lines.append("    \(d.code): features \(d.indices.map(String.init).joined(separator: ", "))")
+                }
             } else {
                 let keys = layer.features.first?.properties.keys ?? []
                 lines.append("  code field:  none detected (properties: \(keys.joined(separator: ", "))); use --code-field")

@@ -22,8 +22,9 @@ struct Lookup: ParsableCommand {
             options.population = try population.load()
             options.method = population.method ?? .centroid
             options.progress = progressLine("lookup")
-            let overlap = try OverlapResult(a: FieldChoice(code: aCode, name: aName).analysisLayer(a),
-                                            b: FieldChoice(code: bCode, name: bName).analysisLayer(b), options: options)
+            let overlap = try OverlapResult(
+                a: FieldChoice(code: aCode, name: aName).analysisLayer(a),
+                b: FieldChoice(code: bCode, name: bName).analysisLayer(b), options: options)
             let lookup = BestFitLookup(overlap)
             var provenance = Provenance.overlap(overlap)
             provenance["analysis"] = .string("best-fit lookup")

@@ -59,7 +59,8 @@ struct Overlap: ParsableCommand {
             if let geojson {
                 var layer = result.piecesLayer
                 layer.name = "overlap"
-                try GeoJSONWriter(keepCRS: geojsonCRS == 27700).write(layer, to: geojson, members: JSONObject([("placemap", .object(provenance))]))
+                try GeoJSONWriter(keepCRS: geojsonCRS == 27700).write(
+                    layer, to: geojson, members: JSONObject([("placemap", .object(provenance))]))
             }
             note(summary(result))
         }
@@ -69,7 +70,8 @@ struct Overlap: ParsableCommand {
         var s = "overlap: \(r.rows.count) pairs from \(r.a.count) × \(r.b.count) features"
         s += "; slivers set aside (both shares < \(r.options.minShare)): \(r.slivers.count) pairs, \(fmt(r.slivers.area)) m²"
         if let split = r.split {
-            s += "\npopulation (\(split.method.rawValue)): \(fmt(split.total)) in blocks, \(fmt(split.outsideEveryPiece)) outside every piece"
+            s +=
+                "\npopulation (\(split.method.rawValue)): \(fmt(split.total)) in blocks, \(fmt(split.outsideEveryPiece)) outside every piece"
         }
         for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }
         return s

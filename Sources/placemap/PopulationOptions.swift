@@ -22,8 +22,9 @@ struct PopulationOptions: ParsableArguments {
     @Option(name: .customLong("blocks-code-field"), help: "Property of the blocks holding their code (detected when omitted).")
     var blocksCodeField: String?
 
-    @Option(name: .customLong("population-method"),
-            help: "centroid (ONS best-fit), area (area-weighted) or largest-share (default: centroid; largest-share for coterminosity).")
+    @Option(
+        name: .customLong("population-method"),
+        help: "centroid (ONS best-fit), area (area-weighted) or largest-share (default: centroid; largest-share for coterminosity).")
     var method: PopulationMethod?
 
     func validate() throws {
@@ -38,8 +39,9 @@ struct PopulationOptions: ParsableArguments {
         let layer = try GeoJSONReader.read(path: blocks)
         let fields = try LayerFields.detect(in: layer, code: blocksCodeField)
         let table = try CSVReader.read(path: population)
-        return try PopulationBlocks(blocks: AnalysisLayer(layer, fields: fields), table: table,
-                                    codeColumn: populationCode, valueColumn: populationField)
+        return try PopulationBlocks(
+            blocks: AnalysisLayer(layer, fields: fields), table: table,
+            codeColumn: populationCode, valueColumn: populationField)
     }
 }
 

@@ -33,8 +33,10 @@ struct Validate: ParsableCommand {
             let (fixed, repairs) = try LayerCheck.repair(layer, fields: fields)
             var report = CSVTable(header: ["feature_index", "code", "reason", "area_before_m2", "area_after_m2", "area_change_m2"])
             for r in repairs {
-                report.rows.append([String(r.index), r.code ?? "", r.reason, String(format: "%.3f", r.areaBefore),
-                                    String(format: "%.3f", r.areaAfter), String(format: "%.3f", r.areaAfter - r.areaBefore)])
+                report.rows.append([
+                    String(r.index), r.code ?? "", r.reason, String(format: "%.3f", r.areaBefore),
+                    String(format: "%.3f", r.areaAfter), String(format: "%.3f", r.areaAfter - r.areaBefore),
+                ])
             }
             let writer = GeoJSONWriter(keepCRS: layer.crs != .wgs84)
             try writer.write(fixed, to: fix)
@@ -42,7 +44,9 @@ struct Validate: ParsableCommand {
             try CSVWriter.write(report, to: reportPath)
             print("\(file): \(layer.features.count) features, \(repairs.count) repaired → \(fix) (report: \(reportPath))")
             for r in repairs {
-                print("  feature \(r.index)\(r.code.map { " (\($0))" } ?? ""): \(r.reason); area \(fmt(r.areaBefore)) → \(fmt(r.areaAfter)) m²")
+                print(
+                    "  feature \(r.index)\(r.code.map { " (\($0))" } ?? ""): \(r.reason); area \(fmt(r.areaBefore)) → \(fmt(r.areaAfter)) m²"
+                )
             }
         }
     }

@@ -8,10 +8,12 @@ import Testing
     /// Three MSOAs in a row: M1 (1000 people) 60 % to T1, 30 % to T2; M2 (500) 50/50 (a tie: T1 is
     /// first by code); M3 (200) 90 % to T2.
     func make(extraRows: [[String]] = []) throws -> Catchments {
-        let blocks = try AnalysisLayer(Layers.make([("M1", Layers.rect(0, 0, 10, 10)), ("M2", Layers.rect(10, 0, 20, 10)), ("M3", Layers.rect(20, 0, 30, 10))]),
-                                       fields: Layers.fields)
-        let table = CSVTable(source: "shares.csv", header: ["msoa_code", "trust_code", "proportion"],
-                             rows: [["M1", "T1", "0.6"], ["M1", "T2", "0.3"], ["M2", "T2", "0.5"], ["M2", "T1", "0.5"], ["M3", "T2", "0.9"]] + extraRows)
+        let blocks = try AnalysisLayer(
+            Layers.make([("M1", Layers.rect(0, 0, 10, 10)), ("M2", Layers.rect(10, 0, 20, 10)), ("M3", Layers.rect(20, 0, 30, 10))]),
+            fields: Layers.fields)
+        let table = CSVTable(
+            source: "shares.csv", header: ["msoa_code", "trust_code", "proportion"],
+            rows: [["M1", "T1", "0.6"], ["M1", "T2", "0.3"], ["M2", "T2", "0.5"], ["M2", "T1", "0.5"], ["M3", "T2", "0.9"]] + extraRows)
         let shares = try PatientShares(table: table, areas: Set(blocks.codes))
         return Catchments(blocks: blocks, population: ["M1": 1000, "M2": 500, "M3": 200], shares: shares)
     }
@@ -28,7 +30,10 @@ import Testing
     @Test func badSharesAreSetAsideAndReported() throws {
         let c = try make(extraRows: [["M3", "T3", "-0.1"], ["M3", "T4", "1.5"], ["M9", "T1", "0.2"], ["M1", "T5", "0.2"]])
         #expect(c.shares.problems.map(\.line) == [7, 8, 9])
-        #expect(c.shares.problems.map(\.message) == ["share -0.1 is outside 0–1", "share 1.5 is outside 0–1", "area M9 is not among the blocks"])
+        #expect(
+            c.shares.problems.map(\.message) == [
+                "share -0.1 is outside 0–1", "share 1.5 is outside 0–1", "area M9 is not among the blocks",
+            ])
         #expect(c.shares.overfull == ["M1"])  // 0.6 + 0.3 + 0.2
     }
 

@@ -40,8 +40,11 @@ import Testing
         #expect(g.count(.rook) == 12 && g.count(.queen) == 8)
         #expect(g.edges.filter { $0.kind == .rook }.allSatisfy { $0.sharedBoundary == 1000 })
         #expect(g.edges.filter { $0.kind == .queen }.allSatisfy { $0.sharedBoundary == 0 })
-        #expect(pairs(g, .queen) == ["r0c0|r1c1", "r0c1|r1c0", "r0c1|r1c2", "r0c2|r1c1",
-                                     "r1c0|r2c1", "r1c1|r2c0", "r1c1|r2c2", "r1c2|r2c1"])
+        #expect(
+            pairs(g, .queen) == [
+                "r0c0|r1c1", "r0c1|r1c0", "r0c1|r1c2", "r0c2|r1c1",
+                "r1c0|r2c1", "r1c1|r2c0", "r1c1|r2c2", "r1c2|r2c1",
+            ])
         #expect(g.neighbours[4].count == 8)  // the centre cell touches every other cell
         #expect(g.islands.isEmpty && g.components().count == 1 && g.components(rookOnly: true).count == 1)
         #expect(g.edges.allSatisfy { !$0.overlaps && $0.asDrawn == $0.kind })
@@ -97,8 +100,12 @@ import Testing
 
     @Test func aPointContactWithANearlyParallelEdgeBecomesRook() throws {
         // b touches a at (1000, 0) only; its left edge leans out to 0.5 m from a's top-right corner.
-        let b = Shape.polygon([[(Self.x0 + 1000, Self.y0), (Self.x0 + 2000, Self.y0), (Self.x0 + 2000, Self.y0 + 1000),
-                                (Self.x0 + 1000.5, Self.y0 + 1000), (Self.x0 + 1000, Self.y0)]])
+        let b = Shape.polygon([
+            [
+                (Self.x0 + 1000, Self.y0), (Self.x0 + 2000, Self.y0), (Self.x0 + 2000, Self.y0 + 1000),
+                (Self.x0 + 1000.5, Self.y0 + 1000), (Self.x0 + 1000, Self.y0),
+            ]
+        ])
         let layer = try Self.layer([("a", Self.cell(0, 0), nil), ("b", b, nil)])
         #expect(pairs(try ContiguityGraph(layer), .queen) == ["a|b"])
         let g = try ContiguityGraph(layer, tolerance: 1)
@@ -129,8 +136,10 @@ import Testing
     @Test func aGroupInTwoPiecesReportsItsExclave() throws {
         // Row 0: g1 = big rectangle (2000 m wide), then g2, then g1 again (a small square): g1 is split.
         let big = Shape.polygon([Shapes.rectangle(Self.x0 - 1000, Self.y0, Self.x0 + 1000, Self.y0 + 1000)])
-        let layer = try Self.layer([("a", big, "g1"), ("b", Self.cell(1, 0), "g2"), ("c", Self.cell(2, 0), "g1"),
-                                    ("d", Self.cell(2, 1), "g2"), ("e", Self.cell(3, 2), "g2")])
+        let layer = try Self.layer([
+            ("a", big, "g1"), ("b", Self.cell(1, 0), "g2"), ("c", Self.cell(2, 0), "g1"),
+            ("d", Self.cell(2, 1), "g2"), ("e", Self.cell(3, 2), "g2"),
+        ])
         let graph = try ContiguityGraph(layer)
         let groups = graph.groups(try Grouping.property("grp", of: layer))
         #expect(groups.map(\.group) == ["g1", "g2"])
@@ -144,8 +153,9 @@ import Testing
     @Test func lookupsJoinByCodeAndReportWhatDidNotJoin() throws {
         let layer = try Self.grid()
         let rows = [["r0c0", "X"], ["r0c1", "X"], ["zz", "Y"], ["r2c2", "Y"]]
-        let grouping = try Grouping.lookup(CSVTable(source: "l.csv", header: ["code", "grp"], rows: rows),
-                                           codeColumn: nil, groupColumn: "grp", for: layer)
+        let grouping = try Grouping.lookup(
+            CSVTable(source: "l.csv", header: ["code", "grp"], rows: rows),
+            codeColumn: nil, groupColumn: "grp", for: layer)
         #expect(grouping.unmatchedCodes == ["zz"] && grouping.ungrouped.count == 6 && grouping.codeColumn == "code")
         let groups = try ContiguityGraph(layer).groups(grouping)
         #expect(groups.map { "\($0.group):\($0.members.count):\($0.pieces.count)" } == ["X:2:1", "Y:1:1"])

@@ -9,19 +9,27 @@ import Testing
     /// x 30–130 (70 % in WEST by area) whose only inhabited block lies in EAST; NUDGED in EAST but
     /// drawn 0.2 m over the line (a sliver); FAR in no system.
     func run(weighted: Bool) throws -> Coterminosity {
-        let systems = try AnalysisLayer(Layers.make([("WEST", Layers.rect(0, 0, 100, 100)), ("EAST", Layers.rect(100, 0, 200, 100))], name: "systems"), fields: Layers.fields)
-        let places = try AnalysisLayer(Layers.make([
-            ("INSIDE", Layers.rect(10, 10, 20, 20)), ("HALF", Layers.rect(30, 50, 130, 60)),
-            ("NUDGED", Layers.rect(99.8, 0, 200, 40)), ("FAR", Layers.rect(900, 900, 910, 910)),
-        ], name: "places"), fields: Layers.fields)
+        let systems = try AnalysisLayer(
+            Layers.make([("WEST", Layers.rect(0, 0, 100, 100)), ("EAST", Layers.rect(100, 0, 200, 100))], name: "systems"),
+            fields: Layers.fields)
+        let places = try AnalysisLayer(
+            Layers.make(
+                [
+                    ("INSIDE", Layers.rect(10, 10, 20, 20)), ("HALF", Layers.rect(30, 50, 130, 60)),
+                    ("NUDGED", Layers.rect(99.8, 0, 200, 40)), ("FAR", Layers.rect(900, 900, 910, 910)),
+                ], name: "places"), fields: Layers.fields)
         var options = CoterminosityOptions()
         if weighted {
-            let blocks = try AnalysisLayer(Layers.make([
-                ("B_INSIDE", Layers.rect(10, 10, 20, 20)), ("B_EMPTY", Layers.rect(30, 50, 100, 60)), ("B_HOMES", Layers.rect(100, 50, 130, 60)),
-                ("B_NUDGED", Layers.rect(99.8, 0, 200, 40)), ("B_FAR", Layers.rect(900, 900, 910, 910)),
-            ], name: "blocks"), fields: Layers.fields)
-            let table = CSVTable(source: "p.csv", header: ["code", "population"],
-                                 rows: [["B_INSIDE", "50"], ["B_EMPTY", "0"], ["B_HOMES", "300"], ["B_NUDGED", "80"], ["B_FAR", "4"]])
+            let blocks = try AnalysisLayer(
+                Layers.make(
+                    [
+                        ("B_INSIDE", Layers.rect(10, 10, 20, 20)), ("B_EMPTY", Layers.rect(30, 50, 100, 60)),
+                        ("B_HOMES", Layers.rect(100, 50, 130, 60)),
+                        ("B_NUDGED", Layers.rect(99.8, 0, 200, 40)), ("B_FAR", Layers.rect(900, 900, 910, 910)),
+                    ], name: "blocks"), fields: Layers.fields)
+            let table = CSVTable(
+                source: "p.csv", header: ["code", "population"],
+                rows: [["B_INSIDE", "50"], ["B_EMPTY", "0"], ["B_HOMES", "300"], ["B_NUDGED", "80"], ["B_FAR", "4"]])
             options.population = try PopulationBlocks(blocks: blocks, table: table)
         }
         return try Coterminosity(places: places, systems: systems, options: options)
@@ -56,7 +64,10 @@ import Testing
 
     @Test func tablesHaveTheDocumentedColumns() throws {
         let c = try run(weighted: true)
-        #expect(c.placesTable.header == ["place_code", "place_name", "status", "main_system_code", "main_system_name", "main_share", "n_systems", "population"])
+        #expect(
+            c.placesTable.header == [
+                "place_code", "place_name", "status", "main_system_code", "main_system_name", "main_share", "n_systems", "population",
+            ])
         #expect(c.placesTable.rows[0] == ["INSIDE", "name of INSIDE", "coterminous", "WEST", "name of WEST", "1", "1", "50"])
         #expect(c.pairsTable.rows.filter { $0.last == "true" }.map { [$0[0], $0[2]] } == [["NUDGED", "WEST"]])
         #expect(c.systemsTable.rows[0][9] == "HALF")
@@ -76,14 +87,17 @@ import Testing
         var options = CoterminosityOptions()
         options.population = population
         let icb = try layer("built/icb24.geojson")
-        return (try Coterminosity(places: layer("built/lad24.geojson"), systems: icb, options: options),
-                try Coterminosity(places: layer("built/utla23.geojson"), systems: icb, options: options))
+        return (
+            try Coterminosity(places: layer("built/lad24.geojson"), systems: icb, options: options),
+            try Coterminosity(places: layer("built/utla23.geojson"), systems: icb, options: options)
+        )
     }()
 
     /// Places whose LSOAs the ONS lookups put in more than one ICB.
     func expectedSplits(placeOfLSOA: [String: String]) throws -> Set<String> {
         let icbLookup = try CSVReader.read(path: Paths.geodata("lookup_lsoa21_sicbl24_icb24.csv"))
-        let lsoa = try icbLookup.column("lsoa21_code"), icb = try icbLookup.column("icb24_code")
+        let lsoa = try icbLookup.column("lsoa21_code")
+        let icb = try icbLookup.column("icb24_code")
         var systems: [String: Set<String>] = [:]
         for row in icbLookup.rows { systems[placeOfLSOA[row[lsoa]]!, default: []].insert(row[icb]) }
         return Set(systems.filter { $0.value.count > 1 }.keys)
@@ -91,7 +105,8 @@ import Testing
 
     func ladOfLSOA() throws -> [String: String] {
         let t = try CSVReader.read(path: Paths.geodata("lookup_lsoa21_lad24.csv"))
-        let lsoa = try t.column("lsoa21_code"), lad = try t.column("ltla24_code")
+        let lsoa = try t.column("lsoa21_code")
+        let lad = try t.column("ltla24_code")
         return Dictionary(uniqueKeysWithValues: t.rows.map { ($0[lsoa], $0[lad]) })
     }
 
@@ -110,7 +125,8 @@ import Testing
     @Test func splitUpperTierCouncilsAreThoseTheLookupsImply() throws {
         let england = try #require(Self.england)
         let t = try CSVReader.read(path: Paths.geodata("lookup_lad23_utla23.csv"))
-        let lad = try t.column("ltla23_code"), utla = try t.column("utla23_code")
+        let lad = try t.column("ltla23_code")
+        let utla = try t.column("utla23_code")
         let utlaOfLAD = Dictionary(uniqueKeysWithValues: t.rows.map { ($0[lad], $0[utla]) })
         let expected = try expectedSplits(placeOfLSOA: ladOfLSOA().mapValues { utlaOfLAD[$0]! })
         #expect(splits(england.utla) == expected)

@@ -7,8 +7,9 @@ import Testing
 @Suite struct DissolveTests {
     /// Four 10 m squares in a row; the lookup puts the first two in G1 and the last two in G2.
     let squares = (0..<4).map { i in ("S\(i)", Layers.rect(Double(i) * 10, 0, Double(i + 1) * 10, 10)) }
-    let lookup = CSVTable(source: "lookup.csv", header: ["code", "group_code", "group_name"],
-                          rows: [["S0", "G1", "One"], ["S1", "G1", "One"], ["S2", "G2", "Two"], ["S3", "G2", "Two"], ["S9", "G2", "Two"]])
+    let lookup = CSVTable(
+        source: "lookup.csv", header: ["code", "group_code", "group_name"],
+        rows: [["S0", "G1", "One"], ["S1", "G1", "One"], ["S2", "G2", "Two"], ["S3", "G2", "Two"], ["S9", "G2", "Two"]])
 
     @Test func cleanCoverageByCoverageUnion() throws {
         let blocks = try AnalysisLayer(Layers.make(squares + [("LOOSE", Layers.rect(100, 0, 110, 10))]), fields: Layers.fields)
@@ -32,7 +33,8 @@ import Testing
         var blocks = squares
         blocks[1].1 = Layers.rect(9, 0, 20, 10)  // overlaps S0 by 1 × 10 m
         let layer = try AnalysisLayer(Layers.make(blocks), fields: Layers.fields)
-        let output = try DissolveOutput(blocks: layer, grouping: Grouping.lookup(lookup, codeColumn: "code", groupColumn: "group_code", for: layer))
+        let output = try DissolveOutput(
+            blocks: layer, grouping: Grouping.lookup(lookup, codeColumn: "code", groupColumn: "group_code", for: layer))
         let g1 = output.areas[0]
         #expect(g1.method == "unary union")
         #expect(abs(g1.overlapArea - 10) < 1e-9)
@@ -43,8 +45,13 @@ import Testing
 
     @Test func gapsAreCounted() throws {
         // A ring of blocks around a hole that no block fills.
-        let ring = [("N", Layers.rect(0, 20, 30, 30)), ("S", Layers.rect(0, 0, 30, 10)), ("W", Layers.rect(0, 10, 10, 20)), ("E", Layers.rect(20, 10, 30, 20))]
-        let layer = try AnalysisLayer(Layers.make(ring, extra: Dictionary(uniqueKeysWithValues: ring.map { ($0.0, [("g", JSONValue.string("ALL"))]) })), fields: Layers.fields)
+        let ring = [
+            ("N", Layers.rect(0, 20, 30, 30)), ("S", Layers.rect(0, 0, 30, 10)), ("W", Layers.rect(0, 10, 10, 20)),
+            ("E", Layers.rect(20, 10, 30, 20)),
+        ]
+        let layer = try AnalysisLayer(
+            Layers.make(ring, extra: Dictionary(uniqueKeysWithValues: ring.map { ($0.0, [("g", JSONValue.string("ALL"))]) })),
+            fields: Layers.fields)
         let output = try DissolveOutput(blocks: layer, grouping: Grouping.property("g", of: layer))
         #expect(output.areas[0].gapCount == 1)
         #expect(abs(output.areas[0].gapArea - 100) < 1e-9)
@@ -58,8 +65,10 @@ import Testing
     }
 
     @Test func bestFitLookupByArea() throws {
-        let a = try AnalysisLayer(Layers.make([("A1", Layers.rect(0, 0, 10, 10)), ("A2", Layers.rect(100, 100, 110, 110))], name: "a"), fields: Layers.fields)
-        let b = try AnalysisLayer(Layers.make([("B1", Layers.rect(-10, 0, 3, 10)), ("B2", Layers.rect(3, 0, 20, 10))], name: "b"), fields: Layers.fields)
+        let a = try AnalysisLayer(
+            Layers.make([("A1", Layers.rect(0, 0, 10, 10)), ("A2", Layers.rect(100, 100, 110, 110))], name: "a"), fields: Layers.fields)
+        let b = try AnalysisLayer(
+            Layers.make([("B1", Layers.rect(-10, 0, 3, 10)), ("B2", Layers.rect(3, 0, 20, 10))], name: "b"), fields: Layers.fields)
         let lookup = BestFitLookup(try OverlapResult(a: a, b: b, options: OverlapOptions()))
         // Both layers name their code "code": B's columns get a suffix so the header stays unique.
         #expect(lookup.table.header == ["CODECD", "CODENM", "CODECD_2", "CODENM_2", "area_share"])

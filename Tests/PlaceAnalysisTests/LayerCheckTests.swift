@@ -9,10 +9,12 @@ import Testing
     let square = Shape.polygon([Shapes.square(400_100, 300_000, 10)])
 
     var layer: Layer {
-        Layer(name: "t", source: "t.geojson", crs: .britishNationalGrid, features: [
-            Feature(properties: JSONObject([("c_code", .string("OK"))]), shape: square),
-            Feature(properties: JSONObject([("c_code", .string("BOW"))]), shape: bowtie),
-        ])
+        Layer(
+            name: "t", source: "t.geojson", crs: .britishNationalGrid,
+            features: [
+                Feature(properties: JSONObject([("c_code", .string("OK"))]), shape: square),
+                Feature(properties: JSONObject([("c_code", .string("BOW"))]), shape: bowtie),
+            ])
     }
 
     @Test func findsTheInvalidFeatureWithReasonAndLocation() throws {

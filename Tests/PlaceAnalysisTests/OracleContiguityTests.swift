@@ -29,7 +29,8 @@ struct OracleContiguityTests {
         for e in graph.edges { ours[graph.layer.codes[e.a] + "|" + graph.layer.codes[e.b]] = e }
         result.pairs = ours.count
         for key in Set(ours.keys).union(theirs.keys).sorted() {
-            let mine = ours[key], other = theirs[key]
+            let mine = ours[key]
+            let other = theirs[key]
             if mine?.kind.rawValue != other?.kind {
                 result.differences.append("\(key) \(mine?.kind.rawValue ?? "none")/\(other?.kind ?? "none")")
             }

@@ -68,14 +68,18 @@ import Testing
         var grid: [(String, Shape)] = []
         for x in 0..<10 {
             for y in 0..<4 {
-                let x0 = Double(x) * 10, y0 = Double(y) * 10
+                let x0 = Double(x) * 10
+                let y0 = Double(y) * 10
                 grid.append(("B\(x)_\(y)", Layers.rect(x0, y0, x0 + 10, y0 + 10)))
             }
         }
         let blocks = try analysed(grid, name: "blocks")
         // WEST and EAST share the line x = 50; OVER overlaps EAST between x = 60 and x = 75.
-        let areas = try analysed([("WEST", Layers.rect(0, 0, 50, 40)), ("EAST", Layers.rect(50, 0, 100, 40)),
-                                  ("OVER", Layers.rect(60, 0, 75, 20))], name: "areas")
+        let areas = try analysed(
+            [
+                ("WEST", Layers.rect(0, 0, 50, 40)), ("EAST", Layers.rect(50, 0, 100, 40)),
+                ("OVER", Layers.rect(60, 0, 75, 20)),
+            ], name: "areas")
         func flat(_ p: [[Piece]]) -> [String] { p.joined().map { "\($0.a)-\($0.b) \($0.area)" } }
         let full = try Overlay.pieces(blocks, areas)
         let skipped = try Overlay.pieces(blocks, areas, skipByCoverage: true)
@@ -97,13 +101,19 @@ import Testing
     /// A: two places side by side; blocks: one on each side, one split 70/30 whose point lies on the
     /// left, one outside both places.
     func setup(_ method: PopulationMethod) throws -> OverlapResult {
-        let places = try AnalysisLayer(Layers.make([("LEFT", Layers.rect(0, 0, 100, 100)), ("RIGHT", Layers.rect(100, 0, 200, 100))], name: "places"), fields: Layers.fields)
+        let places = try AnalysisLayer(
+            Layers.make([("LEFT", Layers.rect(0, 0, 100, 100)), ("RIGHT", Layers.rect(100, 0, 200, 100))], name: "places"),
+            fields: Layers.fields)
         let system = try AnalysisLayer(Layers.make([("SYS", Layers.rect(0, 0, 200, 100))], name: "systems"), fields: Layers.fields)
-        let blocks = try AnalysisLayer(Layers.make([
-            ("B1", Layers.rect(0, 0, 50, 50)), ("B2", Layers.rect(150, 0, 200, 50)),
-            ("SPLIT", Layers.rect(30, 50, 130, 100)), ("AWAY", Layers.rect(500, 500, 510, 510)),
-        ], name: "blocks"), fields: Layers.fields)
-        let table = CSVTable(source: "pop.csv", header: ["code", "population"], rows: [["B1", "100"], ["B2", "200"], ["SPLIT", "1000"], ["AWAY", "7"], ["NOWHERE", "5"]])
+        let blocks = try AnalysisLayer(
+            Layers.make(
+                [
+                    ("B1", Layers.rect(0, 0, 50, 50)), ("B2", Layers.rect(150, 0, 200, 50)),
+                    ("SPLIT", Layers.rect(30, 50, 130, 100)), ("AWAY", Layers.rect(500, 500, 510, 510)),
+                ], name: "blocks"), fields: Layers.fields)
+        let table = CSVTable(
+            source: "pop.csv", header: ["code", "population"],
+            rows: [["B1", "100"], ["B2", "200"], ["SPLIT", "1000"], ["AWAY", "7"], ["NOWHERE", "5"]])
         var options = OverlapOptions()
         options.population = try PopulationBlocks(blocks: blocks, table: table)
         options.method = method

@@ -46,7 +46,10 @@ import Testing
         let text = Shapes.collection([
             Shapes.feature("{}", "{\"type\":\"Point\",\"coordinates\":[1.5e0,-2.25E+1,100]}"),
             Shapes.feature("{}", "{\"type\":\"MultiPoint\",\"coordinates\":[[0,0],[1,1]]}"),
-            Shapes.feature("{}", "{\"type\":\"MultiPolygon\",\"coordinates\":[[\(Shapes.ringJSON(Shapes.square(0, 0, 1)))],[\(Shapes.ringJSON(Shapes.square(2, 2, 1)))]]}"),
+            Shapes.feature(
+                "{}",
+                "{\"type\":\"MultiPolygon\",\"coordinates\":[[\(Shapes.ringJSON(Shapes.square(0, 0, 1)))],[\(Shapes.ringJSON(Shapes.square(2, 2, 1)))]]}"
+            ),
             Shapes.feature("null", "{\"type\":\"Point\",\"coordinates\":[0.1234567890123456789,-0.000001]}"),
         ])
         let layer = try parse(text)
@@ -57,8 +60,9 @@ import Testing
     }
 
     @Test func honoursALegacyCRSMember() throws {
-        let text = Shapes.collection([Shapes.feature("{}", Shapes.polygonJSON([Shapes.square(400_000, 300_000, 100)]))],
-                                     extra: "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::27700\"}},")
+        let text = Shapes.collection(
+            [Shapes.feature("{}", Shapes.polygonJSON([Shapes.square(400_000, 300_000, 100)]))],
+            extra: "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::27700\"}},")
         #expect(try parse(text).crs == .britishNationalGrid)
     }
 
@@ -77,9 +81,11 @@ import Testing
 
     @Test func wrongGeometryTypeNamesFeatureAndCode() throws {
         let line = "{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}"
-        let error = try #require(failure(Shapes.collection([
-            Shapes.feature("{\"code\":\"A\"}", square), Shapes.feature("{\"code\":\"B\"}", line),
-        ])))
+        let error = try #require(
+            failure(
+                Shapes.collection([
+                    Shapes.feature("{\"code\":\"A\"}", square), Shapes.feature("{\"code\":\"B\"}", line),
+                ])))
         #expect(error.featureIndex == 1 && error.featureCode == "B")
         #expect(error.message.contains("\"LineString\" is not supported"))
     }
@@ -142,8 +148,9 @@ import Testing
     }
 
     @Test func degreesClaimingToBeBritishNationalGridAreRejected() throws {
-        let text = Shapes.collection([Shapes.feature("{}", square)],
-                                     extra: "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:27700\"}},")
+        let text = Shapes.collection(
+            [Shapes.feature("{}", square)],
+            extra: "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:27700\"}},")
         #expect(failure(text)?.message.contains("look like longitude/latitude") == true)
     }
 
@@ -158,8 +165,9 @@ import Testing
     func big(_ broken: (Int, String)? = nil) -> String {
         let features = (0..<8000).map { i -> String in
             if let (at, text) = broken, at == i { return text }
-            return Shapes.feature("{\"c_code\":\"F\(i)\",\"note\":\"a [tricky] {string}, with \\\"quotes\\\"\"}",
-                                  Shapes.polygonJSON([Shapes.square(-1 + Double(i % 100) * 0.01, 52, 0.005)]))
+            return Shapes.feature(
+                "{\"c_code\":\"F\(i)\",\"note\":\"a [tricky] {string}, with \\\"quotes\\\"\"}",
+                Shapes.polygonJSON([Shapes.square(-1 + Double(i % 100) * 0.01, 52, 0.005)]))
         }
         return Shapes.collection(features)
     }

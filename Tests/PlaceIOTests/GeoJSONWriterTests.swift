@@ -1,16 +1,18 @@
+import Foundation
 import PlaceGeometry
 import PlaceIO
 import PlaceTestSupport
-import Foundation
 import Testing
 
 @Suite struct GeoJSONWriterTests {
     @Test func rfc7946OrientationDecimalsAndNoCRS() throws {
         // Exterior clockwise and hole counter-clockwise on input: both must be flipped.
         let shape = Shape.polygon([Array(Shapes.square(0, 50, 1).reversed()), Shapes.square(0.25, 50.25, 0.5)])
-        let layer = Layer(name: "t", source: "t", crs: .wgs84, features: [
-            Feature(id: .string("a"), properties: JSONObject([("code", .string("X")), ("n", .number(1.5))]), shape: shape),
-        ])
+        let layer = Layer(
+            name: "t", source: "t", crs: .wgs84,
+            features: [
+                Feature(id: .string("a"), properties: JSONObject([("code", .string("X")), ("n", .number(1.5))]), shape: shape)
+            ])
         let text = try GeoJSONWriter().text(layer)
         #expect(!text.contains("\"crs\""))
         let back = try GeoJSONReader.parse(Array(text.utf8), source: "out")
@@ -35,7 +37,12 @@ import Testing
     }
 
     @Test func projectedOutputReadsBackExactly() throws {
-        let shape = Shape.polygon([[(400_000.123456789, 300_000.987654321), (400_100.1, 300_000.2), (400_050.000001, 300_100.3), (400_000.123456789, 300_000.987654321)]])
+        let shape = Shape.polygon([
+            [
+                (400_000.123456789, 300_000.987654321), (400_100.1, 300_000.2), (400_050.000001, 300_100.3),
+                (400_000.123456789, 300_000.987654321),
+            ]
+        ])
         let layer = Layer(name: "bng", source: "t", crs: .britishNationalGrid, features: [Feature(shape: shape)])
         let text = try GeoJSONWriter(keepCRS: true).text(layer)
         #expect(text.contains("urn:ogc:def:crs:EPSG::27700"))

@@ -4,8 +4,9 @@ import Testing
 
 @Suite struct LayerFieldsTests {
     func layer(_ properties: [[(String, JSONValue)]]) -> Layer {
-        Layer(name: "t", source: "t.geojson", crs: .wgs84,
-              features: properties.map { Feature(properties: JSONObject($0), shape: .point(0, 0)) })
+        Layer(
+            name: "t", source: "t.geojson", crs: .wgs84,
+            features: properties.map { Feature(properties: JSONObject($0), shape: .point(0, 0)) })
     }
 
     @Test func detectsONSAndSnakeCaseFields() throws {

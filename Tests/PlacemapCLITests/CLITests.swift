@@ -5,7 +5,9 @@ import Testing
 
 /// End-to-end runs of the built `placemap` binary: output, exit codes, no partial files.
 @Suite struct CLITests {
-    let square = Shapes.collection([Shapes.feature("{\"LAD24CD\":\"E1\",\"LAD24NM\":\"One\"}", Shapes.polygonJSON([Shapes.square(-1, 52, 0.01)]))])
+    let square = Shapes.collection([
+        Shapes.feature("{\"LAD24CD\":\"E1\",\"LAD24NM\":\"One\"}", Shapes.polygonJSON([Shapes.square(-1, 52, 0.01)]))
+    ])
 
     @Test func infoDescribesALayer() throws {
         let result = try placemap("info", Paths.geodata("lad24_england.geojson"))
@@ -54,6 +56,9 @@ import Testing
         // A failing write leaves no file behind.
         let failed = try placemap("validate", path, "--fix", folder.appendingPathComponent("no/such/dir/x.geojson").path)
         #expect(failed.status == 74)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bow.geojson", "fixed.geojson", "fixed.repairs.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "bow.geojson", "fixed.geojson", "fixed.repairs.csv",
+            ])
     }
 }

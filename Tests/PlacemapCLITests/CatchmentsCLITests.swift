@@ -28,7 +28,10 @@ import Testing
 
     @Test func populationTotalsReconcile() throws {
         let trusts = try table("trusts.csv")
-        #expect(trusts.header.prefix(5) == ["trust_code", "population_proportional", "population_first_past_the_post", "n_msoas_first", "area_m2"])
+        #expect(
+            trusts.header.prefix(5) == [
+                "trust_code", "population_proportional", "population_first_past_the_post", "n_msoas_first", "area_m2",
+            ])
         let proportional = try trusts.rows.reduce(0) { $0 + (try num($1[1])) }
         let fptp = try trusts.rows.reduce(0) { $0 + (try num($1[2])) }
         let msoa = try table("msoa_population.csv")
@@ -41,7 +44,9 @@ import Testing
 
     @Test func midYorkshireDrawsMostlyFromWakefieldAndKirklees() throws {
         let places = try rows(table("trust_places.csv"), "trust_code", "RXF")
-        let share = try places.filter { ["E08000036", "E08000034"].contains($0["place_code"]) }.reduce(0) { $0 + (try num($1["share_of_trust"])) }
+        let share = try places.filter { ["E08000036", "E08000034"].contains($0["place_code"]) }.reduce(0) {
+            $0 + (try num($1["share_of_trust"]))
+        }
         #expect(share > 0.8)
         let top = try places.max { (try num($0["share_of_trust"])) < (try num($1["share_of_trust"])) }
         #expect(top?["place_name"] == "Wakefield")
@@ -49,14 +54,18 @@ import Testing
 
     @Test func kirkleesIsServedByMidYorkshireAndCalderdaleAndHuddersfield() throws {
         let kirklees = try rows(table("trust_places.csv"), "place_code", "E08000034")
-        let top = try kirklees.sorted { (try num($0["share_of_place"])) > (try num($1["share_of_place"])) }.prefix(2).map { $0["trust_code"] ?? "" }
+        let top = try kirklees.sorted { (try num($0["share_of_place"])) > (try num($1["share_of_place"])) }.prefix(2).map {
+            $0["trust_code"] ?? ""
+        }
         #expect(Set(top) == ["RXF", "RWY"])
     }
 
     @Test func doncasterAndBassetlawSpansTwoICBs() throws {
         let rp5 = try #require(try rows(table("trusts.csv"), "trust_code", "RP5").first)
         #expect(rp5["spans_systems"] == "true")
-        let systems = try rows(table("trust_systems.csv"), "trust_code", "RP5").filter { (try num($0["share_of_trust"])) >= 0.05 }.map { $0["system_code"] ?? "" }
+        let systems = try rows(table("trust_systems.csv"), "trust_code", "RP5").filter { (try num($0["share_of_trust"])) >= 0.05 }.map {
+            $0["system_code"] ?? ""
+        }
         #expect(Set(systems) == ["E54000061", "E54000060"])  // South Yorkshire; Nottingham and Nottinghamshire
         let bassetlaw = try #require(try rows(table("places_served.csv"), "place_code", "E07000171").first)
         #expect(bassetlaw["main_trust_code"] == "RP5" && bassetlaw["served_from_other_system"] == "true")

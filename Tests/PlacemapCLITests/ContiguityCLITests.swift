@@ -9,8 +9,9 @@ import Testing
 
     @Test func lad2024GraphWithUpperTierGroups() throws {
         let out = Paths.temporaryFolder().appendingPathComponent("new/folder").path
-        let result = try placemap("contiguity", lad, "--out", out, "--lookup", Paths.geodata("lookup_lad23_utla23.csv"),
-                                  "--by", "utla23_code", "--lookup-code", "ltla23_code")
+        let result = try placemap(
+            "contiguity", lad, "--out", out, "--lookup", Paths.geodata("lookup_lad23_utla23.csv"),
+            "--by", "utla23_code", "--lookup-code", "ltla23_code")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("edges:      771 rook, 0 queen; 0 overlapping pairs"))
         #expect(result.stdout.contains("components: 3 (rook and queen), 3 (rook only)"))

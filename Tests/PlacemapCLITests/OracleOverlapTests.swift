@@ -13,7 +13,8 @@ struct OracleOverlapTests {
         let result = try placemap("overlap", a, b, "--csv", ours)
         #expect(result.status == 0, "\(result.stderr)")
         _ = try Oracle.output(of: "overlay.py", [a, b, aCode, bCode, theirs])
-        let mine = try CSVReader.read(path: ours), oracle = try CSVReader.read(path: theirs)
+        let mine = try CSVReader.read(path: ours)
+        let oracle = try CSVReader.read(path: theirs)
         #expect(mine.header == ["a_code", "a_name", "b_code", "b_name", "area_m2", "share_of_a", "share_of_b"])
         #expect(mine.rows.map { [$0[0], $0[2]] } == oracle.rows.map { [$0[0], $0[1]] }, "the same pairs in the same order")
         var worst = 0.0

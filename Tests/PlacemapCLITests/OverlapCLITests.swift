@@ -12,8 +12,9 @@ import Testing
         let folder = Paths.temporaryFolder()
         let csv = folder.appendingPathComponent("lad_icb.csv").path
         let geojson = folder.appendingPathComponent("pieces.geojson").path
-        let result = try placemap("overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"),
-                                  "--csv", csv, "--geojson", geojson, "--blocks", lsoa, "--population", census)
+        let result = try placemap(
+            "overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"),
+            "--csv", csv, "--geojson", geojson, "--blocks", lsoa, "--population", census)
         #expect(result.status == 0, "\(result.stderr)")
         let table = try CSVReader.read(path: csv)
         #expect(table.header.suffix(3) == ["population", "population_share_of_a", "population_share_of_b"])
@@ -30,8 +31,9 @@ import Testing
     @Test func lookupHasVintageCodedColumns() throws {
         let folder = Paths.temporaryFolder()
         let csv = folder.appendingPathComponent("lookup.csv").path
-        let result = try placemap("lookup", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"),
-                                  "--csv", csv, "--blocks", lsoa, "--population", census)
+        let result = try placemap(
+            "lookup", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"),
+            "--csv", csv, "--blocks", lsoa, "--population", census)
         #expect(result.status == 0, "\(result.stderr)")
         let table = try CSVReader.read(path: csv)
         #expect(table.header == ["LAD24CD", "LAD24NM", "ICB24CD", "ICB24NM", "population_share"])
@@ -42,7 +44,8 @@ import Testing
 
     @Test func dissolveReportsUnjoinedCodes() throws {
         let folder = Paths.temporaryFolder()
-        let lookup = Paths.write("lsoa21_code,grp_code,grp_name\nE01011949,G1,Hartlepool bit\nE99999999,G1,Nowhere\n", as: "l.csv", in: folder)
+        let lookup = Paths.write(
+            "lsoa21_code,grp_code,grp_name\nE01011949,G1,Hartlepool bit\nE99999999,G1,Nowhere\n", as: "l.csv", in: folder)
         let out = folder.appendingPathComponent("g.geojson").path
         let result = try placemap("dissolve", lsoa, "--lookup", lookup, "--by", "grp_code", "--out", out)
         #expect(result.status == 0, "\(result.stderr)")
@@ -55,7 +58,9 @@ import Testing
 
     @Test func badPopulationIsExit65NamingTheRow() throws {
         let folder = Paths.temporaryFolder()
-        let blocks = Paths.write(Shapes.collection([Shapes.feature("{\"b_code\":\"B1\"}", Shapes.polygonJSON([Shapes.square(-1, 52, 0.01)]))]), as: "b.geojson", in: folder)
+        let blocks = Paths.write(
+            Shapes.collection([Shapes.feature("{\"b_code\":\"B1\"}", Shapes.polygonJSON([Shapes.square(-1, 52, 0.01)]))]), as: "b.geojson",
+            in: folder)
         let population = Paths.write("b_code,population\nB1,lots\n", as: "p.csv", in: folder)
         let csv = folder.appendingPathComponent("o.csv").path
         let result = try placemap("overlap", blocks, blocks, "--blocks", blocks, "--population", population, "--csv", csv)

@@ -15,9 +15,13 @@ public enum Layers {
 
     /// A layer of (code, shape) features with `code`/`name` properties (name = "name of CODE").
     public static func make(_ features: [(String, Shape)], name: String = "test", extra: [String: [(String, JSONValue)]] = [:]) -> Layer {
-        Layer(name: name, source: "\(name).geojson", crs: .britishNationalGrid, features: features.map { code, shape in
-            Feature(properties: JSONObject([("code", .string(code)), ("name", .string("name of \(code)"))] + (extra[code] ?? [])), shape: shape)
-        })
+        Layer(
+            name: name, source: "\(name).geojson", crs: .britishNationalGrid,
+            features: features.map { code, shape in
+                Feature(
+                    properties: JSONObject([("code", .string(code)), ("name", .string("name of \(code)"))] + (extra[code] ?? [])),
+                    shape: shape)
+            })
     }
 
     public static let fields = LayerFields(code: "code", name: "name")

@@ -14,8 +14,10 @@ public struct CatchmentReport {
     public let spanShare: Double
     public let trustNames: [String: String]
 
-    public init(catchments: Catchments, footprint: TrustFootprint, conversion: PopulationConversion?, firstPolygons: [DissolvedArea],
-                minSharePolygons: [DissolvedArea]?, minShare: Double?, spanShare: Double, trustNames: [String: String]) {
+    public init(
+        catchments: Catchments, footprint: TrustFootprint, conversion: PopulationConversion?, firstPolygons: [DissolvedArea],
+        minSharePolygons: [DissolvedArea]?, minShare: Double?, spanShare: Double, trustNames: [String: String]
+    ) {
         self.catchments = catchments
         self.footprint = footprint
         self.conversion = conversion
@@ -55,26 +57,35 @@ public struct CatchmentReport {
     public var trustsTable: CSVTable {
         let areas = areaOfTrust
         let spanning = Set(spanningTrusts)
-        return CSVTable(header: ["trust_code", "population_proportional", "population_first_past_the_post", "n_msoas_first", "area_m2",
-                                 "trust_name", "home_system_code", "home_system_name", "n_systems_over_span_share", "spans_systems"],
-                        rows: catchments.trusts.enumerated().map { t, trust in
-                            let home = footprint.homeSystem[t]
-                            return [trust.code, text(trust.populationProportional, 3), text(trust.populationFirstPastThePost, 3),
-                                    String(trust.firstAreas.count), text(areas[trust.code] ?? 0, 3), name(t),
-                                    home.map { systems.codes[$0] } ?? "", home.map { systems.names[$0] } ?? "",
-                                    String(footprint.systems(of: t, minShare: spanShare).count), spanning.contains(t) ? "true" : "false"]
-                        })
+        return CSVTable(
+            header: [
+                "trust_code", "population_proportional", "population_first_past_the_post", "n_msoas_first", "area_m2",
+                "trust_name", "home_system_code", "home_system_name", "n_systems_over_span_share", "spans_systems",
+            ],
+            rows: catchments.trusts.enumerated().map { t, trust in
+                let home = footprint.homeSystem[t]
+                return [
+                    trust.code, text(trust.populationProportional, 3), text(trust.populationFirstPastThePost, 3),
+                    String(trust.firstAreas.count), text(areas[trust.code] ?? 0, 3), name(t),
+                    home.map { systems.codes[$0] } ?? "", home.map { systems.names[$0] } ?? "",
+                    String(footprint.systems(of: t, minShare: spanShare).count), spanning.contains(t) ? "true" : "false",
+                ]
+            })
     }
 
     private func flowTable(_ flows: [TrustFootprint.Flow], layer: AnalysisLayer, kind: String, home: Bool) -> CSVTable {
         var header = ["trust_code", "trust_name", "\(kind)_code", "\(kind)_name", "population", "share_of_trust", "share_of_\(kind)"]
         if home { header.append("home_system") }
-        return CSVTable(header: header, rows: flows.map { f in
-            var row = [catchments.trusts[f.trust].code, name(f.trust), layer.codes[f.area], layer.names[f.area],
-                       text(f.population, 3), text(f.shareOfTrust, 9), text(f.shareOfArea, 9)]
-            if home { row.append(footprint.homeSystem[f.trust] == f.area ? "true" : "false") }
-            return row
-        })
+        return CSVTable(
+            header: header,
+            rows: flows.map { f in
+                var row = [
+                    catchments.trusts[f.trust].code, name(f.trust), layer.codes[f.area], layer.names[f.area],
+                    text(f.population, 3), text(f.shareOfTrust, 9), text(f.shareOfArea, 9),
+                ]
+                if home { row.append(footprint.homeSystem[f.trust] == f.area ? "true" : "false") }
+                return row
+            })
     }
 
     public var trustPlacesTable: CSVTable { flowTable(footprint.placeFlows, layer: places, kind: "place", home: false) }
@@ -83,28 +94,40 @@ public struct CatchmentReport {
     public var placesServedTable: CSVTable {
         let main = footprint.mainTrustOfPlace
         let elsewhere = Set(placesServedFromElsewhere)
-        return CSVTable(header: ["place_code", "place_name", "system_code", "system_name", "population", "main_trust_code", "main_trust_name",
-                                 "main_trust_share", "main_trust_home_system_code", "served_from_other_system"],
-                        rows: places.codes.indices.map { p in
-                            let s = footprint.systemOfPlace[p], m = main[p]
-                            return [places.codes[p], places.names[p], s.map { systems.codes[$0] } ?? "", s.map { systems.names[$0] } ?? "",
-                                    text(footprint.placePopulation[p], 3), m.map { catchments.trusts[$0.trust].code } ?? "",
-                                    m.map { name($0.trust) } ?? "", m.map { text($0.share, 9) } ?? "",
-                                    m.flatMap { footprint.homeSystem[$0.trust] }.map { systems.codes[$0] } ?? "", elsewhere.contains(p) ? "true" : "false"]
-                        })
+        return CSVTable(
+            header: [
+                "place_code", "place_name", "system_code", "system_name", "population", "main_trust_code", "main_trust_name",
+                "main_trust_share", "main_trust_home_system_code", "served_from_other_system",
+            ],
+            rows: places.codes.indices.map { p in
+                let s = footprint.systemOfPlace[p]
+                let m = main[p]
+                return [
+                    places.codes[p], places.names[p], s.map { systems.codes[$0] } ?? "", s.map { systems.names[$0] } ?? "",
+                    text(footprint.placePopulation[p], 3), m.map { catchments.trusts[$0.trust].code } ?? "",
+                    m.map { name($0.trust) } ?? "", m.map { text($0.share, 9) } ?? "",
+                    m.flatMap { footprint.homeSystem[$0.trust] }.map { systems.codes[$0] } ?? "", elsewhere.contains(p) ? "true" : "false",
+                ]
+            })
     }
 
     func polygonLayer(_ areas: [DissolvedArea], method: String) -> Layer {
         let index = Dictionary(uniqueKeysWithValues: catchments.trusts.enumerated().map { ($1.code, $0) })
-        return Layer(name: "catchments", source: "catchments", crs: .britishNationalGrid, features: areas.map { a in
-            let t = index[a.code]
-            return Feature(properties: JSONObject([
-                ("trust_code", .string(a.code)), ("trust_name", .string(t.map(name) ?? "")), ("method", .string(method)),
-                ("n_msoas", .number(Double(a.blocks.count))),
-                ("population_proportional", .number(Number.round(t.map { catchments.trusts[$0].populationProportional } ?? 0, 3))),
-                ("population_first_past_the_post", .number(Number.round(t.map { catchments.trusts[$0].populationFirstPastThePost } ?? 0, 3))),
-            ]), shape: a.shape)
-        })
+        return Layer(
+            name: "catchments", source: "catchments", crs: .britishNationalGrid,
+            features: areas.map { a in
+                let t = index[a.code]
+                return Feature(
+                    properties: JSONObject([
+                        ("trust_code", .string(a.code)), ("trust_name", .string(t.map(name) ?? "")), ("method", .string(method)),
+                        ("n_msoas", .number(Double(a.blocks.count))),
+                        ("population_proportional", .number(Number.round(t.map { catchments.trusts[$0].populationProportional } ?? 0, 3))),
+                        (
+                            "population_first_past_the_post",
+                            .number(Number.round(t.map { catchments.trusts[$0].populationFirstPastThePost } ?? 0, 3))
+                        ),
+                    ]), shape: a.shape)
+            })
     }
 
     public var provenance: JSONObject {
@@ -112,31 +135,59 @@ public struct CatchmentReport {
             ("tool", .string(Provenance.tool)), ("analysis", .string("acute trust catchments")),
             ("shares", .string(catchments.shares.source)), ("blocks", Provenance.layer(catchments.blocks)),
             ("places", Provenance.layer(places)), ("systems", Provenance.layer(systems)),
-            ("methods", .object(JSONObject([
-                ("population_proportional", .string("OHID proportional flow: sum over MSOAs of the trust's share of admitted patients × MSOA population")),
-                ("population_first_past_the_post", .string("each MSOA's whole population to the trust with the largest share (ties to the lower code)")),
-                ("catchment_polygons", .string("the MSOAs where the trust is first, dissolved")),
-                ("places_and_systems", .string("proportional flow; each MSOA's people to the place and the system holding the largest share of its area")),
-                ("home_system", .string("the system from which the trust draws most of its patients")),
-            ]))),
+            (
+                "methods",
+                .object(
+                    JSONObject([
+                        (
+                            "population_proportional",
+                            .string("OHID proportional flow: sum over MSOAs of the trust's share of admitted patients × MSOA population")
+                        ),
+                        (
+                            "population_first_past_the_post",
+                            .string("each MSOA's whole population to the trust with the largest share (ties to the lower code)")
+                        ),
+                        ("catchment_polygons", .string("the MSOAs where the trust is first, dissolved")),
+                        (
+                            "places_and_systems",
+                            .string(
+                                "proportional flow; each MSOA's people to the place and the system holding the largest share of its area")
+                        ),
+                        ("home_system", .string("the system from which the trust draws most of its patients")),
+                    ]))
+            ),
             ("population_total", .number(catchments.total)),
             ("population_proportional_total", .number(catchments.total - catchments.unattributed)),
             ("population_unattributed", .number(catchments.unattributed)),
             ("span_share", .number(spanShare)),
-            ("share_rows_set_aside", .array(catchments.shares.problems.prefix(50).map { p in
-                .object(JSONObject([("line", .number(Double(p.line))), ("area", .string(p.area)), ("trust", .string(p.trust)), ("problem", .string(p.message))]))
-            })),
+            (
+                "share_rows_set_aside",
+                .array(
+                    catchments.shares.problems.prefix(50).map { p in
+                        .object(
+                            JSONObject([
+                                ("line", .number(Double(p.line))), ("area", .string(p.area)), ("trust", .string(p.trust)),
+                                ("problem", .string(p.message)),
+                            ]))
+                    })
+            ),
             ("areas_with_shares_over_1", .array(catchments.shares.overfull.map(JSONValue.string))),
             ("blocks_outside_places", .number(Double(footprint.blocksOutsidePlaces))),
             ("blocks_outside_systems", .number(Double(footprint.blocksOutsideSystems))),
         ])
         if let minShare { o["min_share"] = .number(minShare) }
         if let c = conversion {
-            o["msoa11_population"] = .object(JSONObject([
-                ("method", .string("census 2021 LSOA21 usual residents → LSOA11 (ONS LSOA11↔LSOA21 lookup; an LSOA21 linked to k LSOA11s gives each 1/k) → MSOA11 (ONS LSOA11→MSOA11)")),
-                ("lsoa21_shared_between_lsoa11s", .number(Double(c.sharedSources))),
-                ("unplaced_lsoa21", .array(c.unplaced.map(JSONValue.string))), ("unplaced_population", .number(c.unplacedPopulation)),
-            ]))
+            o["msoa11_population"] = .object(
+                JSONObject([
+                    (
+                        "method",
+                        .string(
+                            "census 2021 LSOA21 usual residents → LSOA11 (ONS LSOA11↔LSOA21 lookup; an LSOA21 linked to k LSOA11s gives each 1/k) → MSOA11 (ONS LSOA11→MSOA11)"
+                        )
+                    ),
+                    ("lsoa21_shared_between_lsoa11s", .number(Double(c.sharedSources))),
+                    ("unplaced_lsoa21", .array(c.unplaced.map(JSONValue.string))), ("unplaced_population", .number(c.unplacedPopulation)),
+                ]))
         }
         return o
     }
@@ -149,14 +200,19 @@ public struct CatchmentReport {
         try CSVWriter.write(trustSystemsTable, to: folder + "/trust_systems.csv")
         try CSVWriter.write(placesServedTable, to: folder + "/places_served.csv")
         let blocks = catchments.blocks
-        try CSVWriter.write(CSVTable(header: [blocks.fields.code, "population"], rows: blocks.codes.indices.map {
-            [blocks.codes[$0], text(catchments.population[$0], 3)]
-        }), to: folder + "/msoa_population.csv")
+        try CSVWriter.write(
+            CSVTable(
+                header: [blocks.fields.code, "population"],
+                rows: blocks.codes.indices.map {
+                    [blocks.codes[$0], text(catchments.population[$0], 3)]
+                }), to: folder + "/msoa_population.csv")
         let members = JSONObject([("placemap", .object(provenance))])
-        try GeoJSONWriter().write(polygonLayer(firstPolygons, method: "first past the post"), to: folder + "/catchments.geojson", members: members)
+        try GeoJSONWriter().write(
+            polygonLayer(firstPolygons, method: "first past the post"), to: folder + "/catchments.geojson", members: members)
         if let minSharePolygons, let minShare {
-            try GeoJSONWriter().write(polygonLayer(minSharePolygons, method: "share of patients at least \(minShare)"),
-                                      to: folder + "/catchments_min_share.geojson", members: members)
+            try GeoJSONWriter().write(
+                polygonLayer(minSharePolygons, method: "share of patients at least \(minShare)"),
+                to: folder + "/catchments_min_share.geojson", members: members)
         }
         try AtomicFile.write(JSONText.text(.object(provenance)) + "\n", to: folder + "/catchments.json")
     }
@@ -166,14 +222,20 @@ public struct CatchmentReport {
         var lines: [String] = []
         let c = catchments
         lines.append("\(c.trusts.count) acute trusts, \(c.blocks.count) MSOAs, \(Int(c.total.rounded())) people")
-        lines.append("  proportional flow (OHID): \(Int((c.total - c.unattributed).rounded())) attributed, \(Int(c.unattributed.rounded())) unattributed (shares below 1: non-acute activity)")
+        lines.append(
+            "  proportional flow (OHID): \(Int((c.total - c.unattributed).rounded())) attributed, \(Int(c.unattributed.rounded())) unattributed (shares below 1: non-acute activity)"
+        )
         if !c.shares.problems.isEmpty { lines.append("  share rows set aside: \(c.shares.problems.count) (see catchments.json)") }
         let gaps = c.trusts.map { ($0.code, $0.populationFirstPastThePost - $0.populationProportional) }.sorted { abs($0.1) > abs($1.1) }
-        lines.append("  largest differences, first past the post − proportional: " + gaps.prefix(3).map { "\($0.0) \(Int($0.1.rounded()))" }.joined(separator: ", "))
+        lines.append(
+            "  largest differences, first past the post − proportional: "
+                + gaps.prefix(3).map { "\($0.0) \(Int($0.1.rounded()))" }.joined(separator: ", "))
         let spanning = spanningTrusts
         lines.append("  trusts drawing ≥ \(spanShare * 100)% of patients from each of two or more systems: \(spanning.count)")
         for t in spanning.prefix(8) {
-            let list = footprint.systems(of: t, minShare: spanShare).map { "\(Coterminosity.short(systems.names[$0.area])) \(String(format: "%.0f", $0.shareOfTrust * 100))%" }
+            let list = footprint.systems(of: t, minShare: spanShare).map {
+                "\(Coterminosity.short(systems.names[$0.area])) \(String(format: "%.0f", $0.shareOfTrust * 100))%"
+            }
             lines.append("    \(c.trusts[t].code) \(name(t)): " + list.joined(separator: ", "))
         }
         if spanning.count > 8 { lines.append("    … \(spanning.count - 8) more in trusts.csv (spans_systems)") }
@@ -182,7 +244,9 @@ public struct CatchmentReport {
         lines.append("  places served mostly by a trust whose home is another system: \(elsewhere.count)")
         for p in elsewhere.prefix(8) {
             guard let m = main[p] else { continue }
-            lines.append("    \(places.names[p]) (\(places.codes[p])): \(c.trusts[m.trust].code) \(name(m.trust)) \(String(format: "%.0f", m.share * 100))%")
+            lines.append(
+                "    \(places.names[p]) (\(places.codes[p])): \(c.trusts[m.trust].code) \(name(m.trust)) \(String(format: "%.0f", m.share * 100))%"
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -25,16 +25,21 @@ public struct PatientShares: Sendable {
 
     /// Reads the table; `areaColumn`, `trustColumn`, `shareColumn` default to the OHID names
     /// (msoa_code, trust_code, proportion). `areas` are the block codes that exist.
-    public init(table: CSVTable, areaColumn: String = "msoa_code", trustColumn: String = "trust_code",
-                shareColumn: String = "proportion", areas: Set<String>) throws(InputError) {
-        let a = try table.column(areaColumn), t = try table.column(trustColumn), s = try table.column(shareColumn)
+    public init(
+        table: CSVTable, areaColumn: String = "msoa_code", trustColumn: String = "trust_code",
+        shareColumn: String = "proportion", areas: Set<String>
+    ) throws(InputError) {
+        let a = try table.column(areaColumn)
+        let t = try table.column(trustColumn)
+        let s = try table.column(shareColumn)
         var entries: [Entry] = []
         var problems: [Problem] = []
         var sums: [String: Double] = [:]
         for (r, row) in table.rows.enumerated() {
             guard let share = Double(row[s]), share.isFinite else {
-                throw InputError(.badData, file: table.source, line: r + 2, featureCode: row[a], field: table.header[s],
-                                 message: "\"\(row[s])\" is not a share", hint: "shares are numbers from 0 to 1")
+                throw InputError(
+                    .badData, file: table.source, line: r + 2, featureCode: row[a], field: table.header[s],
+                    message: "\"\(row[s])\" is not a share", hint: "shares are numbers from 0 to 1")
             }
             if share < 0 || share > 1 {
                 problems.append(Problem(line: r + 2, area: row[a], trust: row[t], message: "share \(share) is outside 0–1"))

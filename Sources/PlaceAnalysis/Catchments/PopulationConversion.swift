@@ -40,19 +40,25 @@ public struct PopulationConversion: Sendable {
     }
 
     /// Census 2021 LSOA populations to MSOA 2011 through the ONS LSOA11↔LSOA21 and LSOA11→MSOA11 lookups.
-    public static func msoa11(census: CSVTable, lsoa11ToLSOA21: CSVTable, lsoa11ToMSOA11: CSVTable) throws(InputError) -> PopulationConversion {
+    public static func msoa11(census: CSVTable, lsoa11ToLSOA21: CSVTable, lsoa11ToMSOA11: CSVTable) throws(InputError)
+        -> PopulationConversion
+    {
         let code = try census.column("lsoa21_code")
-        let value = try census.column(census.firstColumn(among: ["usual_residents", "population"]).map { census.header[$0] } ?? "usual_residents")
+        let value = try census.column(
+            census.firstColumn(among: ["usual_residents", "population"]).map { census.header[$0] } ?? "usual_residents")
         var source: [String: Double] = [:]
         for (r, row) in census.rows.enumerated() {
             guard let people = Double(row[value]), people >= 0 else {
-                throw InputError(.badData, file: census.source, line: r + 2, featureCode: row[code], field: census.header[value],
-                                 message: "\"\(row[value])\" is not a population", hint: "fix the row")
+                throw InputError(
+                    .badData, file: census.source, line: r + 2, featureCode: row[code], field: census.header[value],
+                    message: "\"\(row[value])\" is not a population", hint: "fix the row")
             }
             source[row[code]] = people
         }
-        let l11 = try lsoa11ToLSOA21.column("lsoa11_code"), l21 = try lsoa11ToLSOA21.column("lsoa21_code")
-        let n11 = try lsoa11ToMSOA11.column("lsoa11_code"), m11 = try lsoa11ToMSOA11.column("msoa11_code")
+        let l11 = try lsoa11ToLSOA21.column("lsoa11_code")
+        let l21 = try lsoa11ToLSOA21.column("lsoa21_code")
+        let n11 = try lsoa11ToMSOA11.column("lsoa11_code")
+        let m11 = try lsoa11ToMSOA11.column("msoa11_code")
         let nest = Dictionary(lsoa11ToMSOA11.rows.map { ($0[n11], $0[m11]) }, uniquingKeysWith: { first, _ in first })
         return PopulationConversion(source: source, bridge: lsoa11ToLSOA21.rows.map { ($0[l21], $0[l11]) }, nest: nest)
     }

@@ -41,8 +41,10 @@ public struct TrustFootprint: Sendable {
                 for (t, share) in catchments.sharesByBlock[b] { byPair[Pair(t, area), default: 0] += share * catchments.population[b] }
             }
             let list = byPair.map { pair, p in
-                Flow(trust: pair.a, area: pair.b, population: p,
-                     shareOfTrust: fraction(p, of: catchments.trusts[pair.a].populationProportional), shareOfArea: fraction(p, of: people[pair.b]))
+                Flow(
+                    trust: pair.a, area: pair.b, population: p,
+                    shareOfTrust: fraction(p, of: catchments.trusts[pair.a].populationProportional),
+                    shareOfArea: fraction(p, of: people[pair.b]))
             }
             return (list, people)
         }
@@ -51,15 +53,20 @@ public struct TrustFootprint: Sendable {
         self.catchments = catchments
         self.places = places
         self.systems = systems
-        self.placeFlows = pf.sorted { (catchments.trusts[$0.trust].code, places.codes[$0.area]) < (catchments.trusts[$1.trust].code, places.codes[$1.area]) }
-        self.systemFlows = sf.sorted { (catchments.trusts[$0.trust].code, systems.codes[$0.area]) < (catchments.trusts[$1.trust].code, systems.codes[$1.area]) }
+        self.placeFlows = pf.sorted {
+            (catchments.trusts[$0.trust].code, places.codes[$0.area]) < (catchments.trusts[$1.trust].code, places.codes[$1.area])
+        }
+        self.systemFlows = sf.sorted {
+            (catchments.trusts[$0.trust].code, systems.codes[$0.area]) < (catchments.trusts[$1.trust].code, systems.codes[$1.area])
+        }
         self.placePopulation = pp
         self.systemPopulation = sp
         var placeSystem = [[Double]](repeating: [Double](repeating: 0, count: systems.count), count: places.count)
         for b in 0..<blocks.count {
             if let p = placeOfBlock[b], let s = systemOfBlock[b] { placeSystem[p][s] += catchments.population[b] }
         }
-        self.systemOfPlace = placeSystem.map { row in row.indices.max { (row[$0], -$0) < (row[$1], -$1) }.flatMap { row[$0] > 0 ? $0 : nil } }
+        self.systemOfPlace = placeSystem.map { row in row.indices.max { (row[$0], -$0) < (row[$1], -$1) }.flatMap { row[$0] > 0 ? $0 : nil }
+        }
         var home = [Int?](repeating: nil, count: catchments.trusts.count)
         var best = [Double](repeating: 0, count: catchments.trusts.count)
         for f in sf where f.population > best[f.trust] {
