@@ -42,7 +42,7 @@ struct CoterminosityCommand: ParsableCommand {
                 places: FieldChoice(code: placesCode, name: placesName).analysisLayer(places),
                 systems: FieldChoice(code: systemsCode, name: systemsName).analysisLayer(systems), options: options)
             try result.write(to: out)
-            print(result.summary)
+            print(result.summary + joinReport(options.population))
             print("  outputs: \(out)/places.csv, pairs.csv, systems.csv, places.geojson, coterminosity.json")
         }
     }

@@ -73,6 +73,7 @@ struct Overlap: ParsableCommand {
             s +=
                 "\npopulation (\(split.method.rawValue)): \(fmt(split.total)) in blocks, \(fmt(split.outsideEveryPiece)) outside every piece"
         }
+        s += joinReport(r.options.population)
         for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }
         return s
     }

@@ -45,6 +45,20 @@ struct PopulationOptions: ParsableArguments {
     }
 }
 
+/// Lines reporting population rows and blocks that did not join, or nothing when all joined.
+func joinReport(_ p: PopulationBlocks?) -> String {
+    guard let p else { return "" }
+    var s = ""
+    if !p.unmatchedCodes.isEmpty {
+        s += "\n\(p.source): \(p.unmatchedCodes.count) codes match no block (e.g. \(p.unmatchedCodes.prefix(5).joined(separator: ", ")))"
+    }
+    if !p.blocksWithoutPopulation.isEmpty {
+        s += "\n\(p.blocks.source): \(p.blocksWithoutPopulation.count) blocks have no population row, counted as 0 "
+            + "(e.g. \(p.blocksWithoutPopulation.prefix(5).joined(separator: ", ")))"
+    }
+    return s
+}
+
 /// Options naming a layer's code and name fields, with a prefix (e.g. "a" → --a-code, --a-name).
 struct FieldChoice {
     var code: String?
