@@ -1,0 +1,42 @@
+import Foundation
+import PlaceTestSupport
+import Testing
+
+/// GIS tools read what placemap writes: GDAL's ogrinfo opens each output with the right feature
+/// count, fields and CRS. Skipped outside CI when ogrinfo is missing (scripts/setup --tests installs gdal-bin).
+@Suite(
+    .enabled(
+        if: GDAL.ogrinfo != nil || ProcessInfo.processInfo.environment["CI"] != nil,
+        "needs ogrinfo (apt-get install gdal-bin)"))
+struct GDALReadsOutputsTests {
+    func describe(_ path: String) throws -> String {
+        let tool = try #require(GDAL.ogrinfo, "ogrinfo is not installed")
+        let result = try run(tool, ["-so", "-al", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    @Test func rfc7946PiecesAndCSVSidecarAreReadable() throws {
+        let folder = Paths.temporaryFolder()
+        let pieces = folder.appendingPathComponent("pieces.geojson").path
+        let result = try placemap(
+            "overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"),
+            "--geojson", pieces, "--csv", folder.appendingPathComponent("pieces.csv").path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let info = try describe(pieces)
+        #expect(info.contains("Feature Count: 310"))
+        #expect(info.contains("ID[\"EPSG\",4326]"))
+        #expect(info.contains("share_of_a: Real"))
+    }
+
+    @Test func britishNationalGridLayersKeepTheirCRS() throws {
+        let info = try describe(Paths.geodata("built/icb24.geojson"))
+        #expect(info.contains("Feature Count: 42"))
+        #expect(info.contains("British National Grid"))
+        #expect(info.contains("ICB24CD: String"))
+    }
+}
+
+enum GDAL {
+    static let ogrinfo: String? = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
+}
