@@ -20,8 +20,11 @@ let package = Package(
         .systemLibrary(
             name: "CPROJ", pkgConfig: "proj",
             providers: [.apt(["libproj-dev", "proj-data"]), .brew(["proj"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "PlaceGeometry", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "PlaceIO", dependencies: ["PlaceGeometry"]),
+        .target(name: "PlaceIO", dependencies: ["PlaceGeometry", "CSQLite"]),
         .target(name: "PlaceAnalysis", dependencies: ["PlaceGeometry", "PlaceIO"]),
         .executableTarget(
             name: "placemap",

@@ -8,7 +8,7 @@ struct CoterminosityCommand: ParsableCommand {
         abstract:
             "Which places (e.g. councils) lie wholly in one system (e.g. an ICB), which are split, and how many people sit on each side.",
         discussion: """
-            Writes places.csv, pairs.csv, systems.csv, places.geojson (for a map) and coterminosity.json \
+            Writes places.csv, pairs.csv, systems.csv, places.geojson and places.gpkg (for a map) and coterminosity.json \
             (inputs, method, tolerance) into --out, and prints a summary. With --blocks and --population the \
             shares are by population, each block going wholly to the place and the system holding most of its \
             area (largest-share), which stays right when places and systems come from differently generalised \
@@ -43,7 +43,7 @@ struct CoterminosityCommand: ParsableCommand {
                 systems: FieldChoice(code: systemsCode, name: systemsName).analysisLayer(systems), options: options)
             try result.write(to: out)
             print(result.summary + joinReport(options.population))
-            print("  outputs: \(out)/places.csv, pairs.csv, systems.csv, places.geojson, coterminosity.json")
+            print("  outputs: \(out)/places.csv, pairs.csv, systems.csv, places.geojson, places.gpkg, coterminosity.json")
         }
     }
 }

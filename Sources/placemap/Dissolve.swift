@@ -28,7 +28,7 @@ struct DissolveCommand: ParsableCommand {
     @Option(name: .customLong("population-code"), help: "Column of block codes in the population CSV.") var populationCode: String?
     @Option(name: .customLong("code-as"), help: "Name of the output code property (default: --by), e.g. ICB24CD.") var codeAs: String?
     @Option(name: .customLong("name-as"), help: "Name of the output name property (default: --by-name), e.g. ICB24NM.") var nameAs: String?
-    @Option(help: "Output GeoJSON.") var out: String
+    @Option(help: "Output file: GeoJSON, or a GeoPackage when it ends in .gpkg.") var out: String
     @Option(
         name: .customLong("output-crs"), help: "27700 (default: exact, with a crs member, for placemap to read again) or 4326 (RFC 7946).")
     var outputCRS: Int = 27700
@@ -56,7 +56,11 @@ struct DissolveCommand: ParsableCommand {
             let report = output.report
             var result = output.layer(codeField: codeAs, nameField: nameAs)
             if outputCRS == 4326 { result = try result.reprojected(to: .wgs84) }
-            try GeoJSONWriter(keepCRS: outputCRS == 27700).write(result, to: out, members: JSONObject([("placemap", .object(report))]))
+            if out.lowercased().hasSuffix(".gpkg") {
+                try GeoPackageWriter.write(result, to: out, description: JSONText.text(.object(report)))
+            } else {
+                try GeoJSONWriter(keepCRS: outputCRS == 27700).write(result, to: out, members: JSONObject([("placemap", .object(report))]))
+            }
             try AtomicFile.write(
                 JSONText.text(.object(report)) + "\n", to: sidecar(of: out.hasSuffix(".geojson") ? String(out.dropLast(8)) : out))
             note(summary(output))

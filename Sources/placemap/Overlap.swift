@@ -25,6 +25,7 @@ struct Overlap: ParsableCommand {
 
     @Option(help: "Write the table here (default: stdout).") var csv: String?
     @Option(help: "Write the overlap pieces here (GeoJSON).") var geojson: String?
+    @Option(help: "Write the overlap pieces here as a GeoPackage (EPSG:27700), for QGIS.") var gpkg: String?
     @Option(name: .customLong("geojson-crs"), help: "4326 (RFC 7946, default) or 27700 (exact, with a crs member).")
     var geojsonCRS: Int = 4326
 
@@ -44,7 +45,7 @@ struct Overlap: ParsableCommand {
             let layerB = try FieldChoice(code: bCode, name: bName, crs: bCRS).analysisLayer(b)
             var options = OverlapOptions()
             options.minShare = minShare
-            options.keepShapes = geojson != nil
+            options.keepShapes = geojson != nil || gpkg != nil
             options.population = try population.load()
             options.method = population.method ?? .centroid
             options.progress = progressLine("overlap")
@@ -61,6 +62,11 @@ struct Overlap: ParsableCommand {
                 layer.name = "overlap"
                 try GeoJSONWriter(keepCRS: geojsonCRS == 27700).write(
                     layer, to: geojson, members: JSONObject([("placemap", .object(provenance))]))
+            }
+            if let gpkg {
+                var layer = result.piecesLayer
+                layer.name = "overlap"
+                try GeoPackageWriter.write(layer, to: gpkg, description: JSONText.text(.object(provenance)))
             }
             note(summary(result))
         }

@@ -53,7 +53,8 @@ func joinReport(_ p: PopulationBlocks?) -> String {
         s += "\n\(p.source): \(p.unmatchedCodes.count) codes match no block (e.g. \(p.unmatchedCodes.prefix(5).joined(separator: ", ")))"
     }
     if !p.blocksWithoutPopulation.isEmpty {
-        s += "\n\(p.blocks.source): \(p.blocksWithoutPopulation.count) blocks have no population row, counted as 0 "
+        s +=
+            "\n\(p.blocks.source): \(p.blocksWithoutPopulation.count) blocks have no population row, counted as 0 "
             + "(e.g. \(p.blocksWithoutPopulation.prefix(5).joined(separator: ", ")))"
     }
     return s

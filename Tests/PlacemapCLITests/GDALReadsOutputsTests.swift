@@ -29,6 +29,34 @@ struct GDALReadsOutputsTests {
         #expect(info.contains("share_of_a: Real"))
     }
 
+    @Test func geoPackagesOpenInGDALWithTheirCRSAndAreas() throws {
+        let folder = Paths.temporaryFolder()
+        let gpkg = folder.appendingPathComponent("icb.gpkg").path
+        let result = try placemap(
+            "dissolve", Paths.geodata("built/lad24.geojson"), "--lookup", Paths.geodata("lookup_lad23_utla23.csv"),
+            "--lookup-code", "ltla23_code", "--by", "utla23_code", "--out", gpkg)
+        #expect(result.status == 0, "\(result.stderr)")
+        let info = try describe(gpkg)
+        #expect(info.contains("Geometry: Multi Polygon"))
+        #expect(info.contains("Feature Count: 153"))
+        #expect(info.contains("British National Grid"))
+        #expect(info.contains("utla23_name: String"))
+        // GDAL measures the same area: North Yorkshire (E06000065) from the GeoPackage against placemap's overlap.
+        let tool = try #require(GDAL.ogrinfo)
+        let sql = try run(tool, [gpkg, "-sql", "SELECT ST_Area(geom) AS a FROM utla23 WHERE utla23_code = 'E06000065'"])
+        let area = try #require(sql.stdout.firstMatch(of: /a \(Real\) = ([0-9.]+)/).flatMap { Double($0.1) })
+        let geojson = folder.appendingPathComponent("utla.geojson").path
+        _ = try placemap(
+            "dissolve", Paths.geodata("built/lad24.geojson"), "--lookup", Paths.geodata("lookup_lad23_utla23.csv"),
+            "--lookup-code", "ltla23_code", "--by", "utla23_code", "--out", geojson)
+        let overlap = try placemap("overlap", geojson, geojson)
+        #expect(overlap.status == 0, "\(overlap.stderr)")
+        let row = try #require(
+            overlap.stdout.split(whereSeparator: \.isNewline).first { $0.hasPrefix("E06000065,North Yorkshire,E06000065") })
+        let ours = try #require(Double(row.split(separator: ",")[4]))
+        #expect(abs(area - ours) < 0.01)
+    }
+
     @Test func britishNationalGridLayersKeepTheirCRS() throws {
         let info = try describe(Paths.geodata("built/icb24.geojson"))
         #expect(info.contains("Feature Count: 42"))
