@@ -44,7 +44,7 @@ struct ContiguityCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let raw = try GeoJSONReader.read(path: layer, crs: layerOptions.crs.map(CRS.init(epsg:)))
+            let raw = try LayerReader.read(path: layer, crs: layerOptions.crs.map(CRS.init(epsg:)))
             let fields = try LayerFields.detect(in: raw, code: layerOptions.codeField, name: layerOptions.nameField)
             let analysis = try AnalysisLayer(raw, fields: fields)
             var grouping: Grouping?

@@ -39,7 +39,7 @@ struct DissolveCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let layer = try GeoJSONReader.read(path: blocks)
+            let layer = try LayerReader.read(path: blocks)
             let blockLayer = try AnalysisLayer(layer, fields: LayerFields.detect(in: layer, code: blocksCodeField))
             let grouping =
                 try lookup.map { path in

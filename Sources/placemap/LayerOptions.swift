@@ -14,7 +14,7 @@ struct LayerOptions: ParsableArguments {
     var crs: Int?
 
     func read(_ path: String) throws -> (Layer, LayerFields?) {
-        let layer = try GeoJSONReader.read(path: path, crs: crs.map(CRS.init(epsg:)))
+        let layer = try LayerReader.read(path: path, crs: crs.map(CRS.init(epsg:)))
         let fields = try? LayerFields.detect(in: layer, code: codeField, name: nameField)
         if codeField != nil, fields == nil { _ = try LayerFields.detect(in: layer, code: codeField, name: nameField) }
         return (layer, fields)

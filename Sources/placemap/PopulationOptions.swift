@@ -36,7 +36,7 @@ struct PopulationOptions: ParsableArguments {
     /// The blocks joined to their population, or nil when not asked for.
     func load() throws -> PopulationBlocks? {
         guard let blocks, let population else { return nil }
-        let layer = try GeoJSONReader.read(path: blocks)
+        let layer = try LayerReader.read(path: blocks)
         let fields = try LayerFields.detect(in: layer, code: blocksCodeField)
         let table = try CSVReader.read(path: population)
         return try PopulationBlocks(
@@ -67,7 +67,7 @@ struct FieldChoice {
     var crs: Int?
 
     func analysisLayer(_ path: String) throws -> AnalysisLayer {
-        let layer = try GeoJSONReader.read(path: path, crs: crs.map(CRS.init(epsg:)))
+        let layer = try LayerReader.read(path: path, crs: crs.map(CRS.init(epsg:)))
         return try AnalysisLayer(layer, fields: LayerFields.detect(in: layer, code: code, name: name))
     }
 }

@@ -40,4 +40,41 @@ import Testing
         #expect(throws: InputError.self) { try GeoPackageWriter.write(layer, to: folder.appendingPathComponent("no/such/t.gpkg").path) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["t.gpkg"])
     }
+
+    @Test func roundTripKeepsShapesPropertiesAndCRS() throws {
+        let holed = Shape.polygon([Shapes.square(400_000, 300_000, 10), Array(Shapes.square(400_002, 300_002, 2).reversed())])
+        let layer = Layer(
+            name: "areas", source: "t", crs: .britishNationalGrid,
+            features: [
+                Feature(properties: JSONObject([("code", .string("A")), ("n", .number(2.5)), ("none", .null)]), shape: holed),
+                Feature(properties: JSONObject([("code", .string("B")), ("n", .number(7))]), shape: square),
+            ])
+        let path = Paths.temporaryFolder().appendingPathComponent("round.gpkg").path
+        try GeoPackageWriter.write(layer, to: path)
+        let back = try LayerReader.read(path: path)
+        #expect(back.name == "areas" && back.crs == .britishNationalGrid)
+        #expect(back.features.map(\.shape.coordinates) == layer.features.map(\.shape.coordinates))
+        #expect(back.features[0].shape.ringEnds == [5, 10])
+        #expect(back.features[0].shape.kind == .multiPolygon)
+        #expect(back.features.map { $0.properties["code"] } == [.string("A"), .string("B")])
+        #expect(back.features[1].properties["n"] == .number(7))
+        #expect(back.features[0].properties["none"] == .null)
+        #expect(back.features.map(\.id) == [.number(1), .number(2)])
+    }
+
+    @Test func aTableCanBeNamedAndBadFilesAreRefused() throws {
+        let folder = Paths.temporaryFolder()
+        let path = folder.appendingPathComponent("t.gpkg").path
+        try GeoPackageWriter.write(
+            Layer(name: "only", source: "t", crs: .britishNationalGrid, features: [Feature(shape: square)]), to: path)
+        #expect(try LayerReader.read(path: path + ":only").features.count == 1)
+        do {
+            _ = try LayerReader.read(path: path + ":other")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitCode == 64 && error.hint?.contains("the tables are: only") == true)
+        }
+        let fake = Paths.write("not sqlite", as: "fake.gpkg", in: folder)
+        #expect(throws: InputError.self) { try LayerReader.read(path: fake) }
+    }
 }

@@ -57,6 +57,19 @@ struct GDALReadsOutputsTests {
         #expect(abs(area - ours) < 0.01)
     }
 
+    @Test func placemapReadsAGeoPackageThatGDALWrote() throws {
+        let folder = Paths.temporaryFolder()
+        let gpkg = folder.appendingPathComponent("lad.gpkg").path
+        let ogr2ogr = try #require(GDAL.ogrinfo.map { $0.replacingOccurrences(of: "ogrinfo", with: "ogr2ogr") })
+        let converted = try run(ogr2ogr, ["-f", "GPKG", "-t_srs", "EPSG:27700", gpkg, Paths.geodata("lad24_england.geojson")])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let info = try placemap("info", gpkg)
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.stdout.contains("features:    296"))
+        #expect(info.stdout.contains("CRS:         EPSG:27700"))
+        #expect(info.stdout.contains("code field:  ltla24_code"))
+    }
+
     @Test func britishNationalGridLayersKeepTheirCRS() throws {
         let info = try describe(Paths.geodata("built/icb24.geojson"))
         #expect(info.contains("Feature Count: 42"))
