@@ -13,10 +13,10 @@ struct LayerOptions: ParsableArguments {
     @Option(help: "EPSG code of the input, overriding the file (GeoJSON without a crs member is EPSG:4326).")
     var crs: Int?
 
+    /// The layer and its fields: a named field must exist; a detected one may be missing (nil).
     func read(_ path: String) throws -> (Layer, LayerFields?) {
         let layer = try LayerReader.read(path: path, crs: crs.map(CRS.init(epsg:)))
-        let fields = try? LayerFields.detect(in: layer, code: codeField, name: nameField)
-        if codeField != nil, fields == nil { _ = try LayerFields.detect(in: layer, code: codeField, name: nameField) }
-        return (layer, fields)
+        guard codeField != nil else { return (layer, try? LayerFields.detect(in: layer, name: nameField)) }
+        return (layer, try LayerFields.detect(in: layer, code: codeField, name: nameField))
     }
 }
