@@ -18,6 +18,12 @@ import Testing
         #expect(result.stdout.contains("total area:  130612.1 km²"))
     }
 
+    @Test func versionNamesGEOSAndPROJ() throws {
+        let result = try placemap("--version")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("GEOS 3.") && result.stdout.contains("PROJ 9."))
+    }
+
     @Test func missingFileIsAnIOError() throws {
         let result = try placemap("info", "/nonexistent/file.geojson")
         #expect(result.status == 74)
