@@ -53,7 +53,7 @@ struct England: ParsableCommand {
             let exclaves = g.exclaves.prefix(3).map { blocks.names[$0] }.joined(separator: ", ") + (g.exclaves.count > 3 ? ", …" : "")
             lines.append(
                 "  \(Coterminosity.short(names[g.group] ?? g.group)) (\(g.group)): \(g.pieces.count) pieces; "
-                    + "\(g.exclaves.count) LSOAs outside the largest (\(exclaves))")
+                    + "\(g.exclaves.count) LSOA\(g.exclaves.count == 1 ? "" : "s") outside the largest (\(exclaves))")
         }
         return lines.joined(separator: "\n")
     }
