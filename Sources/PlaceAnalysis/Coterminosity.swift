@@ -12,8 +12,10 @@ public enum PlaceStatus: String, Sendable, CaseIterable {
 
 /// Options of a coterminosity run.
 public struct CoterminosityOptions: Sendable {
-    /// A place × system overlap holding less than this share of the place's area (and, with
-    /// population, nobody) is a sliver: reported, but never makes a place split.
+    /// Without population, a place × system overlap below this share of the place's area is a sliver:
+    /// reported, but it never makes a place split. With population the test is people, not area: an
+    /// overlap where nobody lives is a sliver, however large (generalised boundaries that do not line
+    /// up make such pieces, and no area threshold tells them from real splits).
     public var sliverShare = 0.005
     public var population: PopulationBlocks?
     public var method: PopulationMethod = .largestShare
@@ -73,7 +75,7 @@ public struct Coterminosity: Sendable {
         func share(_ r: OverlapRow) -> Double { weighted ? r.populationShareOfA ?? 0 : r.shareOfA }
         var results: [PlaceResult] = []
         for p in 0..<places.count {
-            let isSliver = { (r: OverlapRow) in r.shareOfA < options.sliverShare && (r.population ?? 0) == 0 }
+            let isSliver = { (r: OverlapRow) in weighted ? (r.population ?? 0) <= 0 : r.shareOfA < options.sliverShare }
             let kept = byPlace[p].filter { !isSliver($0) }.sorted { (share($0), -$0.b) > (share($1), -$1.b) }
             let status: PlaceStatus = kept.isEmpty ? .outside : kept.count == 1 ? .coterminous : .split
             results.append(

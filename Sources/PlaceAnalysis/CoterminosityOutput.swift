@@ -96,7 +96,10 @@ extension Coterminosity {
             ("sliver_share", .number(options.sliverShare)),
             (
                 "sliver_rule",
-                .string("an overlap below sliver_share of the place's area" + (weighted ? " holding nobody" : "") + " does not count")
+                .string(
+                    weighted
+                        ? "an overlap where nobody lives does not count (sliver_share is not used with population)"
+                        : "an overlap below sliver_share of the place's area does not count")
             ),
             ("slivers_set_aside", .number(Double(sliverCount))),
             ("shares_by", .string(weighted ? "population" : "area")),
@@ -116,7 +119,7 @@ extension Coterminosity {
         ]
         lines.append(
             "  coterminous \(count(.coterminous)), split \(count(.split)), outside \(count(.outside)); "
-                + "slivers set aside (< \(options.sliverShare * 100)% of a place's area\(weighted ? ", nobody living there" : "")): \(sliverCount)"
+                + "slivers set aside (\(weighted ? "nobody living there" : "< \(options.sliverShare * 100)% of a place's area")): \(sliverCount)"
         )
         for r in places where r.status == .split {
             let shares = r.pairs.map { pair in

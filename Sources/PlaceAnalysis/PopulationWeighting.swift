@@ -17,7 +17,10 @@ public enum PopulationMethod: String, Sendable, CaseIterable {
         case .centroid: return "each block's population goes wholly to the area containing its representative point (ONS best-fit style)"
         case .area:
             return "each block's population is shared by area between the areas it overlaps (area-weighted interpolation within blocks)"
-        case .largestShare: return "each block's population goes wholly to the area holding the largest share of the block's area"
+        case .largestShare:
+            return "each block's population goes wholly to the area holding the largest share of the block's area; a border block "
+                + "whose system is not its place's main system goes to a neighbouring place (or system) it also overlaps by at least 1 % "
+                + "when that makes the two agree, so differently generalised boundaries do not move people across"
         }
     }
 }
@@ -40,6 +43,8 @@ public struct PopulationSplit: Sendable {
     public var byB: [Double]
     /// Population of all blocks.
     public var total: Double
+    /// Border blocks moved to the side their other layer agrees with (largest-share only).
+    public var reconciledBlocks = 0
 
     /// People in no (A, B) overlap.
     public var outsideEveryPiece: Double { total - byPair.values.reduce(0, +) }
@@ -65,9 +70,11 @@ public enum PopulationWeighting {
             let inB = try pointAssignments(blocks, to: b)
             for k in 0..<blocks.count { split.add(people[k], a: inA[k], b: inB[k]) }
         case .largestShare:
-            let inA = try Overlay.pieces(blocks, a, skipByCoverage: true, progress: progress).map(largest)
-            let inB = try Overlay.pieces(blocks, b, skipByCoverage: true).map(largest)
-            for k in 0..<blocks.count { split.add(people[k], a: inA[k], b: inB[k]) }
+            let assigned = BoundaryReconciliation.assign(
+                inA: try Overlay.pieces(blocks, a, skipByCoverage: true, progress: progress),
+                inB: try Overlay.pieces(blocks, b, skipByCoverage: true), people: people, blockAreas: blocks.areas, aCount: a.count)
+            for k in 0..<blocks.count { split.add(people[k], a: assigned.a[k], b: assigned.b[k]) }
+            split.reconciledBlocks = assigned.moved
         case .area:
             for (k, blockPieces) in try Overlay.pieces(blocks, a, skipByCoverage: true, progress: progress).enumerated() {
                 for p in blockPieces { split.byA[p.b] += people[k] * fraction(p.area, of: blocks.areas[k]) }

@@ -22,7 +22,8 @@ struct CoterminosityCommand: ParsableCommand {
     @Option(name: .customLong("systems-code"), help: "Property of the systems holding codes.") var systemsCode: String?
     @Option(name: .customLong("systems-name"), help: "Property of the systems holding names.") var systemsName: String?
     @Option(
-        name: .customLong("sliver-share"), help: "Overlaps below this share of a place's area (and with nobody living there) are slivers.")
+        name: .customLong("sliver-share"),
+        help: "Without population: overlaps below this share of a place's area are slivers. With population: those where nobody lives.")
     var sliverShare: Double = 0.005
     @Option(help: "Output folder.") var out: String = "coterminosity"
     @OptionGroup var population: PopulationOptions
