@@ -10,7 +10,7 @@ struct CatchmentsCommand: ParsableCommand {
         discussion: """
             With no options it uses the bundled OHID 2019 shares, MSOA 2011 polygons with census 2021 \
             populations converted from LSOA 2021, and the LAD 2024 and ICB 2024 layers. Writes trusts.csv, \
-            trust_places.csv, trust_systems.csv, places_served.csv, msoa_population.csv, catchments.geojson \
+            trust_places.csv, trust_systems.csv, places_served.csv, msoa_population.csv, catchments.geojson and .gpkg \
             (and catchments_min_share.geojson with --min-share) and catchments.json into --out.
             """)
 
@@ -71,7 +71,7 @@ struct CatchmentsCommand: ParsableCommand {
             try report.write(to: out)
             print(report.summary)
             print(
-                "  outputs: \(out)/trusts.csv, trust_places.csv, trust_systems.csv, places_served.csv, catchments.geojson, catchments.json")
+                "  outputs: \(out)/trusts.csv, trust_places.csv, trust_systems.csv, places_served.csv, catchments.geojson, catchments.gpkg, catchments.json")
         }
     }
 

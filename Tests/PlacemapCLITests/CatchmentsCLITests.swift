@@ -79,6 +79,8 @@ import Testing
         #expect(withFirst == 122 && first.features.count == withFirst)
         #expect(first.features[0].properties["method"] == .string("first past the post"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("catchments_min_share.geojson").path))
+        let gpkg = try LayerReader.read(path: folder.appendingPathComponent("catchments.gpkg").path)
+        #expect(gpkg.features.count == withFirst && gpkg.crs == .britishNationalGrid)
     }
 
     @Test(.enabled(if: Oracle.shouldRun, "needs the Python oracle venv (scripts/oracle-venv: pandas)"))

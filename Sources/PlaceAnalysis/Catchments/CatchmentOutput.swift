@@ -207,8 +207,9 @@ public struct CatchmentReport {
                     [blocks.codes[$0], text(catchments.population[$0], 3)]
                 }), to: folder + "/msoa_population.csv")
         let members = JSONObject([("placemap", .object(provenance))])
-        try GeoJSONWriter().write(
-            polygonLayer(firstPolygons, method: "first past the post"), to: folder + "/catchments.geojson", members: members)
+        let first = polygonLayer(firstPolygons, method: "first past the post")
+        try GeoJSONWriter().write(first, to: folder + "/catchments.geojson", members: members)
+        try GeoPackageWriter.write(first, to: folder + "/catchments.gpkg", description: JSONText.text(.object(provenance)))
         if let minSharePolygons, let minShare {
             try GeoJSONWriter().write(
                 polygonLayer(minSharePolygons, method: "share of patients at least \(minShare)"),
