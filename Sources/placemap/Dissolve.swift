@@ -62,7 +62,7 @@ struct DissolveCommand: ParsableCommand {
                 try GeoJSONWriter(keepCRS: outputCRS == 27700).write(result, to: out, members: JSONObject([("placemap", .object(report))]))
             }
             try AtomicFile.write(
-                JSONText.text(.object(report)) + "\n", to: sidecar(of: out.hasSuffix(".geojson") ? String(out.dropLast(8)) : out))
+                JSONText.text(.object(report)) + "\n", to: sidecar(of: out))
             note(summary(output))
         }
     }

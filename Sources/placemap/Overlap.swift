@@ -86,6 +86,10 @@ struct Overlap: ParsableCommand {
 }
 
 /// The provenance file beside an output: "x.csv" → "x.json".
-func sidecar(of path: String) -> String {
-    (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".json"
+func sidecar(of path: String) -> String { beside(path, ".json") }
+
+/// A file named after an output, its .csv or .geojson ending replaced: "x.geojson" → "x" + ending.
+func beside(_ path: String, _ ending: String) -> String {
+    let stem = [".csv", ".geojson"].first { path.hasSuffix($0) }.map { String(path.dropLast($0.count)) } ?? path
+    return stem + ending
 }

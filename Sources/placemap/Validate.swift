@@ -40,7 +40,7 @@ struct Validate: ParsableCommand {
             }
             let writer = GeoJSONWriter(keepCRS: layer.crs != .wgs84)
             try writer.write(fixed, to: fix)
-            let reportPath = (fix.hasSuffix(".geojson") ? String(fix.dropLast(8)) : fix) + ".repairs.csv"
+            let reportPath = beside(fix, ".repairs.csv")
             try CSVWriter.write(report, to: reportPath)
             print("\(file): \(layer.features.count) features, \(repairs.count) repaired → \(fix) (report: \(reportPath))")
             for r in repairs {

@@ -9,20 +9,13 @@ import PlaceGeometry
 /// place, so a failure never leaves a half-written GeoPackage. No spatial index is written.
 public enum GeoPackageWriter {
     public static func write(_ layer: Layer, to path: String, description: String = "") throws(InputError) {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-        try? FileManager.default.removeItem(atPath: temporary)
-        do {
-            try fill(temporary, with: layer, description: description)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw InputError(.io, file: path, message: error.message, hint: error.hint)
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw InputError(.io, file: path, message: "cannot be written: \(reason)", hint: "check the path is not a folder")
+        try AtomicFile.write(to: path) { (temporary: String) throws(InputError) in
+            // Errors name the target, not the temporary file.
+            do throws(InputError) {
+                try fill(temporary, with: layer, description: description)
+            } catch {
+                throw InputError(.io, file: path, message: error.message, hint: error.hint)
+            }
         }
     }
 
