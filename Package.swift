@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PlaceGeometry", targets: ["PlaceGeometry"]),
         .library(name: "PlaceIO", targets: ["PlaceIO"]),
         .library(name: "PlaceAnalysis", targets: ["PlaceAnalysis"]),
+        .library(name: "PlaceOutput", targets: ["PlaceOutput"]),
         .executable(name: "placemap", targets: ["placemap"]),
     ],
     dependencies: [
@@ -26,19 +27,22 @@ let package = Package(
         .target(name: "PlaceGeometry", dependencies: ["CGEOS", "CPROJ"]),
         .target(name: "PlaceIO", dependencies: ["PlaceGeometry", "CSQLite"]),
         .target(name: "PlaceAnalysis", dependencies: ["PlaceGeometry", "PlaceIO"]),
+        // The output side: tables, layers, sidecars, summaries, file naming and output safety.
+        .target(name: "PlaceOutput", dependencies: ["PlaceGeometry", "PlaceIO", "PlaceAnalysis"]),
         .executableTarget(
             name: "placemap",
             dependencies: [
-                "PlaceGeometry", "PlaceIO", "PlaceAnalysis",
+                "PlaceGeometry", "PlaceIO", "PlaceAnalysis", "PlaceOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // In-process timings for benchmarks/ (not installed, not part of the library).
-        .executableTarget(name: "placemap-bench", dependencies: ["PlaceGeometry", "PlaceIO", "PlaceAnalysis"]),
+        .executableTarget(name: "placemap-bench", dependencies: ["PlaceGeometry", "PlaceIO", "PlaceAnalysis", "PlaceOutput"]),
         // Paths, processes and the Python oracle, shared by the test targets only.
         .target(name: "PlaceTestSupport", dependencies: ["PlaceIO"], path: "Tests/Support"),
         .testTarget(name: "PlaceGeometryTests", dependencies: ["PlaceGeometry", "PlaceTestSupport"]),
         .testTarget(name: "PlaceIOTests", dependencies: ["PlaceIO", "PlaceTestSupport"]),
-        .testTarget(name: "PlaceAnalysisTests", dependencies: ["PlaceAnalysis", "PlaceTestSupport"]),
+        .testTarget(name: "PlaceAnalysisTests", dependencies: ["PlaceAnalysis", "PlaceOutput", "PlaceTestSupport"]),
+        .testTarget(name: "PlaceOutputTests", dependencies: ["PlaceOutput", "PlaceTestSupport"]),
         .testTarget(name: "PlacemapCLITests", dependencies: ["placemap", "PlaceIO", "PlaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

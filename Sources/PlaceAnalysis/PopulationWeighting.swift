@@ -138,4 +138,5 @@ extension PopulationSplit {
 }
 
 /// `part / whole`, or 0 for an empty whole.
-func fraction(_ part: Double, of whole: Double) -> Double { whole > 0 ? part / whole : 0 }
+/// `part / whole`, or 0 when `whole` is not positive.
+public func fraction(_ part: Double, of whole: Double) -> Double { whole > 0 ? part / whole : 0 }

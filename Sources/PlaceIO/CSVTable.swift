@@ -167,8 +167,4 @@ public enum CSVWriter {
 
     /// The table as RFC 4180 text.
     public static func text(_ table: CSVTable) -> String { String(decoding: bytes(table), as: UTF8.self) }
-
-    public static func write(_ table: CSVTable, to path: String) throws(InputError) {
-        try AtomicFile.write(bytes(table), to: path)
-    }
 }

@@ -16,11 +16,8 @@ public struct GeoJSONWriter {
         self.keepCRS = keepCRS
     }
 
-    /// Writes atomically. `members` are extra top-level members (e.g. provenance).
-    public func write(_ layer: Layer, to path: String, members: JSONObject = JSONObject()) throws(InputError) {
-        try AtomicFile.write(text(layer, members: members), to: path)
-    }
-
+    /// The FeatureCollection as text; `members` are extra top-level members (e.g. provenance). Files are
+    /// written by the output side (PlaceOutput), which owns naming and safety.
     public func text(_ layer: Layer, members: JSONObject = JSONObject()) throws(InputError) -> String {
         let projected = keepCRS && layer.crs != .wgs84
         let out = projected ? layer : try layer.reprojected(to: .wgs84)

@@ -8,6 +8,8 @@ public struct Layer: Sendable {
     public var source: String
     public var crs: CRS
     public var features: [Feature]
+    /// Things the reader set aside or changed that the user should hear about (e.g. null geometries).
+    public var warnings: [String] = []
 
     public init(name: String, source: String, crs: CRS, features: [Feature]) {
         self.name = name

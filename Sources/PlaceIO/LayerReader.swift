@@ -4,9 +4,9 @@ import PlaceGeometry
 /// Reads a layer from GeoJSON or from a GeoPackage, chosen by the file name: `FILE.gpkg` (its only
 /// feature table) or `FILE.gpkg:TABLE`; anything else is read as GeoJSON.
 public enum LayerReader {
-    public static func read(path: String, crs override: CRS? = nil) throws(InputError) -> Layer {
+    public static func read(path: String, layer name: String? = nil, crs override: CRS? = nil) throws(InputError) -> Layer {
         if let (file, table) = geoPackage(path) {
-            let layer = try GeoPackageReader.read(path: file, table: table, crs: override)
+            let layer = try GeoPackageReader.read(path: file, table: name ?? table, crs: override)
             try CRSCheck.plausible(layer)
             return layer
         }

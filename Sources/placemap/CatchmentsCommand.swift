@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlaceAnalysis
 import PlaceIO
+import PlaceOutput
 
 struct CatchmentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,27 +12,35 @@ struct CatchmentsCommand: ParsableCommand {
             With no options it uses the bundled OHID 2019 shares, MSOA 2011 polygons with census 2021 \
             populations converted from LSOA 2021, and the LAD 2024 and ICB 2024 layers. Writes trusts.csv, \
             trust_places.csv, trust_systems.csv, places_served.csv, msoa_population.csv, catchments.geojson and .gpkg \
-            (and catchments_min_share.geojson with --min-share) and catchments.json into --out.
+            (and catchments_min_share.geojson with --min-share) and catchments.json into --out (default: catchments).
             """)
 
-    @Option(help: "Patient shares CSV (OHID layout). Default: geodata/ohid_trust_msoa11_shares_2019.csv.") var shares: String?
-    @Option(name: .customLong("shares-area"), help: "Column of area codes in the shares table.") var sharesArea = "msoa_code"
-    @Option(name: .customLong("shares-trust"), help: "Column of trust codes.") var sharesTrust = "trust_code"
-    @Option(name: .customLong("shares-value"), help: "Column of shares (0–1).") var sharesValue = "proportion"
-    @Option(help: "Small-area polygons of the shares table. Default: geodata/msoa11_england.geojson.") var blocks: String?
-    @Option(
-        help: "CSV of population per block (code column named like the blocks' code field). Default: census 2021 converted to MSOA 2011.")
-    var population: String?
-    @Option(name: .customLong("population-field"), help: "Column of population figures in --population.") var populationField: String?
-    @Option(help: "Council areas. Default: geodata/built/lad24.geojson.") var places: String?
-    @Option(help: "Systems (ICBs). Default: geodata/built/icb24.geojson.") var systems: String?
-    @Option(name: .customLong("trust-names"), help: "CSV of trust codes and names. Default: geodata/nhs_trusts22.csv.") var trustNames:
-        String?
+    @Option(help: ArgumentHelp("Patient shares CSV (OHID layout). Default: geodata/ohid_trust_msoa11_shares_2019.csv.", valueName: "csv"))
+    var shares: String?
+    @Option(name: .customLong("shares-code"), help: ArgumentHelp("Column of block (area) codes in the shares table.", valueName: "column"))
+    var sharesCode = "msoa_code"
+    @Option(name: .customLong("shares-trust"), help: ArgumentHelp("Column of trust codes in the shares table.", valueName: "column"))
+    var sharesTrust = "trust_code"
+    @Option(name: .customLong("shares-field"), help: ArgumentHelp("Column of shares (0–1) in the shares table.", valueName: "column"))
+    var sharesField = "proportion"
+    @Option(help: ArgumentHelp("Small-area polygons of the shares table. Default: geodata/msoa11_england.geojson.", valueName: "layer"))
+    var blocks: String?
+    @OptionGroup(title: "Blocks") var blocksChoice: LayerChoice<Blocks>
+    @OptionGroup var population: PopulationTable
+    @Option(help: ArgumentHelp("Council areas. Default: geodata/built/lad24.geojson.", valueName: "layer")) var places: String?
+    @OptionGroup(title: "Places") var placesChoice: LayerChoice<Places>
+    @Option(help: ArgumentHelp("Systems (ICBs). Default: geodata/built/icb24.geojson.", valueName: "layer")) var systems: String?
+    @OptionGroup(title: "Systems") var systemsChoice: LayerChoice<Systems>
+    @Option(help: ArgumentHelp("CSV of trust codes and names. Default: geodata/nhs_trusts22.csv.", valueName: "csv")) var trusts: String?
+    @Option(name: .customLong("trusts-code"), help: ArgumentHelp("Column of trust codes in --trusts (detected).", valueName: "column"))
+    var trustsCode: String?
+    @Option(name: .customLong("trusts-name"), help: ArgumentHelp("Column of trust names in --trusts (detected).", valueName: "column"))
+    var trustsName: String?
     @Option(name: .customLong("min-share"), help: "Also write, per trust, the area where it takes at least this share of patients (0–1).")
     var minShare: Double?
     @Option(name: .customLong("span-share"), help: "A system counts for a trust when it provides at least this share of its patients.")
     var spanShare: Double = 0.05
-    @Option(help: "Output folder.") var out: String = "catchments"
+    @OptionGroup(title: "Output") var output: FolderOutput
 
     func validate() throws {
         if let minShare, !(minShare > 0 && minShare <= 1) { throw ValidationError("--min-share must be above 0 and at most 1") }
@@ -40,11 +49,14 @@ struct CatchmentsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let blockLayer = try FieldChoice().analysisLayer(blocks ?? DataFolder.path("msoa11_england.geojson"))
+            let folder = output.out ?? "catchments"
+            let outputs = output.flags.outputs(inputs: [shares, blocks, population.population, places, systems, trusts])
+            try outputs.reserve(folder: folder, files: FolderOutputs.catchments(minShare: minShare != nil))
+            let blockLayer = try blocksChoice.analysisLayer(blocks ?? DataFolder.path("msoa11_england.geojson"))
             var conversion: PopulationConversion?
             let people: [String: Double]
-            if let population {
-                let table = try PopulationBlocks(blocks: blockLayer, table: CSVReader.read(path: population), valueColumn: populationField)
+            if let path = population.population {
+                let table = try population.join(blockLayer, path: path)
                 people = Dictionary(uniqueKeysWithValues: zip(blockLayer.codes, table.population))
             } else {
                 let converted = try PopulationConversion.msoa11(
@@ -56,33 +68,35 @@ struct CatchmentsCommand: ParsableCommand {
             }
             let table = try CSVReader.read(path: shares ?? DataFolder.path("ohid_trust_msoa11_shares_2019.csv"))
             let patientShares = try PatientShares(
-                table: table, areaColumn: sharesArea, trustColumn: sharesTrust, shareColumn: sharesValue,
+                table: table, areaColumn: sharesCode, trustColumn: sharesTrust, shareColumn: sharesField,
                 areas: Set(blockLayer.codes))
             let catchments = Catchments(blocks: blockLayer, population: people, shares: patientShares)
             let footprint = try TrustFootprint(
-                catchments, places: FieldChoice().analysisLayer(places ?? DataFolder.path("built/lad24.geojson")),
-                systems: FieldChoice().analysisLayer(systems ?? DataFolder.path("built/icb24.geojson")))
+                catchments, places: placesChoice.analysisLayer(places ?? DataFolder.path("built/lad24.geojson")),
+                systems: systemsChoice.analysisLayer(systems ?? DataFolder.path("built/icb24.geojson")))
             let names = try trustNameTable()
             let report = CatchmentReport(
                 catchments: catchments, footprint: footprint, conversion: conversion,
                 firstPolygons: try catchments.firstPastThePostPolygons(),
                 minSharePolygons: try minShare.map { share throws(InputError) in try catchments.polygons(atLeast: share) },
                 minShare: minShare, spanShare: spanShare, trustNames: names)
-            try report.write(to: out)
+            try outputs.add(report, folder: folder)
+            try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
+            guard !Console.quiet else { return }
             print(report.summary)
-            print(
-                "  outputs: \(out)/trusts.csv, trust_places.csv, trust_systems.csv, places_served.csv, catchments.geojson, catchments.gpkg, catchments.json")
+            print("  outputs: \(folder)/" + FolderOutputs.catchments(minShare: minShare != nil).joined(separator: ", "))
         }
     }
 
     func trustNameTable() throws -> [String: String] {
-        let table = try CSVReader.read(path: trustNames ?? DataFolder.path("nhs_trusts22.csv"))
-        guard let code = table.firstColumn(among: ["nhs_trust22_code", "trust_code", "code"]),
-            let name = table.firstColumn(among: ["nhs_trust22_name", "trust_name", "name"])
+        let table = try CSVReader.read(path: trusts ?? DataFolder.path("nhs_trusts22.csv"))
+        guard let code = table.firstColumn(among: trustsCode.map { [$0] } ?? ["nhs_trust22_code", "trust_code", "code"]),
+            let name = table.firstColumn(among: trustsName.map { [$0] } ?? ["nhs_trust22_name", "trust_name", "name"])
         else {
             throw InputError(
                 .usage, file: table.source, message: "no trust code and name columns",
-                hint: "expected trust_code and trust_name; the columns are: " + table.header.joined(separator: ", "))
+                hint: "expected trust_code and trust_name (or name them with --trusts-code, --trusts-name); the columns are: "
+                    + table.header.joined(separator: ", "))
         }
         return Dictionary(table.rows.map { ($0[code], $0[name]) }, uniquingKeysWith: { first, _ in first })
     }

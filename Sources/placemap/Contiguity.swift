@@ -3,6 +3,7 @@ import Foundation
 import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 
 struct ContiguityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,51 +13,55 @@ struct ContiguityCommand: ParsableCommand {
             Rook neighbours share a boundary of positive length (or overlap); queen neighbours meet only at \
             points. Writes into --out: edges.csv (a_code,b_code,kind,shared_boundary_m), components.csv \
             (code,name,component,component_size; component 1 is the largest by area), contiguity.json \
-            (provenance and counts) and, with --group-by or --lookup, groups.csv \
+            (provenance and counts) and, with --by (a property, or a lookup column with --lookup), groups.csv \
             (group,n_members,n_pieces,connected,exclaves).
             """)
 
-    @Argument(help: "A GeoJSON layer.") var layer: String
-
-    @Option(help: "Folder for the output files (created when missing).") var out: String
+    @Argument(help: "A layer (any vector source placemap reads).") var layer: String
+    @OptionGroup(title: "Layer") var layerChoice: LayerChoice<OnlyLayer>
 
     @Option(help: "Snapping tolerance in metres: features within it count as neighbours.") var tolerance: Double = 0
 
-    @Option(name: .customLong("group-by"), help: "Property of the layer naming each feature's group.") var groupBy: String?
+    @Option(
+        help: ArgumentHelp("Group of each feature: a property of the layer, or with --lookup a column of the lookup.", valueName: "field"))
+    var by: String?
 
-    @Option(help: "CSV lookup giving each feature's group (joined by code).") var lookup: String?
-
-    @Option(help: "Column of the lookup naming the group.") var by: String?
+    @Option(help: ArgumentHelp("CSV lookup giving each feature's group (joined by code).", valueName: "csv")) var lookup: String?
 
     @Option(
         name: .customLong("lookup-code"),
-        help: "Column of the lookup holding the layer's codes (default: the layer's code field name).")
+        help: ArgumentHelp("Column of the lookup holding the layer's codes (default: the layer's code field name).", valueName: "column"))
     var lookupCode: String?
 
-    @OptionGroup var layerOptions: LayerOptions
+    @OptionGroup(title: "Output") var output: FolderOutput
 
     func validate() throws {
         guard tolerance.isFinite, tolerance >= 0 else { throw ValidationError("--tolerance must be a distance in metres, 0 or more") }
-        if groupBy != nil, lookup != nil { throw ValidationError("give --group-by or --lookup, not both") }
-        if (lookup == nil) != (by == nil) { throw ValidationError("--lookup and --by go together") }
+        if lookup != nil, by == nil { throw ValidationError("--lookup needs --by (the lookup's group column)") }
         if lookupCode != nil, lookup == nil { throw ValidationError("--lookup-code needs --lookup") }
+        if output.out == nil { throw ValidationError("--out is required: the folder for edges.csv, components.csv, …") }
     }
 
     func run() throws {
         try reportingErrors {
-            let raw = try LayerReader.read(path: layer, crs: layerOptions.crs.map(CRS.init(epsg:)))
-            let fields = try LayerFields.detect(in: raw, code: layerOptions.codeField, name: layerOptions.nameField)
-            let analysis = try AnalysisLayer(raw, fields: fields)
+            let folder = output.out ?? "contiguity"
+            let outputs = output.flags.outputs(inputs: [layer, lookup])
+            try outputs.reserve(folder: folder, files: FolderOutputs.contiguity(grouped: by != nil))
+            let analysis = try layerChoice.analysisLayer(layer)
             var grouping: Grouping?
-            if let groupBy { grouping = try Grouping.property(groupBy, of: analysis) }
-            if let lookup, let by {
-                grouping = try Grouping.lookup(CSVReader.read(path: lookup), codeColumn: lookupCode, groupColumn: by, for: analysis)
+            if let by {
+                grouping =
+                    try lookup.map { path in
+                        try Grouping.lookup(CSVReader.read(path: path), codeColumn: lookupCode, groupColumn: by, for: analysis)
+                    } ?? Grouping.property(by, of: analysis)
             }
-            let graph = try ContiguityGraph(analysis, tolerance: tolerance, progress: progressLine("contiguity"))
+            let graph = try ContiguityGraph(analysis, tolerance: tolerance, progress: Console.progress("contiguity"))
             let report = ContiguityReport(graph, grouping: grouping)
-            let written = try report.write(to: out)
+            try outputs.add(report, folder: folder)
+            try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
+            guard !Console.quiet else { return }
             print(summary(report))
-            print("wrote " + written.joined(separator: ", "))
+            print("wrote " + FolderOutputs.contiguity(grouped: grouping != nil).map { OutputSet.join(folder, $0) }.joined(separator: ", "))
         }
     }
 

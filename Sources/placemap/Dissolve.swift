@@ -3,6 +3,7 @@ import Foundation
 import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 
 struct DissolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,64 +13,73 @@ struct DissolveCommand: ParsableCommand {
             Each block goes to the group the lookup gives it (or its own --by property without --lookup). Blocks \
             missing from the lookup and lookup rows with no block are reported, never dropped silently. Where \
             the blocks of a group are not a clean coverage, the group is built by unary union instead and the \
-            overlapping block pairs are reported. The report goes to OUT.json.
+            overlapping block pairs are reported. The report goes beside the output (OUT.json).
             """)
 
-    @Argument(help: "Building blocks (GeoJSON), e.g. geodata/lsoa21_england.geojson.") var blocks: String
-    @Option(help: "Lookup CSV from block code to group.") var lookup: String?
-    @Option(help: "Group code column of the lookup (or property of the blocks without --lookup), e.g. icb24_code.") var by: String
-    @Option(name: .customLong("by-name"), help: "Group name column (default: the partner of --by, e.g. icb24_name).") var byName: String?
-    @Option(name: .customLong("lookup-code"), help: "Block code column of the lookup (default: named like the blocks' code field).")
-    var lookupCode: String?
-    @Option(name: .customLong("blocks-code-field"), help: "Property of the blocks holding their code.") var blocksCodeField: String?
-    @Option(help: "Numeric block property to sum per area (repeatable).") var sum: [String] = []
-    @Option(help: "CSV of population per block, summed per area.") var population: String?
-    @Option(name: .customLong("population-field"), help: "Column of population figures.") var populationField: String?
-    @Option(name: .customLong("population-code"), help: "Column of block codes in the population CSV.") var populationCode: String?
-    @Option(name: .customLong("code-as"), help: "Name of the output code property (default: --by), e.g. ICB24CD.") var codeAs: String?
-    @Option(name: .customLong("name-as"), help: "Name of the output name property (default: --by-name), e.g. ICB24NM.") var nameAs: String?
-    @Option(help: "Output file: GeoJSON, or a GeoPackage when it ends in .gpkg.") var out: String
+    @Argument(help: "Building blocks (any vector source placemap reads), e.g. geodata/lsoa21_england.geojson.") var blocks: String
+    @OptionGroup(title: "Blocks") var blocksChoice: LayerChoice<Blocks>
+    @Option(help: ArgumentHelp("Lookup CSV from block code to group.", valueName: "csv")) var lookup: String?
     @Option(
-        name: .customLong("output-crs"), help: "27700 (default: exact, with a crs member, for placemap to read again) or 4326 (RFC 7946).")
-    var outputCRS: Int = 27700
-
-    func validate() throws {
-        guard [4326, 27700].contains(outputCRS) else { throw ValidationError("--output-crs must be 27700 or 4326") }
-    }
+        name: .customLong("lookup-code"),
+        help: ArgumentHelp("Block code column of the lookup (default: named like the blocks' code field).", valueName: "column"))
+    var lookupCode: String?
+    @Option(
+        help: ArgumentHelp(
+            "Group code column of the lookup (or property of the blocks without --lookup), e.g. icb24_code.", valueName: "field"))
+    var by: String
+    @Option(
+        name: .customLong("by-name"),
+        help: ArgumentHelp("Group name column (default: the partner of --by, e.g. icb24_name).", valueName: "field"))
+    var byName: String?
+    @Option(help: ArgumentHelp("Numeric block property to sum per area (repeatable).", valueName: "field")) var sum: [String] = []
+    @OptionGroup var population: PopulationTable
+    @Option(
+        name: .customLong("code-as"),
+        help: ArgumentHelp("Name of the output code property (default: --by), e.g. ICB24CD.", valueName: "name"))
+    var codeAs: String?
+    @Option(
+        name: .customLong("name-as"),
+        help: ArgumentHelp("Name of the output name property (default: --by-name), e.g. ICB24NM.", valueName: "name"))
+    var nameAs: String?
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("Output layer: .geojson, .gpkg or FILE.gpkg:LAYER; the report goes beside it (.json).", valueName: "file"))
+    var output: String
+    @OptionGroup var layerOutput: LayerOutputChoice
+    @OptionGroup var flags: WriteFlags
 
     func run() throws {
         try reportingErrors {
-            let layer = try LayerReader.read(path: blocks)
-            let blockLayer = try AnalysisLayer(layer, fields: LayerFields.detect(in: layer, code: blocksCodeField))
+            let outputs = flags.outputs(inputs: [blocks, lookup, population.population])
+            try outputs.reserve(output)
+            let report = sidecar(of: output) ?? output + ".json"
+            try outputs.reserve(report)
+            let blockLayer = try blocksChoice.analysisLayer(blocks)
             let grouping =
                 try lookup.map { path in
                     try Grouping.lookup(
                         CSVReader.read(path: path), codeColumn: lookupCode, groupColumn: by, nameColumn: byName, for: blockLayer)
                 } ?? Grouping.property(by, of: blockLayer, nameField: byName)
-            let people = try population.map { path in
-                try PopulationBlocks(
-                    blocks: blockLayer, table: CSVReader.read(path: path), codeColumn: populationCode, valueColumn: populationField)
-            }
-            let output = try DissolveOutput(
+            let people = try population.population.map { path in try population.join(blockLayer, path: path) }
+            let dissolved = try DissolveResult(
                 blocks: blockLayer, grouping: grouping, sumFields: sum, population: people,
-                progress: progressLine("dissolve"))
-            let report = output.report
-            var result = output.layer(codeField: codeAs, nameField: nameAs)
-            if outputCRS == 4326 { result = try result.reprojected(to: .wgs84) }
-            if out.lowercased().hasSuffix(".gpkg") {
-                try GeoPackageWriter.write(result, to: out, description: JSONText.text(.object(report)))
-            } else {
-                try GeoJSONWriter(keepCRS: outputCRS == 27700).write(result, to: out, members: JSONObject([("placemap", .object(report))]))
-            }
-            try AtomicFile.write(
-                JSONText.text(.object(report)) + "\n", to: sidecar(of: out))
-            note(summary(output))
+                progress: Console.progress("dissolve"))
+            var result = dissolved.layer(codeField: codeAs, nameField: nameAs)
+            // Layers built from blocks keep EPSG:27700 by default, so that they share their edges exactly.
+            let keep = try layerOutput.keepsBritishNationalGrid(default: true)
+            if !keep { result = try result.reprojected(to: .wgs84) }
+            try outputs.add(
+                result, to: output,
+                options: LayerOutputOptions(keepBritishNationalGrid: keep, format: layerOutput.format, provenance: dissolved.report))
+            try outputs.add(dissolved.report, to: report)
+            try outputs.publish()
+            note(summary(dissolved))
         }
     }
 
-    func summary(_ o: DissolveOutput) -> String {
+    func summary(_ o: DissolveResult) -> String {
         let unary = o.areas.filter { $0.method != "coverage union" }
-        var lines = ["dissolve: \(o.areas.count) areas from \(o.blocks.count) blocks → \(out)"]
+        var lines = ["dissolve: \(o.areas.count) areas from \(o.blocks.count) blocks → \(output)"]
         lines.append("  coverage union: \(o.areas.count - unary.count); unary union (blocks not a clean coverage): \(unary.count)")
         let pairs = o.areas.flatMap(\.overlappingBlocks)
         if !pairs.isEmpty { lines.append("  overlapping block pairs: \(pairs.count), \(fmt(pairs.reduce(0) { $0 + $1.area })) m²") }

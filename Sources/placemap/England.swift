@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaceAnalysis
 import PlaceIO
+import PlaceOutput
 
 /// The main job on the bundled data.
 struct England: ParsableCommand {
@@ -13,32 +14,49 @@ struct England: ParsableCommand {
             (geodata/built/), each LSOA's census 2021 usual residents going wholly to the areas holding it.
             """)
 
-    @Option(help: "Output folder.") var out: String = "placemap-output"
+    @Option(help: ArgumentHelp("Output folder; the files this job writes there are replaced on every run.", valueName: "dir"))
+    var out: String = "placemap-output"
+
+    @Flag(name: [.short, .long], help: "No progress on stderr.") var quiet = false
 
     func run() throws {
         try reportingErrors {
+            Console.quiet = quiet
+            // The main job's own folder is documented as replaced: its files are overwritten, nothing else.
+            let outputs = OutputSet(policy: OutputPolicy(overwrite: true))
             let blocksLayer = try GeoJSONReader.read(path: DataFolder.path("lsoa21_england.geojson"))
             let blocks = try AnalysisLayer(blocksLayer, fields: LayerFields.detect(in: blocksLayer))
             let population = try PopulationBlocks(
                 blocks: blocks, table: CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv")))
-            let icb = try FieldChoice().analysisLayer(DataFolder.path("built/icb24.geojson"))
+            let icb = try bundled("built/icb24.geojson")
             print("Placemap: England's councils and integrated care boards (census 2021 usual residents: \(Int(population.total)))\n")
             for (name, file) in [("lad24-icb24", "built/lad24.geojson"), ("utla23-icb24", "built/utla23.geojson")] {
                 var options = CoterminosityOptions()
                 options.population = population
-                options.progress = progressLine(name)
-                let result = try Coterminosity(places: FieldChoice().analysisLayer(DataFolder.path(file)), systems: icb, options: options)
-                try result.write(to: out + "/" + name)
+                options.progress = Console.progress(name)
+                let result = try Coterminosity(places: bundled(file), systems: icb, options: options)
+                try outputs.reserve(folder: out + "/" + name, files: FolderOutputs.coterminosity)
+                try outputs.add(result, folder: out + "/" + name)
+                try outputs.publish(manifestIn: out + "/" + name, command: CommandLine.arguments)
                 print(result.summary)
                 print("  outputs: \(out)/\(name)/\n")
             }
             let lookup = try CSVReader.read(path: DataFolder.path("lookup_lsoa21_sicbl24_icb24.csv"))
             let grouping = try Grouping.lookup(lookup, codeColumn: nil, groupColumn: "icb24_code", for: blocks)
-            let contiguity = ContiguityReport(try ContiguityGraph(blocks, progress: progressLine("contiguity")), grouping: grouping)
-            try contiguity.write(to: out + "/icb24-contiguity")
+            let contiguity = ContiguityReport(try ContiguityGraph(blocks, progress: Console.progress("contiguity")), grouping: grouping)
+            let folder = out + "/icb24-contiguity"
+            try outputs.reserve(folder: folder, files: FolderOutputs.contiguity(grouped: true))
+            try outputs.add(contiguity, folder: folder)
+            try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             print(Self.pieces(contiguity, grouping: grouping, blocks: blocks))
             print("  outputs: \(out)/icb24-contiguity/")
         }
+    }
+
+    /// A bundled layer ready for analysis, its fields detected.
+    func bundled(_ file: String) throws -> AnalysisLayer {
+        let layer = try LayerReader.read(path: DataFolder.path(file))
+        return try AnalysisLayer(layer, fields: LayerFields.detect(in: layer))
     }
 
     /// The ICBs whose LSOAs do not form one connected piece, with their exclaves.

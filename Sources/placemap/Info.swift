@@ -8,14 +8,14 @@ struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Describe a layer: features, geometry types, CRS, bounds, fields, duplicates, validity, area.")
 
-    @Argument(help: "A GeoJSON file.")
+    @Argument(help: "A layer: any vector source placemap reads (GeoJSON, GeoPackage, Shapefile, …).")
     var file: String
 
-    @OptionGroup var layerOptions: LayerOptions
+    @OptionGroup(title: "Layer") var layerChoice: LayerChoice<OnlyLayer>
 
     func run() throws {
         try reportingErrors {
-            let (layer, fields) = try layerOptions.read(file)
+            let (layer, fields) = try layerChoice.readWithFields(file)
             print(try LayerDescription(layer: layer, fields: fields).text)
         }
     }
@@ -62,7 +62,7 @@ struct LayerDescription {
                 }
             } else {
                 let keys = layer.features.first?.properties.keys ?? []
-                lines.append("  code field:  none detected (properties: \(keys.joined(separator: ", "))); use --code-field")
+                lines.append("  code field:  none detected (properties: \(keys.joined(separator: ", "))); use --code")
             }
             let problems = LayerCheck.problems(in: layer, fields: fields)
             lines.append("  invalid:     \(problems.isEmpty ? "none" : "\(problems.count) features")")

@@ -3,6 +3,7 @@ import Foundation
 import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 
 struct Overlap: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,64 +11,58 @@ struct Overlap: ParsableCommand {
         discussion: """
             CSV columns: a_code,a_name,b_code,b_name,area_m2,share_of_a,share_of_b and, with --blocks and \
             --population, population,population_share_of_a,population_share_of_b. The method, tolerance, inputs \
-            and population totals go to a sidecar JSON beside the CSV (OUT.json).
+            and population totals go to a sidecar JSON beside the table (OUT.json).
             """)
 
-    @Argument(help: "Layer A (GeoJSON).") var a: String
-    @Argument(help: "Layer B (GeoJSON).") var b: String
+    @Argument(help: "Layer A: any vector source placemap reads (GeoJSON, GeoPackage, Shapefile, …).") var a: String
+    @Argument(help: "Layer B.") var b: String
+    @OptionGroup(title: "Layer A") var aChoice: LayerChoice<LayerA>
+    @OptionGroup(title: "Layer B") var bChoice: LayerChoice<LayerB>
 
-    @Option(name: .customLong("a-code"), help: "Property of A holding codes (detected: XXnnCD or *_code).") var aCode: String?
-    @Option(name: .customLong("a-name"), help: "Property of A holding names (detected from the code field).") var aName: String?
-    @Option(name: .customLong("b-code"), help: "Property of B holding codes.") var bCode: String?
-    @Option(name: .customLong("b-name"), help: "Property of B holding names.") var bName: String?
-    @Option(name: .customLong("a-crs"), help: "EPSG code of A, overriding the file.") var aCRS: Int?
-    @Option(name: .customLong("b-crs"), help: "EPSG code of B, overriding the file.") var bCRS: Int?
-
-    @Option(help: "Write the table here (default: stdout).") var csv: String?
-    @Option(help: "Write the overlap pieces here (GeoJSON).") var geojson: String?
-    @Option(help: "Write the overlap pieces here as a GeoPackage (EPSG:27700), for QGIS.") var gpkg: String?
-    @Option(name: .customLong("geojson-crs"), help: "4326 (RFC 7946, default) or 27700 (exact, with a crs member).")
-    var geojsonCRS: Int = 4326
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("Write the table here (CSV; default or -: standard output); provenance beside it (.json).", valueName: "file"))
+    var output: String?
+    @Option(help: ArgumentHelp("Write the overlap pieces as a layer here (.geojson, .gpkg or FILE.gpkg:LAYER).", valueName: "file"))
+    var pieces: String?
+    @OptionGroup var layerOutput: LayerOutputChoice
 
     @Option(name: .customLong("min-share"), help: "Sliver tolerance: drop pieces below this share of both features (0–1).")
     var minShare: Double = 0
 
-    @OptionGroup var population: PopulationOptions
+    @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
+    @OptionGroup var flags: WriteFlags
 
     func validate() throws {
         guard (0..<1).contains(minShare) else { throw ValidationError("--min-share must be at least 0 and below 1") }
-        guard [4326, 27700].contains(geojsonCRS) else { throw ValidationError("--geojson-crs must be 4326 or 27700") }
     }
 
     func run() throws {
         try reportingErrors {
-            let layerA = try FieldChoice(code: aCode, name: aName, crs: aCRS).analysisLayer(a)
-            let layerB = try FieldChoice(code: bCode, name: bName, crs: bCRS).analysisLayer(b)
+            let outputs = flags.outputs(inputs: [a, b] + weighting.inputs)
+            let table = output ?? "-"
+            try outputs.reserve(table)
+            if let json = sidecar(of: table) { try outputs.reserve(json) }
+            if let pieces { try outputs.reserve(pieces) }
+            let layerA = try aChoice.analysisLayer(a)
+            let layerB = try bChoice.analysisLayer(b)
             var options = OverlapOptions()
             options.minShare = minShare
-            options.keepShapes = geojson != nil || gpkg != nil
-            options.population = try population.load()
-            options.method = population.method ?? .centroid
-            options.progress = progressLine("overlap")
+            options.keepShapes = pieces != nil
+            options.population = try weighting.load()
+            options.method = weighting.method ?? .centroid
+            options.progress = Console.progress("overlap")
             let result = try OverlapResult(a: layerA, b: layerB, options: options)
             let provenance = Provenance.overlap(result)
-            if let csv {
-                try CSVWriter.write(result.table, to: csv)
-                try AtomicFile.write(JSONText.text(.object(provenance)) + "\n", to: sidecar(of: csv))
-            } else {
-                print(CSVWriter.text(result.table), terminator: "")
+            try outputs.add(result.table, to: table)
+            if let json = sidecar(of: table) { try outputs.add(provenance, to: json) }
+            if let pieces {
+                let keep = try layerOutput.keepsBritishNationalGrid(default: false)
+                try outputs.add(
+                    result.piecesLayer, to: pieces,
+                    options: LayerOutputOptions(keepBritishNationalGrid: keep, format: layerOutput.format, provenance: provenance))
             }
-            if let geojson {
-                var layer = result.piecesLayer
-                layer.name = "overlap"
-                try GeoJSONWriter(keepCRS: geojsonCRS == 27700).write(
-                    layer, to: geojson, members: JSONObject([("placemap", .object(provenance))]))
-            }
-            if let gpkg {
-                var layer = result.piecesLayer
-                layer.name = "overlap"
-                try GeoPackageWriter.write(layer, to: gpkg, description: JSONText.text(.object(provenance)))
-            }
+            try outputs.publish()
             note(summary(result))
         }
     }
@@ -83,13 +78,4 @@ struct Overlap: ParsableCommand {
         for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }
         return s
     }
-}
-
-/// The provenance file beside an output: "x.csv" → "x.json".
-func sidecar(of path: String) -> String { beside(path, ".json") }
-
-/// A file named after an output, its .csv or .geojson ending replaced: "x.geojson" → "x" + ending.
-func beside(_ path: String, _ ending: String) -> String {
-    let stem = [".csv", ".geojson"].first { path.hasSuffix($0) }.map { String(path.dropLast($0.count)) } ?? path
-    return stem + ending
 }

@@ -3,29 +3,49 @@ import Foundation
 import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Report invalid geometries (GEOS reason and location); with --fix, write a repaired layer.",
+        abstract: "Report invalid geometries (GEOS reason and location); with --fix, write a repaired layer to --output.",
         discussion: "Exit code 0 when every geometry is valid (or was repaired with --fix), 65 when some are invalid.")
 
-    @Argument(help: "A GeoJSON file.")
+    @Argument(help: "A layer: any vector source placemap reads.")
     var file: String
 
-    @Option(help: "Write a repaired copy here (make-valid, polygonal parts kept), with a per-feature report beside it (.repairs.csv).")
-    var fix: String?
+    @OptionGroup(title: "Layer") var layerChoice: LayerChoice<OnlyLayer>
 
-    @OptionGroup var layerOptions: LayerOptions
+    @Flag(help: "Write a repaired copy (make-valid, polygonal parts kept) to --output, with a per-feature report beside it (.repairs.csv).")
+    var fix = false
+
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("The repaired layer (.geojson, .gpkg or FILE.gpkg:LAYER), with --fix.", valueName: "file")
+    )
+    var output: String?
+
+    @OptionGroup var flags: WriteFlags
+
+    func validate() throws {
+        if fix != (output != nil) {
+            throw ValidationError("--fix and --output go together: placemap validate FILE --fix -o REPAIRED.geojson")
+        }
+    }
 
     func run() throws {
         try reportingErrors {
-            let (layer, fields) = try layerOptions.read(file)
-            guard let fix else {
+            let outputs = flags.outputs(inputs: [file])
+            let reportPath = output.map { beside($0, ".repairs.csv") }
+            if let output, let reportPath {
+                try outputs.reserve(output)
+                try outputs.reserve(reportPath)
+            }
+            let (layer, fields) = try layerChoice.readWithFields(file)
+            guard let output, let reportPath else {
                 let problems = LayerCheck.problems(in: layer, fields: fields)
                 print("\(file): \(layer.features.count) features, \(problems.count) invalid")
                 for p in problems { print("  " + describe(p)) }
                 if !problems.isEmpty {
-                    note("hint: placemap validate \(file) --fix OUT.geojson writes a repaired copy")
+                    note("hint: placemap validate \(file) --fix -o OUT.geojson writes a repaired copy")
                     throw ExitCode(65)
                 }
                 return
@@ -38,11 +58,11 @@ struct Validate: ParsableCommand {
                     String(format: "%.3f", r.areaAfter), String(format: "%.3f", r.areaAfter - r.areaBefore),
                 ])
             }
-            let writer = GeoJSONWriter(keepCRS: layer.crs != .wgs84)
-            try writer.write(fixed, to: fix)
-            let reportPath = beside(fix, ".repairs.csv")
-            try CSVWriter.write(report, to: reportPath)
-            print("\(file): \(layer.features.count) features, \(repairs.count) repaired → \(fix) (report: \(reportPath))")
+            try outputs.add(fixed, to: output, options: LayerOutputOptions(keepBritishNationalGrid: layer.crs != .wgs84))
+            try outputs.add(report, to: reportPath)
+            try outputs.publish()
+            guard !Console.quiet else { return }
+            print("\(file): \(layer.features.count) features, \(repairs.count) repaired → \(output) (report: \(reportPath))")
             for r in repairs {
                 print(
                     "  feature \(r.index)\(r.code.map { " (\($0))" } ?? ""): \(r.reason); area \(fmt(r.areaBefore)) → \(fmt(r.areaAfter)) m²"

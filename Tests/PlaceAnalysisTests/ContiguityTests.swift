@@ -1,5 +1,6 @@
 import Foundation
 import PlaceAnalysis
+import PlaceOutput
 import PlaceGeometry
 import PlaceIO
 import PlaceTestSupport
@@ -174,18 +175,6 @@ import Testing
         let nothing = CSVTable(source: "l.csv", header: ["code", "grp"], rows: [["E1", "X"]])
         let none = #expect(throws: InputError.self) { try Grouping.lookup(nothing, codeColumn: nil, groupColumn: "grp", for: layer) }
         #expect(none?.exitCode == 64)
-    }
-
-    @Test func writesIntoANewFolderAndOverwritesOnASecondRun() throws {
-        let layer = try Self.grid()
-        let folder = Paths.temporaryFolder().appendingPathComponent("a/b").path
-        let report = ContiguityReport(try ContiguityGraph(layer), grouping: try Grouping.property("code", of: layer))
-        try report.write(to: folder)
-        let written = try report.write(to: folder)
-        let names = ["edges.csv", "components.csv", "groups.csv", "contiguity.json"]
-        #expect(written.map { URL(fileURLWithPath: $0).lastPathComponent } == names)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == names.sorted())  // no temporary files left
-        #expect(try CSVReader.read(path: folder + "/edges.csv").rows.count == 20)
     }
 
     @Test func tablesHaveTheDocumentedColumns() throws {

@@ -1,4 +1,5 @@
 import PlaceAnalysis
+import PlaceOutput
 import PlaceGeometry
 import PlaceIO
 import PlaceTestSupport
@@ -15,7 +16,7 @@ import Testing
         let blocks = try AnalysisLayer(Layers.make(squares + [("LOOSE", Layers.rect(100, 0, 110, 10))]), fields: Layers.fields)
         let grouping = try Grouping.lookup(lookup, codeColumn: "code", groupColumn: "group_code", for: blocks)
         #expect(grouping.nameField == "group_name")
-        let output = try DissolveOutput(blocks: blocks, grouping: grouping)
+        let output = try DissolveResult(blocks: blocks, grouping: grouping)
         #expect(output.areas.map(\.code) == ["G1", "G2"])
         #expect(output.areas.map(\.method) == ["coverage union", "coverage union"])
         #expect(output.areas.map(\.shape.kind) == [.polygon, .polygon])
@@ -33,7 +34,7 @@ import Testing
         var blocks = squares
         blocks[1].1 = Layers.rect(9, 0, 20, 10)  // overlaps S0 by 1 × 10 m
         let layer = try AnalysisLayer(Layers.make(blocks), fields: Layers.fields)
-        let output = try DissolveOutput(
+        let output = try DissolveResult(
             blocks: layer, grouping: Grouping.lookup(lookup, codeColumn: "code", groupColumn: "group_code", for: layer))
         let g1 = output.areas[0]
         #expect(g1.method == "unary union")
@@ -52,7 +53,7 @@ import Testing
         let layer = try AnalysisLayer(
             Layers.make(ring, extra: Dictionary(uniqueKeysWithValues: ring.map { ($0.0, [("g", JSONValue.string("ALL"))]) })),
             fields: Layers.fields)
-        let output = try DissolveOutput(blocks: layer, grouping: Grouping.property("g", of: layer))
+        let output = try DissolveResult(blocks: layer, grouping: Grouping.property("g", of: layer))
         #expect(output.areas[0].gapCount == 1)
         #expect(abs(output.areas[0].gapArea - 100) < 1e-9)
     }

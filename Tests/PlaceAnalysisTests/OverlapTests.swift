@@ -1,4 +1,5 @@
 import PlaceAnalysis
+import PlaceOutput
 import PlaceGeometry
 import PlaceIO
 import PlaceTestSupport

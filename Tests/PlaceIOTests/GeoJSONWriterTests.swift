@@ -50,14 +50,4 @@ import Testing
         #expect(back.crs == .britishNationalGrid)
         #expect(back.features[0].shape.coordinates == shape.coordinates)
     }
-
-    @Test func writesAtomicallyAndLeavesNothingOnFailure() throws {
-        let folder = Paths.temporaryFolder()
-        let path = folder.appendingPathComponent("out.geojson").path
-        let layer = Layer(name: "p", source: "t", crs: .wgs84, features: [Feature(shape: .point(1, 2))])
-        try GeoJSONWriter().write(layer, to: path)
-        #expect(FileManager.default.fileExists(atPath: path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.geojson"])
-        #expect(throws: InputError.self) { try GeoJSONWriter().write(layer, to: folder.path + "/missing/out.geojson") }
-    }
 }

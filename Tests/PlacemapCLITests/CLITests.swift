@@ -41,7 +41,7 @@ import Testing
         #expect(try placemap("info").status == 64)
         #expect(try placemap("info", "--no-such-option", "x").status == 64)
         let path = Paths.write(square, as: "s.geojson")
-        let result = try placemap("info", path, "--code-field", "nope")
+        let result = try placemap("info", path, "--code", "nope")
         #expect(result.status == 64)
         #expect(result.stderr.contains("the properties are: LAD24CD, LAD24NM"))
     }
@@ -54,13 +54,13 @@ import Testing
         #expect(report.status == 65)
         #expect(report.stdout.contains("feature 0 (E9): Self-intersection"))
         let out = folder.appendingPathComponent("fixed.geojson").path
-        let fixed = try placemap("validate", path, "--fix", out)
+        let fixed = try placemap("validate", path, "--fix", "-o", out)
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(try placemap("validate", out).status == 0)
         let csv = try CSVReader.read(path: folder.appendingPathComponent("fixed.repairs.csv").path)
         #expect(csv.rows.count == 1 && csv.rows[0][1] == "E9")
         // A failing write leaves no file behind.
-        let failed = try placemap("validate", path, "--fix", folder.appendingPathComponent("no/such/dir/x.geojson").path)
+        let failed = try placemap("validate", path, "--fix", "-o", folder.appendingPathComponent("no/such/dir/x.geojson").path)
         #expect(failed.status == 74)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [

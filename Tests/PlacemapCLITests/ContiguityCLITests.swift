@@ -42,7 +42,7 @@ import Testing
 
     @Test func missingGroupFieldIsAUsageError() throws {
         let out = Paths.temporaryFolder().path
-        let result = try placemap("contiguity", lad, "--out", out, "--group-by", "utla23_code")
+        let result = try placemap("contiguity", lad, "--out", out, "--by", "utla23_code")
         #expect(result.status == 64)
         #expect(result.stderr.contains("field \"utla23_code\": no feature has this property"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)

@@ -21,7 +21,7 @@ struct GDALReadsOutputsTests {
         let pieces = folder.appendingPathComponent("pieces.geojson").path
         let result = try placemap(
             "overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"),
-            "--geojson", pieces, "--csv", folder.appendingPathComponent("pieces.csv").path)
+            "--pieces", pieces, "-o", folder.appendingPathComponent("pieces.csv").path)
         #expect(result.status == 0, "\(result.stderr)")
         let info = try describe(pieces)
         #expect(info.contains("Feature Count: 310"))
@@ -34,7 +34,7 @@ struct GDALReadsOutputsTests {
         let gpkg = folder.appendingPathComponent("icb.gpkg").path
         let result = try placemap(
             "dissolve", Paths.geodata("built/lad24.geojson"), "--lookup", Paths.geodata("lookup_lad23_utla23.csv"),
-            "--lookup-code", "ltla23_code", "--by", "utla23_code", "--out", gpkg)
+            "--lookup-code", "ltla23_code", "--by", "utla23_code", "-o", gpkg)
         #expect(result.status == 0, "\(result.stderr)")
         let info = try describe(gpkg)
         #expect(info.contains("Geometry: Multi Polygon"))
@@ -48,7 +48,7 @@ struct GDALReadsOutputsTests {
         let geojson = folder.appendingPathComponent("utla.geojson").path
         _ = try placemap(
             "dissolve", Paths.geodata("built/lad24.geojson"), "--lookup", Paths.geodata("lookup_lad23_utla23.csv"),
-            "--lookup-code", "ltla23_code", "--by", "utla23_code", "--out", geojson)
+            "--lookup-code", "ltla23_code", "--by", "utla23_code", "-o", geojson)
         let overlap = try placemap("overlap", geojson, geojson)
         #expect(overlap.status == 0, "\(overlap.stderr)")
         let row = try #require(

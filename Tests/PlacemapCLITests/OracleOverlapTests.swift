@@ -10,7 +10,7 @@ struct OracleOverlapTests {
         let folder = Paths.temporaryFolder()
         let ours = folder.appendingPathComponent("placemap.csv").path
         let theirs = folder.appendingPathComponent("geopandas.csv").path
-        let result = try placemap("overlap", a, b, "--csv", ours)
+        let result = try placemap("overlap", a, b, "-o", ours)
         #expect(result.status == 0, "\(result.stderr)")
         _ = try Oracle.output(of: "overlay.py", [a, b, aCode, bCode, theirs])
         let mine = try CSVReader.read(path: ours)

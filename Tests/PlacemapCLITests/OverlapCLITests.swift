@@ -14,7 +14,7 @@ import Testing
         let geojson = folder.appendingPathComponent("pieces.geojson").path
         let result = try placemap(
             "overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"),
-            "--csv", csv, "--geojson", geojson, "--blocks", lsoa, "--population", census)
+            "-o", csv, "--pieces", geojson, "--blocks", lsoa, "--population", census)
         #expect(result.status == 0, "\(result.stderr)")
         let table = try CSVReader.read(path: csv)
         #expect(table.header.suffix(3) == ["population", "population_share_of_a", "population_share_of_b"])
@@ -33,7 +33,7 @@ import Testing
         let csv = folder.appendingPathComponent("lookup.csv").path
         let result = try placemap(
             "lookup", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"),
-            "--csv", csv, "--blocks", lsoa, "--population", census)
+            "-o", csv, "--blocks", lsoa, "--population", census)
         #expect(result.status == 0, "\(result.stderr)")
         let table = try CSVReader.read(path: csv)
         #expect(table.header == ["LAD24CD", "LAD24NM", "ICB24CD", "ICB24NM", "population_share"])
@@ -47,7 +47,7 @@ import Testing
         let lookup = Paths.write(
             "lsoa21_code,grp_code,grp_name\nE01011949,G1,Hartlepool bit\nE99999999,G1,Nowhere\n", as: "l.csv", in: folder)
         let out = folder.appendingPathComponent("g.geojson").path
-        let result = try placemap("dissolve", lsoa, "--lookup", lookup, "--by", "grp_code", "--out", out)
+        let result = try placemap("dissolve", lsoa, "--lookup", lookup, "--by", "grp_code", "-o", out)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("blocks missing from the lookup: 33754"))
         #expect(result.stderr.contains("lookup rows with no block: 1 (e.g. E99999999)"))
@@ -63,7 +63,7 @@ import Testing
             in: folder)
         let population = Paths.write("b_code,population\nB1,lots\n", as: "p.csv", in: folder)
         let csv = folder.appendingPathComponent("o.csv").path
-        let result = try placemap("overlap", blocks, blocks, "--blocks", blocks, "--population", population, "--csv", csv)
+        let result = try placemap("overlap", blocks, blocks, "--blocks", blocks, "--population", population, "-o", csv)
         #expect(result.status == 65)
         #expect(result.stderr.contains("p.csv:2"))
         #expect(result.stderr.contains("\"lots\" is not a population"))

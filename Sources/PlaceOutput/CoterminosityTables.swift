@@ -1,4 +1,5 @@
 import Foundation
+import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
 
@@ -144,15 +145,4 @@ extension Coterminosity {
         return n
     }
 
-    /// Writes places.csv, pairs.csv, systems.csv, places.geojson (RFC 7946), places.gpkg (EPSG:27700)
-    /// and coterminosity.json into `folder`.
-    public func write(to folder: String) throws(InputError) {
-        try AtomicFile.makeFolder(folder)
-        try CSVWriter.write(placesTable, to: folder + "/places.csv")
-        try CSVWriter.write(pairsTable, to: folder + "/pairs.csv")
-        try CSVWriter.write(systemsTable, to: folder + "/systems.csv")
-        try GeoJSONWriter().write(placesMap, to: folder + "/places.geojson", members: JSONObject([("placemap", .object(provenance))]))
-        try GeoPackageWriter.write(placesMap, to: folder + "/places.gpkg", description: JSONText.text(.object(provenance)))
-        try AtomicFile.write(JSONText.text(.object(provenance)) + "\n", to: folder + "/coterminosity.json")
-    }
 }

@@ -1,3 +1,4 @@
+import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
 

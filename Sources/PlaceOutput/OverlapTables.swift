@@ -1,4 +1,5 @@
 import Foundation
+import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
 

@@ -1,22 +1,9 @@
 import Foundation
+import PlaceAnalysis
 import PlaceIO
 
-/// A contiguity run ready to write: the graph, its components, and group results when asked for.
-public struct ContiguityReport: Sendable {
-    public let graph: ContiguityGraph
-    public let components: Components
-    public let rookComponents: Components
-    public let grouping: Grouping?
-    public let groups: [GroupContiguity]
-
-    public init(_ graph: ContiguityGraph, grouping: Grouping? = nil) {
-        self.graph = graph
-        self.components = graph.components()
-        self.rookComponents = graph.components(rookOnly: true)
-        self.grouping = grouping
-        self.groups = grouping.map(graph.groups) ?? []
-    }
-
+/// Tables and provenance of a contiguity run.
+extension ContiguityReport {
     var codes: [String] { graph.layer.codes }
 
     /// `a_code,b_code,kind,shared_boundary_m`, one row per pair, sorted (metres to the millimetre).
@@ -50,24 +37,6 @@ public struct ContiguityReport: Sendable {
                     g.exclaves.map { codes[$0] }.joined(separator: ";"),
                 ]
             })
-    }
-
-    /// Writes edges.csv, components.csv, groups.csv (with groups) and contiguity.json into `folder`,
-    /// creating it when missing; returns the paths written.
-    @discardableResult
-    public func write(to folder: String) throws(InputError) -> [String] {
-        try AtomicFile.makeFolder(folder)
-        let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
-        var written: [String] = []
-        var files: [(String, CSVTable)] = [("edges.csv", edgesTable), ("components.csv", componentsTable)]
-        if grouping != nil { files.append(("groups.csv", groupsTable)) }
-        for (name, table) in files {
-            try CSVWriter.write(table, to: path(name))
-            written.append(path(name))
-        }
-        try AtomicFile.write(JSONText.text(.object(Provenance.contiguity(self))) + "\n", to: path("contiguity.json"))
-        written.append(path("contiguity.json"))
-        return written
     }
 }
 
@@ -112,15 +81,4 @@ extension Provenance {
         }
         return o
     }
-}
-
-extension Contiguity {
-    /// The method in words, for provenance.
-    public static let method = """
-        rook: boundaries share a line of positive length, or interiors overlap as drawn (DE-9IM 2********); \
-        queen: meet only at points; with a tolerance, pairs within it are snapped together (GEOSSnap, \
-        both ways) before classifying, and pairs within it that still do not meet are queen. \
-        shared_boundary_m: length of the intersection of the two boundaries (after snapping), or for \
-        overlapping pairs the mean of the lengths of each boundary inside the other feature
-        """
 }

@@ -1,58 +1,14 @@
 import Foundation
+import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
 
-/// The files `placemap catchments` writes, and its summary.
-public struct CatchmentReport {
-    public let catchments: Catchments
-    public let footprint: TrustFootprint
-    public let conversion: PopulationConversion?
-    public let firstPolygons: [DissolvedArea]
-    public let minSharePolygons: [DissolvedArea]?
-    public let minShare: Double?
-    /// A system counts towards "spans systems" when it provides at least this share of a trust's patients.
-    public let spanShare: Double
-    public let trustNames: [String: String]
-
-    public init(
-        catchments: Catchments, footprint: TrustFootprint, conversion: PopulationConversion?, firstPolygons: [DissolvedArea],
-        minSharePolygons: [DissolvedArea]?, minShare: Double?, spanShare: Double, trustNames: [String: String]
-    ) {
-        self.catchments = catchments
-        self.footprint = footprint
-        self.conversion = conversion
-        self.firstPolygons = firstPolygons
-        self.minSharePolygons = minSharePolygons
-        self.minShare = minShare
-        self.spanShare = spanShare
-        self.trustNames = trustNames
-    }
-
-    private var places: AnalysisLayer { footprint.places }
-    private var systems: AnalysisLayer { footprint.systems }
-    private func name(_ t: Int) -> String { trustNames[catchments.trusts[t].code] ?? "" }
-    private func text(_ v: Double, _ places: Int) -> String { JSONValue.number(Number.round(v, places)).text ?? "" }
-
-    private var areaOfTrust: [String: Double] {
-        var areas: [String: Double] = [:]
-        let context = GEOSContext()
-        for a in firstPolygons { areas[a.code] = (try? Geometry(a.shape, in: context).area()) ?? 0 }
-        return areas
-    }
-
-    /// Trusts that draw at least `spanShare` of their patients from two or more systems.
-    public var spanningTrusts: [Int] {
-        catchments.trusts.indices.filter { footprint.systems(of: $0, minShare: spanShare).count > 1 }
-    }
-
-    /// Places whose main trust has its home in another system.
-    public var placesServedFromElsewhere: [Int] {
-        let main = footprint.mainTrustOfPlace
-        return places.codes.indices.filter { p in
-            guard let m = main[p], let home = footprint.homeSystem[m.trust], let own = footprint.systemOfPlace[p] else { return false }
-            return home != own
-        }
-    }
+/// Tables, layers, provenance and summary of a catchments run.
+extension CatchmentReport {
+    var places: AnalysisLayer { footprint.places }
+    var systems: AnalysisLayer { footprint.systems }
+    func name(_ t: Int) -> String { trustNames[catchments.trusts[t].code] ?? "" }
+    func text(_ v: Double, _ places: Int) -> String { JSONValue.number(Number.round(v, places)).text ?? "" }
 
     public var trustsTable: CSVTable {
         let areas = areaOfTrust
@@ -109,6 +65,23 @@ public struct CatchmentReport {
                     m.flatMap { footprint.homeSystem[$0.trust] }.map { systems.codes[$0] } ?? "", elsewhere.contains(p) ? "true" : "false",
                 ]
             })
+    }
+
+    /// Population per block (MSOA 2011 by default), as used for the catchments.
+    public var blockPopulationTable: CSVTable {
+        let blocks = catchments.blocks
+        return CSVTable(
+            header: [blocks.fields.code, "population"],
+            rows: blocks.codes.indices.map { [blocks.codes[$0], text(catchments.population[$0], 3)] })
+    }
+
+    /// Each trust's first-past-the-post polygon with its populations.
+    public var firstPastThePostLayer: Layer { polygonLayer(firstPolygons, method: "first past the post") }
+
+    /// Per trust, the area where it takes at least `minShare` of patients (when asked for).
+    public var minShareLayer: Layer? {
+        guard let minSharePolygons, let minShare else { return nil }
+        return polygonLayer(minSharePolygons, method: "share of patients at least \(minShare)")
     }
 
     func polygonLayer(_ areas: [DissolvedArea], method: String) -> Layer {
@@ -191,33 +164,6 @@ public struct CatchmentReport {
         }
         return o
     }
-
-    /// Writes every output into `folder`.
-    public func write(to folder: String) throws(InputError) {
-        try AtomicFile.makeFolder(folder)
-        try CSVWriter.write(trustsTable, to: folder + "/trusts.csv")
-        try CSVWriter.write(trustPlacesTable, to: folder + "/trust_places.csv")
-        try CSVWriter.write(trustSystemsTable, to: folder + "/trust_systems.csv")
-        try CSVWriter.write(placesServedTable, to: folder + "/places_served.csv")
-        let blocks = catchments.blocks
-        try CSVWriter.write(
-            CSVTable(
-                header: [blocks.fields.code, "population"],
-                rows: blocks.codes.indices.map {
-                    [blocks.codes[$0], text(catchments.population[$0], 3)]
-                }), to: folder + "/msoa_population.csv")
-        let members = JSONObject([("placemap", .object(provenance))])
-        let first = polygonLayer(firstPolygons, method: "first past the post")
-        try GeoJSONWriter().write(first, to: folder + "/catchments.geojson", members: members)
-        try GeoPackageWriter.write(first, to: folder + "/catchments.gpkg", description: JSONText.text(.object(provenance)))
-        if let minSharePolygons, let minShare {
-            try GeoJSONWriter().write(
-                polygonLayer(minSharePolygons, method: "share of patients at least \(minShare)"),
-                to: folder + "/catchments_min_share.geojson", members: members)
-        }
-        try AtomicFile.write(JSONText.text(.object(provenance)) + "\n", to: folder + "/catchments.json")
-    }
-
     /// Totals, the spread between methods, spanning trusts and places served from elsewhere.
     public var summary: String {
         var lines: [String] = []

@@ -1,0 +1,60 @@
+import PlaceAnalysis
+import PlaceIO
+
+/// The files each folder-writing analysis puts in its `--out` folder, and their staging.
+public enum FolderOutputs {
+    public static let coterminosity = ["places.csv", "pairs.csv", "systems.csv", "places.geojson", "places.gpkg", "coterminosity.json"]
+
+    public static func contiguity(grouped: Bool) -> [String] {
+        ["edges.csv", "components.csv"] + (grouped ? ["groups.csv"] : []) + ["contiguity.json"]
+    }
+
+    public static func catchments(minShare: Bool) -> [String] {
+        [
+            "trusts.csv", "trust_places.csv", "trust_systems.csv", "places_served.csv", "msoa_population.csv", "catchments.geojson",
+            "catchments.gpkg",
+        ] + (minShare ? ["catchments_min_share.geojson"] : []) + ["catchments.json"]
+    }
+}
+
+extension OutputSet {
+    /// places.csv, pairs.csv, systems.csv, places.geojson (RFC 7946), places.gpkg (EPSG:27700), coterminosity.json.
+    public func add(_ r: Coterminosity, folder: String) throws(InputError) {
+        let path = { (name: String) in OutputSet.join(folder, name) }
+        try add(r.placesTable, to: path("places.csv"))
+        try add(r.pairsTable, to: path("pairs.csv"))
+        try add(r.systemsTable, to: path("systems.csv"))
+        let options = LayerOutputOptions(provenance: r.provenance)
+        try add(r.placesMap, to: path("places.geojson"), options: options)
+        try add(r.placesMap, to: path("places.gpkg"), options: options)
+        try add(r.provenance, to: path("coterminosity.json"))
+    }
+
+    /// edges.csv, components.csv, groups.csv (with groups) and contiguity.json.
+    public func add(_ r: ContiguityReport, folder: String) throws(InputError) {
+        let path = { (name: String) in OutputSet.join(folder, name) }
+        try add(r.edgesTable, to: path("edges.csv"))
+        try add(r.componentsTable, to: path("components.csv"))
+        if r.grouping != nil { try add(r.groupsTable, to: path("groups.csv")) }
+        try add(Provenance.contiguity(r), to: path("contiguity.json"))
+    }
+
+    /// The catchment tables, the first-past-the-post polygons (GeoJSON and GeoPackage), the
+    /// min-share polygons when asked for, and catchments.json.
+    public func add(_ r: CatchmentReport, folder: String) throws(InputError) {
+        let path = { (name: String) in OutputSet.join(folder, name) }
+        try add(r.trustsTable, to: path("trusts.csv"))
+        try add(r.trustPlacesTable, to: path("trust_places.csv"))
+        try add(r.trustSystemsTable, to: path("trust_systems.csv"))
+        try add(r.placesServedTable, to: path("places_served.csv"))
+        try add(r.blockPopulationTable, to: path("msoa_population.csv"))
+        let options = LayerOutputOptions(provenance: r.provenance)
+        let first = r.firstPastThePostLayer
+        try add(first, to: path("catchments.geojson"), options: options)
+        try add(first, to: path("catchments.gpkg"), options: options)
+        if let minShareLayer = r.minShareLayer {
+            try add(minShareLayer, to: path("catchments_min_share.geojson"), options: options)
+        }
+        try add(r.provenance, to: path("catchments.json"))
+    }
+}

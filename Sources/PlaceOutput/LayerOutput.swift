@@ -1,0 +1,94 @@
+import PlaceGeometry
+import PlaceIO
+
+/// The layer formats an output path can name, chosen by `--format` or by the path's ending.
+public enum LayerFormat: String, CaseIterable, Sendable {
+    case geojson
+    case gpkg
+
+    /// The format a path names by its ending (`FILE.gpkg:LAYER` included), or nil.
+    public static func of(_ path: String) -> LayerFormat? {
+        let p = path.lowercased()
+        if p.hasSuffix(".geojson") || p.hasSuffix(".json") { return .geojson }
+        if p.hasSuffix(".gpkg") || p.range(of: ".gpkg:") != nil { return .gpkg }
+        return nil
+    }
+
+    /// The format for `path`: `explicit`, else by ending; an unknown ending is a usage error.
+    public static func choose(_ explicit: LayerFormat?, for path: String) throws(InputError) -> LayerFormat {
+        if let explicit { return explicit }
+        if let f = of(path) { return f }
+        throw InputError(
+            .usage, file: path, message: "the output format cannot be told from the name",
+            hint: "end the name in " + allCases.map { ".\($0.rawValue)" }.joined(separator: ", ") + ", or pass --format")
+    }
+}
+
+/// How a layer is written: the GeoJSON CRS choice and the provenance it carries.
+public struct LayerOutputOptions: Sendable {
+    /// GeoJSON in EPSG:27700 with a `crs` member and round-trip-exact numbers, instead of RFC 7946.
+    public var keepBritishNationalGrid = false
+    public var format: LayerFormat?
+    public var provenance = JSONObject()
+
+    public init(keepBritishNationalGrid: Bool = false, format: LayerFormat? = nil, provenance: JSONObject = JSONObject()) {
+        self.keepBritishNationalGrid = keepBritishNationalGrid
+        self.format = format
+        self.provenance = provenance
+    }
+}
+
+extension OutputSet {
+    /// Stages `layer` for `path` in the format its name (or `options.format`) says: GeoJSON with the
+    /// provenance as a top-level `placemap` member, GeoPackage with it as the layer description.
+    public func add(_ layer: Layer, to path: String, options: LayerOutputOptions = LayerOutputOptions()) throws(InputError) {
+        switch try LayerFormat.choose(options.format, for: path) {
+        case .geojson:
+            let members = options.provenance.keys.isEmpty ? JSONObject() : JSONObject([("placemap", .object(options.provenance))])
+            try add(GeoJSONWriter(keepCRS: options.keepBritishNationalGrid).text(layer, members: members), to: path)
+        case .gpkg:
+            let description = options.provenance.keys.isEmpty ? "" : JSONText.text(.object(options.provenance))
+            let (file, layerName) = GeoPackagePath.split(path)
+            var named = layer
+            if let layerName { named.name = layerName }
+            try add(to: file) { (temporary: String) throws(InputError) in
+                try GeoPackageWriter.write(named, to: temporary, description: description)
+            }
+        }
+    }
+
+    /// Stages a CSV table (RFC 4180) for `path` (`-` for standard output).
+    public func add(_ table: CSVTable, to path: String) throws(InputError) {
+        try add(CSVWriter.bytes(table), to: path)
+    }
+
+    /// Stages provenance as a JSON file.
+    public func add(_ provenance: JSONObject, to path: String) throws(InputError) {
+        try add(JSONText.text(.object(provenance)) + "\n", to: path)
+    }
+}
+
+/// The provenance file beside an output: "x.csv" → "x.json"; nil for standard output and special
+/// files (a pipe or /dev/null has nowhere beside it).
+public func sidecar(of path: String) -> String? {
+    guard case .regular = try? OutputTarget.resolve(path) else { return nil }
+    return beside(path, ".json")
+}
+
+/// A file named after an output, its ending replaced: "x.geojson" → "x" + ending, "x.gpkg:areas" → "x-areas" + ending.
+public func beside(_ path: String, _ ending: String) -> String {
+    let (file, layer) = GeoPackagePath.split(path)
+    if let layer { return beside(file, "-" + layer + ending) }
+    let stem =
+        [".csv", ".geojson", ".gpkg", ".json"].first { path.lowercased().hasSuffix($0) }.map { String(path.dropLast($0.count)) } ?? path
+    return stem + ending
+}
+
+/// `FILE.gpkg:LAYER` names a layer of a GeoPackage.
+enum GeoPackagePath {
+    /// The file and the layer a GeoPackage output names (`x.gpkg:areas` → `x.gpkg`, `areas`); other paths unchanged.
+    static func split(_ path: String) -> (file: String, layer: String?) {
+        guard let r = path.range(of: ".gpkg:", options: [.caseInsensitive, .backwards]), !path.hasSuffix(":") else { return (path, nil) }
+        return (String(path[..<r.lowerBound]) + ".gpkg", String(path[r.upperBound...]))
+    }
+}

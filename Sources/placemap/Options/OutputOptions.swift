@@ -1,0 +1,52 @@
+import ArgumentParser
+import PlaceOutput
+
+extension LayerFormat: ExpressibleByArgument {}
+
+/// `--overwrite` and `--quiet`, in every command that writes.
+struct WriteFlags: ParsableArguments {
+    @Flag(help: "Replace outputs (files, or layers of a GeoPackage) that already exist; without it they are refused.")
+    var overwrite = false
+
+    @Flag(name: [.short, .long], help: "No progress or summary on stderr (errors and warnings are still shown).")
+    var quiet = false
+
+    /// The output set of this run, refusing to write over any of `inputs`.
+    func outputs(inputs: [String?]) -> OutputSet {
+        Console.quiet = quiet
+        return OutputSet(policy: OutputPolicy(overwrite: overwrite, inputs: inputs.compactMap { $0 }))
+    }
+}
+
+/// `--out DIR` for commands that write several files.
+struct FolderOutput: ParsableArguments {
+    @Option(help: ArgumentHelp("Output folder (created when missing).", valueName: "dir"))
+    var out: String?
+    @OptionGroup var flags: WriteFlags
+}
+
+/// `--output-crs` and `--format` for commands that write a layer.
+struct LayerOutputChoice: ParsableArguments {
+    @Option(
+        name: .customLong("output-crs"),
+        help: ArgumentHelp("CRS of GeoJSON layers written: 4326 (RFC 7946) or 27700 (exact, with a crs member).", valueName: "crs"))
+    var outputCRS: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Layer format, when the file name does not say: \(LayerFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "format"))
+    var format: LayerFormat?
+
+    /// True for 27700, false for 4326; `fallback` when not given.
+    func keepsBritishNationalGrid(default fallback: Bool) throws -> Bool {
+        guard let outputCRS else { return fallback }
+        switch try parsedCRS(outputCRS).epsg {
+        case 27700: return true
+        case 4326: return false
+        default: throw ValidationError("--output-crs must be 4326 or 27700 (layers are measured in 27700; GeoJSON is 4326 by RFC 7946)")
+        }
+    }
+
+    func validate() throws { _ = try keepsBritishNationalGrid(default: false) }
+}
