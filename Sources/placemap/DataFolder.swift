@@ -1,14 +1,17 @@
 import Foundation
 import PlaceIO
 
-/// Finds the bundled `geodata/` folder: $PLACEMAP_DATA, ./geodata, or next to the package the
-/// binary was built in.
+/// Finds the bundled `geodata/` folder: `$PLACEMAP_DATA`, `./geodata`, the installed
+/// `PREFIX/share/placemap/geodata` beside `PREFIX/bin/placemap`, or next to the package the binary
+/// was built in.
 enum DataFolder {
     static func locate() -> String? {
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["PLACEMAP_DATA"] { candidates.append(env) }
         candidates.append(FileManager.default.currentDirectoryPath + "/geodata")
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let binary = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(binary.deletingLastPathComponent().appendingPathComponent("share/placemap/geodata").path)
+        var url = binary
         for _ in 0..<5 {
             candidates.append(url.appendingPathComponent("geodata").path)
             url.deleteLastPathComponent()
@@ -16,11 +19,17 @@ enum DataFolder {
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/README.md") }
     }
 
+    /// The running binary: /proc/self/exe where there is one (a binary found on PATH has no folder in
+    /// argv[0]), else argv[0].
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
     static func path(_ file: String) throws -> String {
         guard let folder = locate() else {
             throw InputError(
                 .io, message: "cannot find the bundled geodata/ folder",
-                hint: "run from the repository, or set PLACEMAP_DATA to the geodata folder")
+                hint: "run from the repository, install with scripts/install, or set PLACEMAP_DATA to the geodata folder")
         }
         return folder + "/" + file
     }

@@ -1,16 +1,31 @@
 import ArgumentParser
+import Foundation
 import PlaceGeometry
 
 @main
 struct Placemap: ParsableCommand {
+    /// Refuses to run against GEOS or PROJ releases other than those it was built for (exit 69), with
+    /// a message instead of a crash deep inside a call whose behaviour changed.
+    static func main() {
+        if let mismatch = LibraryVersions.mismatch {
+            FileHandle.standardError.write(
+                Data("placemap: error: \(mismatch)\n  hint: rebuild placemap (scripts/install) against the installed libraries\n".utf8))
+            Foundation.exit(69)
+        }
+        Self.main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "placemap",
         abstract: "Place-based population and boundary mapping for England's health and care system.",
         discussion: """
             Run with no arguments to analyse the bundled England data (the `england` subcommand). Exit codes: 0 \
-            success, 64 usage error, 65 bad input data, 74 I/O error.
+            success, 64 usage error, 65 bad input data, 69 GEOS or PROJ is not the release placemap was built for, \
+            74 I/O error. The bundled data is found in $PLACEMAP_DATA, ./geodata, PREFIX/share/placemap/geodata \
+            beside the installed binary, or the source tree it was built in.
             """,
-        version: "placemap 0.1.0 (GEOS \(GEOSContext.geosVersion), PROJ \(CoordinateTransform.projVersion))",
+        version:
+            "placemap 0.1.0 (\(LibraryVersions.running); built for GEOS \(LibraryVersions.geosBuilt), PROJ \(LibraryVersions.projBuilt))",
         subcommands: [
             England.self, CoterminosityCommand.self, ContiguityCommand.self, CatchmentsCommand.self, DissolveCommand.self,
             Overlap.self, Lookup.self, Info.self, Validate.self,

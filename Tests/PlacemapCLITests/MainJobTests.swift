@@ -3,11 +3,31 @@ import PlaceIO
 import PlaceTestSupport
 import Testing
 
-/// `placemap` with no arguments: the main job on the bundled data.
+/// `placemap` with no arguments: the main job on the bundled data, run by a copy installed with
+/// `scripts/install` into a temporary prefix, from a folder outside the repository, with no
+/// PLACEMAP_DATA: the installed binary finds its own data.
 @Suite struct MainJobTests {
     @Test func runsOnTheBundledDataAndWritesItsOutputs() throws {
+        let prefix = Paths.temporaryFolder().appendingPathComponent("prefix")
+        let configuration = URL(fileURLWithPath: Paths.placemap).deletingLastPathComponent().lastPathComponent
+        let install = try run(
+            "/bin/bash",
+            [
+                Paths.root.appendingPathComponent("scripts/install").path, "--prefix", prefix.path, "--configuration", configuration,
+                "--no-build",
+            ])
+        #expect(install.status == 0, "\(install.stderr)")
+        for file in [
+            "bin/placemap", "share/placemap/geodata/README.md", "share/man/man1/placemap.1", "share/man/man1/placemap.coterminosity.1",
+            "share/bash-completion/completions/placemap", "share/zsh/site-functions/_placemap",
+            "share/fish/vendor_completions.d/placemap.fish",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(file).path), "\(file) not installed")
+        }
         let folder = Paths.temporaryFolder()
-        let result = try run(Paths.placemap, [], in: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PLACEMAP_DATA"] = nil
+        let result = try run(prefix.appendingPathComponent("bin/placemap").path, [], in: folder, replacingEnvironment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("296 places (LAD24) against 42 systems (ICB24)"))
         #expect(result.stdout.contains("split: North Yorkshire (E06000065)"))

@@ -8,14 +8,16 @@ public struct RunResult: Sendable {
 }
 
 /// Runs an executable with arguments, waiting for it and capturing its output.
-public func run(_ executable: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil) throws
-    -> RunResult
-{
+public func run(
+    _ executable: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil,
+    replacingEnvironment: [String: String]? = nil
+) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = folder }
     if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+    if let replacingEnvironment { process.environment = replacingEnvironment }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
