@@ -55,14 +55,7 @@ public final class OutputSet {
             staged.append(.inPlace(bytes: bytes, target: target, shown: path))
         case .regular(let file, _):
             let temporary = try temporaryPath(for: file)
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw InputError(
-                    .io, file: path, message: "cannot be written: \(error.localizedDescription)",
-                    hint: "check the folder is writable and has space")
-            }
+            try Self.writeNew(bytes, to: temporary, shown: path)
             staged.append(.file(temporary: temporary, path: file, shown: path))
         }
     }
@@ -129,12 +122,7 @@ public final class OutputSet {
         ])
         let path = Self.join(folder, Self.manifestName)
         let temporary = try temporaryPath(for: path)
-        do {
-            try Data((JSONText.text(.object(manifest)) + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw InputError(.io, file: path, message: "cannot be written: \(error.localizedDescription)", hint: "check the folder")
-        }
+        try Self.writeNew(Array((JSONText.text(.object(manifest)) + "\n").utf8), to: temporary, shown: path)
         guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
             throw InputError(.io, file: path, message: "cannot be written: \(String(cString: strerror(errno)))", hint: "check the folder")
@@ -180,6 +168,41 @@ public final class OutputSet {
         }
     }
 
+    /// Creates `temporary` and writes `bytes` to it, flushed to the disk before it is renamed into
+    /// place; on failure it is removed and the error names `shown` with the system's message.
+    static func writeNew(_ bytes: [UInt8], to temporary: String, shown: String) throws(InputError) {
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputTarget.systemError(shown, "cannot be written") }
+        do throws(InputError) {
+            try writeAll(bytes, to: fd, shown: shown)
+            guard fsync(fd) == 0 else { throw OutputTarget.systemError(shown, "cannot be written") }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard close(fd) == 0 else {
+            let failure = OutputTarget.systemError(shown, "cannot be written")
+            unlink(temporary)
+            throw failure
+        }
+    }
+
+    /// Writes every byte to `fd`, retrying interrupted and short writes.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, shown: String) throws(InputError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(
+                    .io, file: shown, message: "cannot be written: \(String(cString: strerror(errno)))",
+                    hint: "check the disk has space and the reader is still there")
+            }
+            offset += n
+        }
+    }
+
     /// Writes to standard output or a special file, checking every write (a full disk or a closed pipe
     /// is an error, not a silent loss).
     static func writeInPlace(_ bytes: [UInt8], to target: OutputTarget, shown: String) throws(InputError) {
@@ -197,17 +220,7 @@ public final class OutputSet {
             return
         }
         defer { if fd != 1 { close(fd) } }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(
-                    .io, file: name, message: "cannot be written: \(String(cString: strerror(errno)))",
-                    hint: "check the disk has space and the reader is still there")
-            }
-            offset += n
-        }
+        try writeAll(bytes, to: fd, shown: name)
     }
 
     public static func makeFolder(_ path: String) throws(InputError) {
