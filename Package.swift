@@ -22,10 +22,10 @@ let package = Package(
             name: "CPROJ", pkgConfig: "proj",
             providers: [.apt(["libproj-dev", "proj-data"]), .brew(["proj"])]),
         .systemLibrary(
-            name: "CSQLite", pkgConfig: "sqlite3",
-            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+            name: "CGDAL", pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]),
         .target(name: "PlaceGeometry", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "PlaceIO", dependencies: ["PlaceGeometry", "CSQLite"]),
+        .target(name: "PlaceIO", dependencies: ["PlaceGeometry", "CGDAL"]),
         .target(name: "PlaceAnalysis", dependencies: ["PlaceGeometry", "PlaceIO"]),
         // The output side: tables, layers, sidecars, summaries, file naming and output safety.
         .target(name: "PlaceOutput", dependencies: ["PlaceGeometry", "PlaceIO", "PlaceAnalysis"]),

@@ -8,14 +8,16 @@ public struct Layer: Sendable {
     public var source: String
     public var crs: CRS
     public var features: [Feature]
-    /// Things the reader set aside or changed that the user should hear about (e.g. null geometries).
-    public var warnings: [String] = []
+    /// What the reader noticed but did not refuse, such as features without a geometry left out;
+    /// for the caller to show the user.
+    public var warnings: [String]
 
-    public init(name: String, source: String, crs: CRS, features: [Feature]) {
+    public init(name: String, source: String, crs: CRS, features: [Feature], warnings: [String] = []) {
         self.name = name
         self.source = source
         self.crs = crs
         self.features = features
+        self.warnings = warnings
     }
 
     /// The same features in `target`, reprojected with PROJ on every core; self when already there.

@@ -1,24 +1,88 @@
 import Foundation
 import PlaceGeometry
 
-/// Reads a layer from GeoJSON or from a GeoPackage, chosen by the file name: `FILE.gpkg` (its only
-/// feature table) or `FILE.gpkg:TABLE`; anything else is read as GeoJSON.
+/// Reads a layer from any vector source, the one entry point for every command that reads one.
+///
+/// The reader is chosen by content, not by the name: a GeoJSON FeatureCollection goes to the
+/// hand-written `GeoJSONReader` (several times faster than GDAL's driver); everything else —
+/// GeoJSONSeq, GeoPackage, Shapefile, FlatGeobuf, File Geodatabase, KML, CSV with WKT, a zip of
+/// any of these, a `PG:` connection — goes to GDAL/OGR. A layer of a multi-layer source is named
+/// with `layer` or as `SOURCE:LAYER` (e.g. `project.gpkg:places`).
 public enum LayerReader {
-    public static func read(path: String, layer name: String? = nil, crs override: CRS? = nil) throws(InputError) -> Layer {
-        if let (file, table) = geoPackage(path) {
-            let layer = try GeoPackageReader.read(path: file, table: name ?? table, crs: override)
-            try CRSCheck.plausible(layer)
-            return layer
+    /// Reads `layer` of the source at `path` (the only layer when nil). `crs` overrides the
+    /// source's own CRS, and is required when the source has none (CSV, a Shapefile without .prj).
+    public static func read(path: String, layer: String? = nil, crs override: CRS? = nil) throws(InputError) -> Layer {
+        var path = path
+        var layer = layer
+        if let (file, named) = split(path) {
+            path = file
+            layer = layer ?? named
         }
-        return try GeoJSONReader.read(path: path, crs: override)
+        switch try sniff(path) {
+        case .geoJSON:
+            return try GeoJSONReader.read(path: path, crs: override)
+        case .gdal(let name):
+            let result = try OGRLayerReader.read(name, source: masked(path), layer: layer, crs: override)
+            try CRSCheck.plausible(result)
+            return result
+        }
     }
 
-    /// The file and table a GeoPackage path names, or nil for other files.
-    static func geoPackage(_ path: String) -> (file: String, table: String?)? {
-        if path.lowercased().hasSuffix(".gpkg") { return (path, nil) }
-        guard let range = path.range(of: ".gpkg:", options: [.caseInsensitive, .backwards]),
-            !FileManager.default.fileExists(atPath: path)
+    /// The source for messages, with a PostGIS password hidden.
+    static func masked(_ path: String) -> String {
+        guard path.hasPrefix("PG:") else { return path }
+        return path.replacing(/password=('[^']*'|\S*)/, with: "password=…")
+    }
+
+    /// How a source is read: the GeoJSON fast path, or GDAL with the name GDAL opens.
+    enum Route: Equatable {
+        case geoJSON
+        case gdal(String)
+    }
+
+    /// Looks at the first bytes: `{` with a FeatureCollection goes to the GeoJSON reader, a
+    /// record separator or one feature per line to GDAL's GeoJSONSeq, a zip to `/vsizip/`, and
+    /// anything else (including folders and `PG:` connections) to GDAL.
+    static func sniff(_ path: String) throws(InputError) -> Route {
+        if path.hasPrefix("PG:") || path.hasPrefix("/vsi") { return .gdal(path) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw InputError(.io, file: path, message: "no such file", hint: "check the path")
+        }
+        if isFolder.boolValue { return .gdal(path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(.io, file: path, message: "cannot be read", hint: "check its permissions")
+        }
+        defer { try? handle.close() }
+        let head = Array((try? handle.read(upToCount: 65536)) ?? Data())
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return .gdal("/vsizip/" + URL(fileURLWithPath: path).standardizedFileURL.path)
+        }
+        var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < head.count, [0x20, 0x0A, 0x0D, 0x09].contains(head[start]) { start += 1 }
+        guard start < head.count else { return .geoJSON }  // empty: the GeoJSON reader says so
+        if head[start] == 0x1E { return .gdal(path) }
+        guard head[start] == UInt8(ascii: "{") || head[start] == UInt8(ascii: "[") else { return .gdal(path) }
+        // GeoJSONSeq: a complete object on the first line, another object on the next.
+        if let newline = head[start...].firstIndex(of: 0x0A) {
+            let line = head[start..<newline].reversed().drop { [0x20, 0x0D, 0x09].contains($0) }
+            let next = head[(newline + 1)...].first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
+            let text = String(decoding: head[start..<newline], as: UTF8.self)
+            if line.first == UInt8(ascii: "}"), next == UInt8(ascii: "{"), !text.contains("FeatureCollection") {
+                return .gdal(path)
+            }
+        }
+        return .geoJSON
+    }
+
+    /// `FILE:LAYER` when `FILE` exists and the whole does not, e.g. `project.gpkg:places`; nil otherwise.
+    static func split(_ path: String) -> (file: String, layer: String)? {
+        guard !path.hasPrefix("PG:"), !FileManager.default.fileExists(atPath: path),
+            let colon = path.lastIndex(of: ":")
         else { return nil }
-        return (String(path[..<range.lowerBound]) + String(path[range].dropLast()), String(path[range.upperBound...]))
+        let file = String(path[..<colon])
+        let layer = String(path[path.index(after: colon)...])
+        guard !layer.isEmpty, !layer.contains("/"), FileManager.default.fileExists(atPath: file) else { return nil }
+        return (file, layer)
     }
 }

@@ -51,8 +51,11 @@ extension OutputSet {
             let (file, layerName) = GeoPackagePath.split(path)
             var named = layer
             if let layerName { named.name = layerName }
-            try add(to: file) { (temporary: String) throws(InputError) in
-                try GeoPackageWriter.write(named, to: temporary, description: description)
+            // Other layers of an existing GeoPackage are kept; an existing layer needs --overwrite.
+            let overwrite = policy.overwrite
+            try add(to: file, startFromExisting: true) { (temporary: String) throws(InputError) in
+                try LayerWriter.write(
+                    named, to: temporary, format: .geoPackage, layerName: layerName, description: description, replace: overwrite)
             }
         }
     }

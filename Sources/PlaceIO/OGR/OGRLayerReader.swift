@@ -1,0 +1,109 @@
+import CGDAL
+import Foundation
+import PlaceGeometry
+
+/// Reads one layer of any vector source GDAL opens into a `Layer`.
+enum OGRLayerReader {
+    /// The formats placemap reads, for messages about sources it cannot open.
+    static let formats =
+        "GeoJSON, GeoJSONSeq, GeoPackage, Shapefile (also zipped), FlatGeobuf, File Geodatabase (.gdb), KML, CSV with a WKT column, PostGIS (PG:\"dbname=… host=…\")"
+
+    /// Reads `layer` of the source at `path` (a GDAL name: a file, `/vsizip/…` or `PG:…`), or its only
+    /// layer when nil. `source` is how the user named it, for messages. Features without a geometry
+    /// are left out and counted in the layer's warnings.
+    static func read(_ path: String, source: String, layer name: String?, crs override: CRS?) throws(InputError) -> Layer {
+        let dataset = try open(path, source: source)
+        let layer = try choose(name, in: dataset)
+        let crs: CRS
+        if let override { crs = override } else { crs = try epsg(of: layer, source: source) }
+        let fields = layer.fields
+        var features: [Feature] = []
+        features.reserveCapacity(max(0, layer.featureCount))
+        var withoutGeometry: [Int] = []
+        var index = 0
+        layer.resetReading()
+        while let f = layer.nextFeature() {
+            defer { index += 1 }
+            var properties = JSONObject()
+            for (i, field) in fields.enumerated() {
+                properties.appendUnchecked(field.name, f.value(Int32(i), type: field.type, subType: field.subType))
+            }
+            let shape: Shape?
+            do throws(OGRShape.Unsupported) {
+                shape = try f.geometry.flatMap { (g: OGRGeometryH) throws(OGRShape.Unsupported) in try OGRShape.shape(g) }
+            } catch {
+                throw InputError(
+                    .badData, file: source, featureIndex: index, featureCode: properties.members.first { LayerFields.isCodeField($0.0) }?.1.text,
+                    message: error.message, hint: "placemap compares areas and points: convert lines to polygons first")
+            }
+            guard let shape else {
+                withoutGeometry.append(index)
+                continue
+            }
+            features.append(Feature(id: f.fid.map { .number(Double($0)) }, properties: properties, shape: shape))
+        }
+        var out = Layer(name: layer.name, source: source, crs: crs, features: features)
+        if !withoutGeometry.isEmpty {
+            let listed = withoutGeometry.prefix(10).map(String.init).joined(separator: ", ")
+            out.warnings.append(
+                "\(source): \(withoutGeometry.count) feature\(withoutGeometry.count == 1 ? "" : "s") without a geometry left out (feature \(listed)\(withoutGeometry.count > 10 ? ", …" : ""))"
+            )
+        }
+        return out
+    }
+
+    /// Opens the source, with the CSV driver told where WKT geometries and types are.
+    private static func open(_ path: String, source: String) throws(InputError) -> OGRDataset {
+        var options: [String] = []
+        if OGRDataset.identify(path) == "CSV" {
+            options = ["GEOM_POSSIBLE_NAMES=WKT,wkt,geometry,geom,the_geom,wkt_geom", "KEEP_GEOM_COLUMNS=NO", "AUTODETECT_TYPE=YES"]
+        }
+        guard let dataset = OGRDataset.open(path, source: source, options: options) else {
+            if path.hasPrefix("PG:") {
+                throw GDALLibrary.error(
+                    "GDALOpenEx", .io, file: source, message: "cannot connect to PostGIS",
+                    hint: "check the connection string, e.g. PG:\"dbname=gis host=localhost tables=places\"")
+            }
+            throw InputError(
+                .badData, file: source,
+                message: "is not a vector format placemap reads" + (GDALLibrary.lastMessage().map { " (GDAL: \($0))" } ?? ""),
+                hint: "placemap reads \(formats)")
+        }
+        return dataset
+    }
+
+    /// The named layer, or the only one; a clear usage error listing the layers otherwise.
+    private static func choose(_ name: String?, in dataset: OGRDataset) throws(InputError) -> OGRLayer {
+        let layers = dataset.layers
+        let names = layers.map(\.name).joined(separator: ", ")
+        if let name {
+            guard let layer = dataset.layer(named: name) else {
+                throw InputError(
+                    .usage, file: dataset.source, message: "no layer \"\(name)\"",
+                    hint: layers.isEmpty ? "the source holds no layers" : "the layers are: \(names)")
+            }
+            return layer
+        }
+        guard layers.count == 1, let only = layers.first else {
+            throw InputError(
+                .usage, file: dataset.source, message: layers.isEmpty ? "holds no layers" : "\(layers.count) layers",
+                hint: layers.isEmpty ? "check the source" : "name one as SOURCE:LAYER or with the layer option; the layers are: \(names)")
+        }
+        return only
+    }
+
+    /// The layer's CRS as an EPSG code; a usage error asking for one when the source has none.
+    private static func epsg(of layer: OGRLayer, source: String) throws(InputError) -> CRS {
+        guard let srs = layer.spatialReference else {
+            throw InputError(
+                .usage, file: source, message: "the layer \"\(layer.name)\" has no CRS",
+                hint: "pass its CRS with the layer's CRS option, e.g. 27700 for British National Grid or 4326 for longitude/latitude")
+        }
+        guard let code = srs.epsg else {
+            throw InputError(
+                .usage, file: source, message: "the layer's CRS (\(srs.name)) has no EPSG code",
+                hint: "pass its EPSG code with the layer's CRS option, or reproject it (ogr2ogr -t_srs EPSG:27700)")
+        }
+        return CRS(epsg: code)
+    }
+}
