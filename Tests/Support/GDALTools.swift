@@ -106,3 +106,38 @@ public enum GeoPackageCheck {
         return types
     }
 }
+
+/// The bundled LAD 2024 layer (geodata/lad24_england.geojson, EPSG:4326) converted by ogr2ogr
+/// to each format GIS teams hand over, for tests that the same features come back.
+public enum ConvertedLAD: String, CaseIterable, Sendable {
+    case shapefile, zippedShapefile, flatGeobuf, geoPackage, fileGeodatabase, kml, csvWKT, geoJSONSeq
+
+    /// The source file as ogr2ogr reads it.
+    public static var original: String { Paths.geodata("lad24_england.geojson") }
+
+    /// Whether the converted layer lacks a CRS, so a reader must be told it (EPSG:4326).
+    public var needsCRS: Bool { self == .csvWKT }
+
+    /// Whether ONS-style field names were given (LAD24CD, LAD24NM) so a Shapefile keeps them whole.
+    public var renamesFields: Bool { self == .shapefile || self == .zippedShapefile }
+
+    /// Converts the original into a new folder and returns the path to read.
+    public func convert() throws -> String {
+        let folder = Paths.temporaryFolder()
+        func at(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        let onsNames = ["-sql", "SELECT ltla24_code AS LAD24CD, ltla24_name AS LAD24NM FROM lad24_england"]
+        let (path, arguments): (String, [String])
+        switch self {
+        case .shapefile: (path, arguments) = (at("lad.shp"), ["-f", "ESRI Shapefile"] + onsNames)
+        case .zippedShapefile: (path, arguments) = (at("lad.shp.zip"), ["-f", "ESRI Shapefile"] + onsNames)
+        case .flatGeobuf: (path, arguments) = (at("lad.fgb"), ["-f", "FlatGeobuf"])
+        case .geoPackage: (path, arguments) = (at("lad.gpkg"), ["-f", "GPKG"])
+        case .fileGeodatabase: (path, arguments) = (at("lad.gdb"), ["-f", "OpenFileGDB", "-nlt", "MULTIPOLYGON"])
+        case .kml: (path, arguments) = (at("lad.kml"), ["-f", "KML"])
+        case .csvWKT: (path, arguments) = (at("lad.csv"), ["-f", "CSV", "-lco", "GEOMETRY=AS_WKT"])
+        case .geoJSONSeq: (path, arguments) = (at("lad.geojsonl"), ["-f", "GeoJSONSeq"])
+        }
+        try GDALTools.convert(arguments + [path, Self.original])
+        return path
+    }
+}
