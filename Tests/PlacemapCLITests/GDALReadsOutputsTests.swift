@@ -37,6 +37,7 @@ struct GDALReadsOutputsTests {
             "--lookup-code", "ltla23_code", "--by", "utla23_code", "-o", gpkg)
         #expect(result.status == 0, "\(result.stderr)")
         let info = try describe(gpkg)
+        #expect(try GeoPackageCheck.problems(gpkg) == [])
         #expect(info.contains("Geometry: Multi Polygon"))
         #expect(info.contains("Feature Count: 153"))
         #expect(info.contains("British National Grid"))
@@ -68,6 +69,20 @@ struct GDALReadsOutputsTests {
         #expect(info.stdout.contains("features:    296"))
         #expect(info.stdout.contains("CRS:         EPSG:27700"))
         #expect(info.stdout.contains("code field:  ltla24_code"))
+    }
+
+    @Test func overlapPiecesAddALayerToAnExistingGeoPackage() throws {
+        let gpkg = Paths.temporaryFolder().appendingPathComponent("project.gpkg").path
+        let first = try placemap("overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"), "--gpkg", gpkg)
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try placemap(
+            "overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"), "--gpkg", gpkg + ":lad_icb")
+        #expect(second.status == 0, "\(second.stderr)")
+        let layers = try run(try #require(GDAL.ogrinfo), ["-q", gpkg])
+        #expect(layers.stdout.contains("overlap (Multi Polygon)") && layers.stdout.contains("lad_icb (Multi Polygon)"))
+        #expect(try GeoPackageCheck.problems(gpkg) == [])
+        let info = try placemap("info", gpkg + ":lad_icb", "--code-field", "a_code")
+        #expect(info.status == 0 && info.stdout.contains("features:    310"), "\(info.stderr)")
     }
 
     @Test func britishNationalGridLayersKeepTheirCRS() throws {

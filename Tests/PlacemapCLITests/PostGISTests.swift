@@ -33,7 +33,10 @@ struct PostGISTests {
         let folder = Paths.temporaryFolder()
         let job = try run(Paths.placemap, [], in: folder)
         #expect(job.status == 0, "\(job.stderr)")
-        let places = try LayerReader.read(path: folder.appendingPathComponent("placemap-output/lad24-icb24/places.gpkg").path)
+        let gpkg = folder.appendingPathComponent("placemap-output/lad24-icb24/places.gpkg").path
+        #expect(try GeoPackageCheck.problems(gpkg) == [])
+        #expect(try GeoPackageCheck.columnTypes(gpkg, table: "places")["population"] == "INTEGER")
+        let places = try LayerReader.read(path: gpkg)
         try LayerWriter.write(places, to: connection, layerName: "places", description: "the main job's places", replace: true)
         #expect(throws: InputError.self) { try LayerWriter.write(places, to: connection, layerName: "places") }
 
