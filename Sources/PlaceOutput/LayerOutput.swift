@@ -5,10 +5,14 @@ import PlaceIO
 public enum LayerFormat: String, CaseIterable, Sendable {
     case geojson
     case gpkg
+    case fgb
+    case postgis
 
-    /// The format a path names by its ending (`FILE.gpkg:LAYER` included), or nil.
+    /// The format a path names by its ending (`FILE.gpkg:LAYER` included, `PG:…` for PostGIS), or nil.
     public static func of(_ path: String) -> LayerFormat? {
+        if path.hasPrefix("PG:") { return .postgis }
         let p = path.lowercased()
+        if p.hasSuffix(".fgb") { return .fgb }
         if p.hasSuffix(".geojson") || p.hasSuffix(".json") { return .geojson }
         if p.hasSuffix(".gpkg") || p.range(of: ".gpkg:") != nil { return .gpkg }
         return nil
@@ -57,6 +61,15 @@ extension OutputSet {
                 try LayerWriter.write(
                     named, to: temporary, format: .geoPackage, layerName: layerName, description: description, replace: overwrite)
             }
+        case .fgb:
+            try add(to: path) { (temporary: String) throws(InputError) in
+                try LayerWriter.write(layer, to: temporary, format: .flatGeobuf)
+            }
+        case .postgis:
+            // A table is not a file to stage: it is written now, in one transaction (all or nothing),
+            // named after the layer; an existing table needs --overwrite.
+            let description = options.provenance.keys.isEmpty ? "" : JSONText.text(.object(options.provenance))
+            try LayerWriter.write(layer, to: path, format: .postGIS, description: description, replace: policy.overwrite)
         }
     }
 

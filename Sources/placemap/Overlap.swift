@@ -23,7 +23,7 @@ struct Overlap: ParsableCommand {
         name: [.short, .long],
         help: ArgumentHelp("Write the table here (CSV; default or -: standard output); provenance beside it (.json).", valueName: "file"))
     var output: String?
-    @Option(help: ArgumentHelp("Write the overlap pieces as a layer here (.geojson, .gpkg or FILE.gpkg:LAYER).", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the overlap pieces as a layer here (.geojson, .gpkg, FILE.gpkg:LAYER, .fgb or a PG: connection).", valueName: "file"))
     var pieces: String?
     @OptionGroup var layerOutput: LayerOutputChoice
 

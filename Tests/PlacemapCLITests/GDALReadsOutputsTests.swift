@@ -73,15 +73,15 @@ struct GDALReadsOutputsTests {
 
     @Test func overlapPiecesAddALayerToAnExistingGeoPackage() throws {
         let gpkg = Paths.temporaryFolder().appendingPathComponent("project.gpkg").path
-        let first = try placemap("overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"), "--gpkg", gpkg)
+        let first = try placemap("overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"), "--pieces", gpkg)
         #expect(first.status == 0, "\(first.stderr)")
         let second = try placemap(
-            "overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"), "--gpkg", gpkg + ":lad_icb")
+            "overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"), "--pieces", gpkg + ":lad_icb")
         #expect(second.status == 0, "\(second.stderr)")
         let layers = try run(try #require(GDAL.ogrinfo), ["-q", gpkg])
         #expect(layers.stdout.contains("overlap (Multi Polygon)") && layers.stdout.contains("lad_icb (Multi Polygon)"))
         #expect(try GeoPackageCheck.problems(gpkg) == [])
-        let info = try placemap("info", gpkg + ":lad_icb", "--code-field", "a_code")
+        let info = try placemap("info", gpkg + ":lad_icb", "--code", "a_code")
         #expect(info.status == 0 && info.stdout.contains("features:    310"), "\(info.stderr)")
     }
 

@@ -63,14 +63,14 @@ struct PostGISTests {
         }
         let fromFiles = try placemap("overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"))
         #expect(fromFiles.status == 0, "\(fromFiles.stderr)")
-        let fromPostGIS = try placemap("overlap", table("lad24"), table("icb24"), "--gpkg", connection)
+        let fromPostGIS = try placemap("overlap", table("lad24"), table("icb24"), "--pieces", connection)
         #expect(fromPostGIS.status == 0, "\(fromPostGIS.stderr)")
         #expect(fromPostGIS.stdout.split(whereSeparator: \.isNewline).count == 311)
         #expect(fromPostGIS.stdout == fromFiles.stdout)
 
         let pieces = try ogrinfo(["-so", table("overlap"), "overlap"])
         #expect(pieces.contains("Feature Count: 310"))
-        let info = try placemap("info", table("overlap"), "--code-field", "a_code")
+        let info = try placemap("info", table("overlap"), "--code", "a_code")
         #expect(info.status == 0, "\(info.stderr)")
         #expect(info.stdout.contains("features:    310"))
         let sql = try ogrinfo([connection, "-sql", "SELECT round(SUM(ST_Area(geom))) AS a FROM overlap WHERE a_code = 'E06000065'"])

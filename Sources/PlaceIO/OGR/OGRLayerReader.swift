@@ -46,7 +46,7 @@ enum OGRLayerReader {
         if !withoutGeometry.isEmpty {
             let listed = withoutGeometry.prefix(10).map(String.init).joined(separator: ", ")
             out.warnings.append(
-                "\(source): \(withoutGeometry.count) feature\(withoutGeometry.count == 1 ? "" : "s") without a geometry left out (feature \(listed)\(withoutGeometry.count > 10 ? ", …" : ""))"
+                "\(withoutGeometry.count) feature\(withoutGeometry.count == 1 ? "" : "s") without a geometry left out (feature \(listed)\(withoutGeometry.count > 10 ? ", …" : ""))"
             )
         }
         return out
