@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs placemap and its peers on the same machine in the same run and reports ratios.
 
-Usage: python3 benchmarks/run.py [read] [overlap] [contiguity] [coterminosity] ... (default: all)
+Usage: python3 benchmarks/run.py [read] [formats] [overlap] [contiguity] [coterminosity] ... (default: all)
 Needs a release build (swift build -c release; PLACEMAP_BIN_DIR names another build folder, e.g.
 .build-contig/release) and the oracle venv (scripts/oracle-venv).
 Each case runs every command REPEATS times, alternating placemap and peer, and reports the median
@@ -80,6 +80,59 @@ def case_read():
                 inner=first_field)
 
 
+def inner_time(command):
+    """Runs command once; returns (in-process seconds, feature count) from its "seconds count" line."""
+    seconds, count = measure(command)[2].split()[:2]
+    return float(seconds), int(count)
+
+
+def case_formats():
+    """The bundled LSOA 2021 layer converted by ogr2ogr to GeoPackage, FlatGeobuf and Shapefile, read by
+    placemap (GDAL/OGR through LayerReader) and by pyogrio on the same files, and the GeoJSON fast path
+    against both; every reader must return the same number of features, and `placemap-bench same`
+    checks that the fast path and GDAL give identical features from the GeoJSON."""
+    source = data("lsoa21_england.geojson")
+    folder = os.path.join(ROOT, ".build", "bench-formats")
+    os.makedirs(folder, exist_ok=True)
+    files = {"GeoJSON": source}
+    for name, driver, ending in (("GeoPackage", "GPKG", "gpkg"), ("FlatGeobuf", "FlatGeobuf", "fgb"),
+                                 ("Shapefile", "ESRI Shapefile", "shp")):
+        path = os.path.join(folder, f"lsoa21.{ending}")
+        if not os.path.exists(path) or os.path.getmtime(path) < os.path.getmtime(source):
+            subprocess.run(["ogr2ogr", "-f", driver, "-overwrite", path, source], check=True, capture_output=True)
+        files[name] = path
+    same = measure([os.path.join(BIN, "placemap-bench"), "same", source])[2].strip()
+    print(f"\n## read formats: {os.path.basename(source)} as GeoJSON, GeoPackage, FlatGeobuf, Shapefile"
+          f"  (median of {REPEATS} in-process reads, same machine, same run; fast path vs GDAL: {same})")
+    readers = {
+        "placemap": lambda f: [os.path.join(BIN, "placemap-bench"), "read", f],
+        "placemap via GDAL": lambda f: [os.path.join(BIN, "placemap-bench"), "read-gdal", f],
+        "pyogrio": lambda f: [PYTHON, os.path.join(ROOT, "benchmarks", "peers", "read_pyogrio.py"), f],
+    }
+    times = {(r, f): [] for r in readers for f in files}
+    counts = set()
+    for _ in range(REPEATS):
+        for f, path in files.items():
+            for r, command in readers.items():
+                if r == "placemap via GDAL" and f != "GeoJSON":
+                    continue  # the same reader as "placemap" for these
+                t, n = inner_time(command(path))
+                times[(r, f)].append(t)
+                counts.add(n)
+    if len(counts) != 1:
+        sys.exit(f"readers disagree on the feature count: {sorted(counts)}")
+    med = {k: statistics.median(v) for k, v in times.items() if v}
+    fast = med[("placemap", "GeoJSON")]
+    print("| file | placemap (s) | pyogrio (s) | pyogrio / placemap | placemap / GeoJSON fast path |")
+    print("|---|---|---|---|---|")
+    for f in files:
+        ours, peer = med[("placemap", f)], med[("pyogrio", f)]
+        print(f"| {f}{' (fast path)' if f == 'GeoJSON' else ' (GDAL/OGR)'} | {ours:.3f} | {peer:.3f} | {peer / ours:.2f}× | {ours / fast:.2f}× |")
+    gdal = med[("placemap via GDAL", "GeoJSON")]
+    print(f"| GeoJSON through GDAL/OGR | {gdal:.3f} | | | {gdal / fast:.2f}× |")
+    print(f"({counts.pop()} features from every reader)")
+
+
 def case_overlap():
     pairs = [
         ("lsoa21_england.geojson", "lad24_england.geojson", "lsoa21_code", "ltla24_code"),
@@ -122,7 +175,7 @@ def case_coterminosity():
     shutil.rmtree(out, ignore_errors=True)
 
 
-CASES = {"read": case_read, "overlap": case_overlap, "contiguity": case_contiguity, "coterminosity": case_coterminosity}
+CASES = {"read": case_read, "formats": case_formats, "overlap": case_overlap, "contiguity": case_contiguity, "coterminosity": case_coterminosity}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(CASES)

@@ -28,6 +28,12 @@ public enum LayerReader {
         }
     }
 
+    /// Reads the source through GDAL/OGR even when it is a GeoJSON FeatureCollection, to compare the
+    /// two readers (benchmarks/, tests); commands use ``read(path:layer:crs:)``.
+    public static func readThroughGDAL(path: String, layer: String? = nil, crs override: CRS? = nil) throws(InputError) -> Layer {
+        try OGRLayerReader.read(path, source: path, layer: layer, crs: override)
+    }
+
     /// The source for messages, with a PostGIS password hidden.
     static func masked(_ path: String) -> String {
         guard path.hasPrefix("PG:") else { return path }

@@ -3,7 +3,9 @@ import PlaceAnalysis
 import PlaceIO
 
 // In-process timings for benchmarks/run.py. Prints one line per repeat: "seconds count".
-//   placemap-bench read FILE [REPEATS]      seconds to read the GeoJSON layer; count = features
+//   placemap-bench read FILE [REPEATS]      seconds to read the layer (LayerReader: GeoJSON fast path, else GDAL); count = features
+//   placemap-bench read-gdal FILE [REPEATS] the same through GDAL/OGR even for GeoJSON
+//   placemap-bench same FILE                 "same N" when the GeoJSON reader and GDAL give identical features, else exit 1
 //   placemap-bench overlap A B [REPEATS]    seconds to reproject, overlay and measure (files already read); count = rows
 
 func seconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
@@ -18,15 +20,28 @@ func fail(_ text: String, _ code: Int32) -> Never {
 }
 
 let arguments = CommandLine.arguments
-let usage = "usage: placemap-bench read FILE [REPEATS] | overlap A B [REPEATS]"
+let usage = "usage: placemap-bench read|read-gdal FILE [REPEATS] | same FILE | overlap A B [REPEATS]"
 guard arguments.count >= 3 else { fail(usage, 64) }
 do {
     switch arguments[1] {
     case "read":
         for _ in 0..<(arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1) {
-            let (t, n) = try seconds { try GeoJSONReader.read(path: arguments[2]).features.count }
+            let (t, n) = try seconds { try LayerReader.read(path: arguments[2]).features.count }
             print(String(format: "%.4f %d", t, n))
         }
+    case "read-gdal":
+        for _ in 0..<(arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1) {
+            let (t, n) = try seconds { try LayerReader.readThroughGDAL(path: arguments[2]).features.count }
+            print(String(format: "%.4f %d", t, n))
+        }
+    case "same":
+        let fast = try GeoJSONReader.read(path: arguments[2])
+        let gdal = try LayerReader.readThroughGDAL(path: arguments[2])
+        let same =
+            fast.crs == gdal.crs && fast.features.map(\.shape) == gdal.features.map(\.shape)
+            && fast.features.map(\.properties) == gdal.features.map(\.properties)
+        print(same ? "same \(fast.features.count)" : "different")
+        if !same { exit(1) }
     case "overlap" where arguments.count >= 4:
         let a = try GeoJSONReader.read(path: arguments[2])
         let b = try GeoJSONReader.read(path: arguments[3])
