@@ -22,7 +22,8 @@ import Testing
 
     @Test func writesAFileAndLeavesNothingOnFailure() throws {
         let folder = Paths.temporaryFolder()
-        let t = layer("t", [Feature(properties: JSONObject([("fid", .string("clash")), ("n", .number(2)), ("ok", .bool(true))]), shape: square)])
+        let t = layer(
+            "t", [Feature(properties: JSONObject([("fid", .string("clash")), ("n", .number(2)), ("ok", .bool(true))]), shape: square)])
         let path = folder.appendingPathComponent("t.gpkg").path
         try LayerWriter.write(t, to: path)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -118,7 +119,8 @@ import Testing
             #expect(error.exitCode == 64 && error.message.contains("already has a layer \"first\""))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-        try LayerWriter.write(layer("first", [Feature(shape: square), Feature(shape: square), Feature(shape: square)]), to: path, replace: true)
+        try LayerWriter.write(
+            layer("first", [Feature(shape: square), Feature(shape: square), Feature(shape: square)]), to: path, replace: true)
         #expect(try LayerReader.read(path: path + ":first").features.count == 3)
         #expect(try LayerReader.read(path: path + ":second").features.count == 2)
         #expect(try GeoPackageCheck.problems(path) == [])
@@ -143,8 +145,10 @@ import Testing
         let qml = "<!DOCTYPE qgis><qgis version=\"3.28\"><renderer-v2 type=\"singleSymbol\"/></qgis>"
         try LayerWriter.write(layer("places", [Feature(shape: square)]), to: path, style: LayerStyle(name: "placemap", qml: qml))
         try LayerWriter.write(layer("other", [Feature(shape: square)]), to: path + ":other", style: LayerStyle(name: "o", qml: qml))
-        try LayerWriter.write(layer("places", [Feature(shape: square)]), to: path, replace: true, style: LayerStyle(name: "again", qml: qml))
-        let rows = try GDALTools.query(path, "SELECT f_table_name, f_geometry_column, styleName, styleQML, useAsDefault FROM layer_styles ORDER BY f_table_name")
+        try LayerWriter.write(
+            layer("places", [Feature(shape: square)]), to: path, replace: true, style: LayerStyle(name: "again", qml: qml))
+        let rows = try GDALTools.query(
+            path, "SELECT f_table_name, f_geometry_column, styleName, styleQML, useAsDefault FROM layer_styles ORDER BY f_table_name")
         #expect(rows.map { $0["f_table_name"] } == ["other", "places"])
         #expect(rows.map { $0["styleName"] } == ["o", "again"])
         #expect(rows.allSatisfy { $0["styleQML"] == qml && $0["useAsDefault"] == "1" && $0["f_geometry_column"] == "geom" })

@@ -69,7 +69,11 @@ struct VectorFormatsTests {
         #expect(try LayerReader.sniff(disguised) == .gdal(disguised))
         #expect(try LayerReader.read(path: disguised).features.count == 296)
         let zip = try ConvertedLAD.zippedShapefile.convert()
-        if case .gdal(let name) = try LayerReader.sniff(zip) { #expect(name.hasPrefix("/vsizip/")) } else { Issue.record("zip not sent to GDAL") }
+        if case .gdal(let name) = try LayerReader.sniff(zip) {
+            #expect(name.hasPrefix("/vsizip/"))
+        } else {
+            Issue.record("zip not sent to GDAL")
+        }
         #expect(try LayerReader.sniff(ConvertedLAD.original) == .geoJSON)
         #expect(try LayerReader.sniff(ConvertedLAD.geoJSONSeq.convert()) != .geoJSON)
     }

@@ -25,7 +25,9 @@ struct FormatsCLITests {
         #expect(info.status == 0, "\(info.stderr)")
         #expect(Self.infoFacts(info.stdout).count == 7)
         #expect(Self.infoFacts(info.stdout) == Self.infoFacts(reference.stdout))
-        #expect(info.stdout.contains(format.renamesFields ? "code field:  LAD24CD   name field: LAD24NM" : "code field:  ltla24_code   name field: ltla24_name"))
+        #expect(
+            info.stdout.contains(
+                format.renamesFields ? "code field:  LAD24CD   name field: LAD24NM" : "code field:  ltla24_code   name field: ltla24_name"))
 
         let expected = try placemap("overlap", ConvertedLAD.original, Self.icb)
         #expect(expected.status == 0, "\(expected.stderr)")

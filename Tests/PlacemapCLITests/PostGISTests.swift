@@ -17,7 +17,8 @@ struct PostGISTests {
     let connection: String
 
     init() throws {
-        connection = try #require(ProcessInfo.processInfo.environment["PLACEMAP_PG"], "PLACEMAP_PG is not set: run through scripts/with-postgis")
+        connection = try #require(
+            ProcessInfo.processInfo.environment["PLACEMAP_PG"], "PLACEMAP_PG is not set: run through scripts/with-postgis")
     }
 
     func table(_ name: String) -> String { "\(connection) tables=\(name)" }
@@ -53,7 +54,9 @@ struct PostGISTests {
         #expect(described.contains("Feature Count: 296"))
         #expect(described.contains("British National Grid") || described.contains("27700"))
         let back = try LayerReader.read(path: table("places"))
-        #expect(Set(back.features.compactMap { $0.properties["LAD24CD"]?.text }) == Set(places.features.compactMap { $0.properties["LAD24CD"]?.text }))
+        #expect(
+            Set(back.features.compactMap { $0.properties["LAD24CD"]?.text })
+                == Set(places.features.compactMap { $0.properties["LAD24CD"]?.text }))
         #expect(back.features.first?.properties.keys == places.features.first?.properties.keys)
     }
 
@@ -75,7 +78,9 @@ struct PostGISTests {
         #expect(info.stdout.contains("features:    310"))
         let sql = try ogrinfo([connection, "-sql", "SELECT round(SUM(ST_Area(geom))) AS a FROM overlap WHERE a_code = 'E06000065'"])
         let area = try #require(sql.firstMatch(of: /a \([A-Za-z]+\) = ([0-9.]+)/).flatMap { Double($0.1) })
-        let ours = fromFiles.stdout.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("E06000065,") }.compactMap { Double($0.split(separator: ",")[4]) }.reduce(0, +)
+        let ours = fromFiles.stdout.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("E06000065,") }.compactMap {
+            Double($0.split(separator: ",")[4])
+        }.reduce(0, +)
         #expect(abs(area - ours) < 1)
     }
 

@@ -55,7 +55,9 @@ public enum GeoPackageCheck {
             if bigEndian(68) != 0x4750_4B47 { problems.append("application_id is not 'GPKG'") }
             if !(10200..<10500).contains(bigEndian(60)) { problems.append("user_version \(bigEndian(60)) is not 1.2–1.4") }
         }
-        if try GDALTools.query(file, "PRAGMA integrity_check").first?["integrity_check"] != "ok" { problems.append("integrity_check fails") }
+        if try GDALTools.query(file, "PRAGMA integrity_check").first?["integrity_check"] != "ok" {
+            problems.append("integrity_check fails")
+        }
         if try !GDALTools.query(file, "PRAGMA foreign_key_check").isEmpty { problems.append("foreign keys do not hold") }
         let srs = try GDALTools.query(file, "SELECT srs_id, organization, organization_coordsys_id FROM gpkg_spatial_ref_sys")
         for required in ["-1", "0", "4326"] where !srs.contains(where: { $0["srs_id"] == required }) {
@@ -71,10 +73,18 @@ public enum GeoPackageCheck {
                 problems.append("\(name): not in gpkg_geometry_columns")
                 continue
             }
-            if geometry["srs_id"] != table["srs_id"] { problems.append("\(name): srs_id differs between gpkg_contents and gpkg_geometry_columns") }
-            if !srs.contains(where: { $0["srs_id"] == geometry["srs_id"] }) { problems.append("\(name): srs_id not in gpkg_spatial_ref_sys") }
-            let valid = ["GEOMETRY", "POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION"]
-            if !valid.contains(geometry["geometry_type_name"] ?? "") { problems.append("\(name): geometry type \(geometry["geometry_type_name"] ?? "none")") }
+            if geometry["srs_id"] != table["srs_id"] {
+                problems.append("\(name): srs_id differs between gpkg_contents and gpkg_geometry_columns")
+            }
+            if !srs.contains(where: { $0["srs_id"] == geometry["srs_id"] }) {
+                problems.append("\(name): srs_id not in gpkg_spatial_ref_sys")
+            }
+            let valid = [
+                "GEOMETRY", "POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION",
+            ]
+            if !valid.contains(geometry["geometry_type_name"] ?? "") {
+                problems.append("\(name): geometry type \(geometry["geometry_type_name"] ?? "none")")
+            }
             let declared = try GDALTools.query(file, "SELECT name, type, pk FROM pragma_table_info('\(quoted)')")
             if declared.first(where: { $0["pk"] == "1" })?["type"] != "INTEGER" { problems.append("\(name): no INTEGER primary key") }
             if declared.first(where: { $0["name"] == column })?["type"] != geometry["geometry_type_name"] {
@@ -87,7 +97,9 @@ public enum GeoPackageCheck {
                 file,
                 "SELECT (SELECT COUNT(*) FROM \"rtree_\(name)_\(column)\") AS indexed, (SELECT COUNT(*) FROM \"\(name)\" WHERE \"\(column)\" IS NOT NULL) AS features"
             )
-            if counts.first?["indexed"] != counts.first?["features"] { problems.append("\(name): the R-tree does not index every geometry") }
+            if counts.first?["indexed"] != counts.first?["features"] {
+                problems.append("\(name): the R-tree does not index every geometry")
+            }
             // Every blob starts with the GeoPackage header "GP" and names the table's srs_id.
             let blobs = try GDALTools.query(
                 file,

@@ -45,7 +45,9 @@ final class CStringList {
     }
 
     /// The same list as GDALOpenEx takes it.
-    var constPointer: UnsafePointer<UnsafePointer<CChar>?>? { UnsafeRawPointer(pointer)?.assumingMemoryBound(to: UnsafePointer<CChar>?.self) }
+    var constPointer: UnsafePointer<UnsafePointer<CChar>?>? {
+        UnsafeRawPointer(pointer)?.assumingMemoryBound(to: UnsafePointer<CChar>?.self)
+    }
 
     deinit { CSLDestroy(pointer) }
 }

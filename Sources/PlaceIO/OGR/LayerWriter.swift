@@ -126,7 +126,8 @@ public enum LayerWriter {
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false)
         } catch {
-            throw InputError(.io, file: path, message: "cannot be written: \(error.localizedDescription)", hint: "check the folder is writable")
+            throw InputError(
+                .io, file: path, message: "cannot be written: \(error.localizedDescription)", hint: "check the folder is writable")
         }
         defer { try? FileManager.default.removeItem(at: scratch) }
         // FlatGeobuf makes a folder unless the name ends in .fgb: build "layer.fgb", then rename it to the target.
@@ -135,7 +136,9 @@ public enum LayerWriter {
         let dataset = try OGRDataset.create(built, driver: format.driver, source: path)
         let warnings: [String]
         if format == .shapefile {
-            warnings = try fill(dataset, with: layer, name: url.deletingPathExtension().lastPathComponent, options: ["ENCODING=UTF-8"], reserved: [], maxNameLength: 10)
+            warnings = try fill(
+                dataset, with: layer, name: url.deletingPathExtension().lastPathComponent, options: ["ENCODING=UTF-8"], reserved: [],
+                maxNameLength: 10)
         } else {
             warnings = try fill(dataset, with: layer, name: name, options: ["SPATIAL_INDEX=YES"], reserved: [])
         }
@@ -165,7 +168,9 @@ public enum LayerWriter {
     // MARK: PostGIS
 
     /// A table in a PostGIS database, created and filled in one transaction.
-    private static func writePostGIS(_ layer: Layer, to connection: String, name: String, description: String, replace: Bool) throws(InputError) -> [String] {
+    private static func writePostGIS(_ layer: Layer, to connection: String, name: String, description: String, replace: Bool)
+        throws(InputError) -> [String]
+    {
         let source = LayerReader.masked(connection)
         guard let dataset = OGRDataset.open(connection, source: source, update: true) else {
             throw GDALLibrary.error(
@@ -173,7 +178,8 @@ public enum LayerWriter {
                 hint: "check the connection string, e.g. PG:\"dbname=gis host=localhost\"")
         }
         if dataset.layer(named: name) != nil, !replace {
-            throw InputError(.usage, file: source, message: "already has a table \"\(name)\"", hint: "choose another name or allow replacing it")
+            throw InputError(
+                .usage, file: source, message: "already has a table \"\(name)\"", hint: "choose another name or allow replacing it")
         }
         try dataset.startTransaction()
         do {
@@ -222,7 +228,8 @@ public enum LayerWriter {
             for (c, key) in columns.keys.enumerated() {
                 feature.set(Int32(c), f.properties[key] ?? .null, type: columns.types[c])
             }
-            let shape = kinds.contains(.multiPoint) && f.shape.kind == .point ? Shape(kind: .multiPoint, coordinates: f.shape.coordinates) : f.shape
+            let shape =
+                kinds.contains(.multiPoint) && f.shape.kind == .point ? Shape(kind: .multiPoint, coordinates: f.shape.coordinates) : f.shape
             guard let geometry = OGRShape.geometry(shape) else {
                 throw GDALLibrary.error("OGR_G_CreateGeometry", file: dataset.source, message: "cannot build the geometry", featureIndex: i)
             }
@@ -230,6 +237,9 @@ public enum LayerWriter {
             try out.create(feature, index: i)
         }
         if transacted { try dataset.commit() }
-        return columns.renamed.map { "\(dataset.source): property \"\($0.key)\" written as field \"\($0.name)\"" + (maxNameLength.map { " (names are at most \($0) characters in this format)" } ?? "") }
+        return columns.renamed.map {
+            "\(dataset.source): property \"\($0.key)\" written as field \"\($0.name)\""
+                + (maxNameLength.map { " (names are at most \($0) characters in this format)" } ?? "")
+        }
     }
 }

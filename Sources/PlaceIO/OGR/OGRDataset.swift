@@ -40,7 +40,8 @@ final class OGRDataset {
         }
         let creationOptions = CStringList(options)
         guard let h = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, creationOptions.pointer) else {
-            throw GDALLibrary.error("GDALCreate", file: source, message: "cannot create a \(name) file", hint: "check the folder is writable")
+            throw GDALLibrary.error(
+                "GDALCreate", file: source, message: "cannot create a \(name) file", hint: "check the folder is writable")
         }
         return OGRDataset(handle: h, source: source)
     }

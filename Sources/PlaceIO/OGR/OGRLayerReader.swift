@@ -33,7 +33,8 @@ enum OGRLayerReader {
                 shape = try f.geometry.flatMap { (g: OGRGeometryH) throws(OGRShape.Unsupported) in try OGRShape.shape(g) }
             } catch {
                 throw InputError(
-                    .badData, file: source, featureIndex: index, featureCode: properties.members.first { LayerFields.isCodeField($0.0) }?.1.text,
+                    .badData, file: source, featureIndex: index,
+                    featureCode: properties.members.first { LayerFields.isCodeField($0.0) }?.1.text,
                     message: error.message, hint: "placemap compares areas and points: convert lines to polygons first")
             }
             guard let shape else {
