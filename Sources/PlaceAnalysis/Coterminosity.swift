@@ -19,6 +19,9 @@ public struct CoterminosityOptions: Sendable {
     public var sliverShare = 0.005
     public var population: PopulationBlocks?
     public var method: PopulationMethod = .largestShare
+    /// The blocks already allocated to the places and systems (with other layers, perhaps): the main
+    /// job allocates them once to both place layers and the systems.
+    public var allocation: BlockAllocation?
     public var progress: ProgressHandler?
 
     public init() {}
@@ -65,6 +68,7 @@ public struct Coterminosity: Sendable {
         var o = OverlapOptions()
         o.population = options.population
         o.method = options.method
+        o.allocation = options.allocation
         o.progress = options.progress
         let overlap = try OverlapResult(a: places, b: systems, options: o)
         self.overlap = overlap

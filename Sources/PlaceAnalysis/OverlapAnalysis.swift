@@ -22,6 +22,8 @@ public struct OverlapOptions: Sendable {
     public var keepShapes = false
     public var population: PopulationBlocks?
     public var method: PopulationMethod = .centroid
+    /// The blocks already allocated to A and B (with other layers, perhaps): saves a pass.
+    public var allocation: BlockAllocation?
     public var progress: ProgressHandler?
 
     public init() {}
@@ -42,11 +44,10 @@ public struct OverlapResult: Sendable {
         self.a = a
         self.b = b
         self.options = options
-        let needShapes = options.keepShapes || (options.population != nil && options.method == .area)
-        let pieces = try Overlay.pieces(a, b, keepShapes: needShapes, progress: options.progress).flatMap { $0 }
+        let pieces = try Overlay.pieces(a, b, keepShapes: options.keepShapes, progress: options.progress).flatMap { $0 }
         var split: PopulationSplit?
         if let population = options.population {
-            split = try PopulationWeighting.split(population, a: a, b: b, pieces: pieces, method: options.method)
+            split = try PopulationWeighting.split(population, a: a, b: b, method: options.method, allocation: options.allocation)
         }
         var rows: [OverlapRow] = []
         var seen = Set<Pair>()

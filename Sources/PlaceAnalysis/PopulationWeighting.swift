@@ -53,12 +53,14 @@ public struct PopulationSplit: Sendable {
 }
 
 public enum PopulationWeighting {
-    /// Shares the blocks' population between A, B and their overlaps. `pieces` are the A×B pieces
-    /// with shapes (needed by the area method only).
+    /// Shares the blocks' population between A, B and their overlaps, from one allocation of the
+    /// blocks to both layers: `allocation` when it holds both (a shared pass, as the main job makes
+    /// for several place layers against one system layer), else one made here.
     public static func split(
-        _ population: PopulationBlocks, a: AnalysisLayer, b: AnalysisLayer, pieces: [Piece],
-        method: PopulationMethod, progress: ProgressHandler? = nil
+        _ population: PopulationBlocks, a: AnalysisLayer, b: AnalysisLayer, method: PopulationMethod,
+        allocation: BlockAllocation? = nil, progress: ProgressHandler? = nil
     ) throws(InputError) -> PopulationSplit {
+        let (allocation, la, lb) = try prepared(allocation, population.blocks, a, b, method: method, progress: progress)
         var split = PopulationSplit(
             method: method, byA: Array(repeating: 0, count: a.count),
             byB: Array(repeating: 0, count: b.count), total: population.total)
@@ -66,31 +68,42 @@ public enum PopulationWeighting {
         let people = population.population
         switch method {
         case .centroid:
-            let inA = try pointAssignments(blocks, to: a)
-            let inB = try pointAssignments(blocks, to: b)
+            let inA = allocation.pointAreas[la]
+            let inB = allocation.pointAreas[lb]
             for k in 0..<blocks.count { split.add(people[k], a: inA[k], b: inB[k]) }
         case .largestShare:
             let assigned = BoundaryReconciliation.assign(
-                inA: try Overlay.pieces(blocks, a, skipByCoverage: true, progress: progress),
-                inB: try Overlay.pieces(blocks, b, skipByCoverage: true), people: people, blockAreas: blocks.areas, aCount: a.count)
+                inA: allocation.pieces[la], inB: allocation.pieces[lb], people: people, blockAreas: blocks.areas, aCount: a.count)
             for k in 0..<blocks.count { split.add(people[k], a: assigned.a[k], b: assigned.b[k]) }
             split.reconciledBlocks = assigned.moved
         case .area:
-            for (k, blockPieces) in try Overlay.pieces(blocks, a, skipByCoverage: true, progress: progress).enumerated() {
+            for (k, blockPieces) in allocation.pieces[la].enumerated() {
                 for p in blockPieces { split.byA[p.b] += people[k] * fraction(p.area, of: blocks.areas[k]) }
             }
-            for (k, blockPieces) in try Overlay.pieces(blocks, b, skipByCoverage: true).enumerated() {
+            for (k, blockPieces) in allocation.pieces[lb].enumerated() {
                 for p in blockPieces { split.byB[p.b] += people[k] * fraction(p.area, of: blocks.areas[k]) }
             }
-            let pieceLayer = try AnalysisLayer(piecesLayer(pieces), fields: LayerFields(code: "piece", name: nil))
-            for (k, blockPieces) in try Overlay.pieces(blocks, pieceLayer).enumerated() {
-                for p in blockPieces {
-                    let piece = pieces[p.b]
-                    split.byPair[Pair(piece.a, piece.b), default: 0] += people[k] * fraction(p.area, of: blocks.areas[k])
-                }
+            for p in allocation.pairPieces[Pair(la, lb)] ?? [] {
+                split.byPair[Pair(p.a, p.b), default: 0] += people[p.block] * fraction(p.area, of: blocks.areas[p.block])
             }
         }
         return split
+    }
+
+    /// `allocation` with the positions of `a` and `b` in it, or a new allocation of the blocks to both
+    /// when it does not hold them (or lacks the three-way pieces the area method needs).
+    static func prepared(
+        _ allocation: BlockAllocation?, _ blocks: AnalysisLayer, _ a: AnalysisLayer, _ b: AnalysisLayer, method: PopulationMethod,
+        progress: ProgressHandler?
+    ) throws(InputError) -> (BlockAllocation, Int, Int) {
+        if let allocation, allocation.blocks.source == blocks.source, allocation.blocks.count == blocks.count,
+            let la = allocation.position(of: a), let lb = allocation.position(of: b),
+            method != .area || allocation.pairPieces[Pair(la, lb)] != nil
+        {
+            return (allocation, la, lb)
+        }
+        let made = try BlockAllocation(blocks: blocks, layers: [a, b], pairs: method == .area ? [Pair(0, 1)] : [], progress: progress)
+        return (made, 0, 1)
     }
 
     /// The feature holding most of each block's area (lowest index on a tie), if any.
@@ -100,33 +113,6 @@ public enum PopulationWeighting {
         return best?.b
     }
 
-    /// For each block, the feature of `layer` containing its representative point (lowest index when
-    /// the point lies on a shared boundary).
-    static func pointAssignments(_ blocks: AnalysisLayer, to layer: AnalysisLayer) throws(InputError) -> [Int?] {
-        try ParallelGEOS.map(blocks.count, state: { GeometryCache(layer, context: $0) }) { (cache, k) throws(InputError) -> Int? in
-            do {
-                let point = try Geometry(blocks.features[k].shape, in: cache.context).representativePoint()
-                let box = Bounds(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)
-                for i in layer.index.query(box) where try cache.preparedGeometry(i).intersects(x: point.x, y: point.y) {
-                    return i
-                }
-                return nil
-            } catch {
-                throw InputError(
-                    .badData, file: blocks.source, featureIndex: k, featureCode: blocks.codes[k],
-                    message: "GEOS failed placing this block: \(error)", hint: "repair the block layer")
-            }
-        }
-    }
-
-    /// The pieces as a layer whose code is the piece's position.
-    static func piecesLayer(_ pieces: [Piece]) -> Layer {
-        Layer(
-            name: "pieces", source: "overlap pieces", crs: .britishNationalGrid,
-            features: pieces.enumerated().map { i, p in
-                Feature(properties: JSONObject([("piece", .string(String(i)))]), shape: p.shape ?? Shape(kind: .polygon, coordinates: []))
-            })
-    }
 }
 
 extension PopulationSplit {

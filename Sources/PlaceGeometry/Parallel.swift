@@ -3,8 +3,12 @@ import Foundation
 
 /// Runs per-item GEOS work on every core, one `GEOSContext` per worker, results in item order.
 public enum ParallelGEOS {
-    /// The number of workers: the active processor count.
-    public static var workerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// The number of workers: `PLACEMAP_THREADS` when it is set to a positive whole number, else the
+    /// active processor count. Results never depend on it (items are dealt out and gathered in order).
+    public static let workerCount: Int = {
+        if let text = ProcessInfo.processInfo.environment["PLACEMAP_THREADS"], let n = Int(text), n > 0 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
 
     /// Calls `body(context, i)` for i in 0..<count and returns the results in order. Each worker owns one
     /// context; items are dealt round-robin, so the output does not depend on timing.

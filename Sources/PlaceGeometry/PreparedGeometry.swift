@@ -41,6 +41,23 @@ public final class PreparedGeometry {
         try test("GEOSPreparedContainsProperly_r", GEOSPreparedContainsProperly_r, other)
     }
 
+    /// The shortest distance to `other` (0 when they intersect), using the prepared geometry's index.
+    /// The corresponding GEOS function is `GEOSPreparedDistance_r`.
+    public func distance(to other: Geometry) throws(GeometryError) -> Double {
+        var d = 0.0
+        // 0 on exception.
+        guard GEOSPreparedDistance_r(base.handle, pointer, other.pointer, &d) == 1 else {
+            throw base.context.error("GEOSPreparedDistance_r")
+        }
+        return d
+    }
+
+    /// The shortest distance from a point.
+    public func distance(x: Double, y: Double) throws(GeometryError) -> Double {
+        let point = try base.context.own(GEOSGeom_createPointFromXY_r(base.handle, x, y), "GEOSGeom_createPointFromXY_r")
+        return try distance(to: point)
+    }
+
     /// Whether the point lies in the geometry or on its boundary.
     public func intersects(x: Double, y: Double) throws(GeometryError) -> Bool {
         let point = try base.context.own(GEOSGeom_createPointFromXY_r(base.handle, x, y), "GEOSGeom_createPointFromXY_r")

@@ -53,6 +53,54 @@ do {
             }
             print(String(format: "%.4f %d", t, n))
         }
+    case "phases":
+        // Seconds per phase of the main job's analysis, to see where the time goes.
+        let g = arguments[2]
+        var start = DispatchTime.now().uptimeNanoseconds
+        func lap(_ name: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            print(String(format: "%-28@ %.3f", name as NSString, Double(now - start) / 1e9))
+            start = now
+        }
+        let bl = try GeoJSONReader.read(path: g + "/lsoa21_england.geojson")
+        lap("read blocks")
+        let blocks = try AnalysisLayer(bl, fields: LayerFields.detect(in: bl))
+        lap("blocks layer")
+        let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: g + "/census21_population_lsoa21.csv"))
+        lap("population")
+        func layer(_ name: String) throws -> AnalysisLayer {
+            let l = try GeoJSONReader.read(path: g + "/" + name)
+            return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
+        }
+        let icb = try layer("built/icb24.geojson")
+        let lad = try layer("built/lad24.geojson")
+        let utla = try layer("built/utla23.geojson")
+        lap("area layers")
+        let alloc = try BlockAllocation(blocks: blocks, layers: [lad, utla, icb])
+        lap("allocation lad utla icb")
+        _ = try BlockAllocation(blocks: blocks, layers: [icb])
+        lap("allocation icb")
+        print(alloc.minority.map(\.count))
+        _ = try Overlay.pieces(lad, icb)
+        lap("overlay lad x icb")
+        _ = try Overlay.pieces(lad, lad)
+        lap("self-overlay lad")
+        _ = try Overlay.pieces(icb, icb)
+        lap("self-overlay icb")
+        _ = try Overlay.pieces(blocks, lad, skipByCoverage: true)
+        lap("blocks x lad (skip)")
+        _ = try Overlay.pieces(blocks, lad)
+        lap("blocks x lad")
+        _ = try Overlay.pieces(blocks, icb)
+        lap("blocks x icb")
+        var options = CoterminosityOptions()
+        options.population = population
+        _ = try Coterminosity(places: lad, systems: icb, options: options)
+        lap("coterminosity lad")
+        _ = try Coterminosity(places: utla, systems: icb, options: options)
+        lap("coterminosity utla")
+        _ = try ContiguityGraph(blocks)
+        lap("contiguity graph")
     default:
         fail(usage, 64)
     }

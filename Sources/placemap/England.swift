@@ -30,11 +30,19 @@ struct England: ParsableCommand {
                 blocks: blocks, table: CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv")))
             let icb = try bundled("built/icb24.geojson")
             print("Placemap: England's councils and integrated care boards (census 2021 usual residents: \(Int(population.total)))\n")
-            for (name, file) in [("lad24-icb24", "built/lad24.geojson"), ("utla23-icb24", "built/utla23.geojson")] {
+            let placeLayers = [
+                ("lad24-icb24", try bundled("built/lad24.geojson")),
+                ("utla23-icb24", try bundled("built/utla23.geojson")),
+            ]
+            // One pass puts every block into both place layers and the ICBs.
+            let allocation = try BlockAllocation(
+                blocks: blocks, layers: placeLayers.map(\.1) + [icb], progress: Console.progress("blocks"))
+            for (name, places) in placeLayers {
                 var options = CoterminosityOptions()
                 options.population = population
+                options.allocation = allocation
                 options.progress = Console.progress(name)
-                let result = try Coterminosity(places: bundled(file), systems: icb, options: options)
+                let result = try Coterminosity(places: places, systems: icb, options: options)
                 try outputs.reserve(folder: out + "/" + name, files: FolderOutputs.coterminosity)
                 try outputs.add(result, folder: out + "/" + name)
                 try outputs.publish(manifestIn: out + "/" + name, command: CommandLine.arguments)

@@ -30,8 +30,9 @@ public struct TrustFootprint: Sendable {
 
     public init(_ catchments: Catchments, places: AnalysisLayer, systems: AnalysisLayer) throws(InputError) {
         let blocks = catchments.blocks
-        let placeOfBlock = try Overlay.pieces(blocks, places, skipByCoverage: true).map(PopulationWeighting.largest)
-        let systemOfBlock = try Overlay.pieces(blocks, systems, skipByCoverage: true).map(PopulationWeighting.largest)
+        let allocation = try BlockAllocation(blocks: blocks, layers: [places, systems])
+        let placeOfBlock = allocation.largest(0)
+        let systemOfBlock = allocation.largest(1)
         func flows(_ areaOfBlock: [Int?], count: Int) -> (flows: [Flow], population: [Double]) {
             var people = [Double](repeating: 0, count: count)
             var byPair: [Pair: Double] = [:]

@@ -1,0 +1,220 @@
+import PlaceGeometry
+import PlaceIO
+
+/// The part of block `block` that lies in both area `a` of one layer and area `b` of another.
+public struct PairPiece: Sendable {
+    public var block: Int
+    public var a: Int
+    public var b: Int
+    /// Square metres.
+    public var area: Double
+}
+
+/// A piece of a block outside the area holding most of the block: the evidence of how far two
+/// layers' boundaries disagree.
+public struct MinorityPiece: Sendable {
+    public var block: Int
+    /// The area (of the layer) the piece lies in.
+    public var area: Int
+    /// The piece's share of the block's area.
+    public var share: Double
+    /// How far the piece reaches into its area: the largest distance from one of its vertices to the
+    /// area's boundary, in metres.
+    public var depth: Double
+}
+
+/// Population blocks intersected once with the areas of one or more layers: the one pass behind
+/// population weighting (overlap, lookup, coterminosity, catchments) and the interior evidence.
+///
+/// Each block is built as a GEOS geometry once and tested against the candidate areas of every
+/// layer from their STR indexes. An area that contains the block properly (not even touching its
+/// boundary) takes it whole without an intersection; an area that does not meet the block is
+/// skipped; only the others are intersected. The weighting method (area, largest share,
+/// representative point) is chosen afterwards from the same pieces.
+public struct BlockAllocation: Sendable {
+    public let blocks: AnalysisLayer
+    public let layers: [AnalysisLayer]
+    /// `pieces[l][k]`: the areas of layer `l` sharing area with block `k` (`Piece.a` = k,
+    /// `Piece.b` = the area), ascending by area.
+    public let pieces: [[[Piece]]]
+    /// `pointAreas[l][k]`: the area of layer `l` holding block `k`'s representative point (the
+    /// lowest when the point lies on a shared boundary), or nil.
+    public let pointAreas: [[Int?]]
+    /// `minority[l]`: every piece of a block that is not its largest one in layer `l`.
+    public let minority: [[MinorityPiece]]
+    /// For each requested pair of layers (by position), each block's pieces in both.
+    public let pairPieces: [Pair: [PairPiece]]
+
+    /// Intersects every block with the areas of `layers`. `pairs` (positions in `layers`) asks for
+    /// the three-way pieces block ∩ area of one ∩ area of the other (needed by the area method).
+    public init(
+        blocks: AnalysisLayer, layers: [AnalysisLayer], pairs: [Pair] = [], progress: ProgressHandler? = nil
+    ) throws(InputError) {
+        let counter = ProgressCounter(total: blocks.count, handler: progress)
+        let perBlock = try ParallelGEOS.map(blocks.count, state: { context in layers.map { AreaCache($0, context: context) } }) {
+            (caches, k) throws(InputError) -> BlockResult in
+            defer { counter.step() }
+            do {
+                return try Self.allocate(k, blocks, layers, caches: caches, pairs: pairs)
+            } catch {
+                throw InputError(
+                    .badData, file: blocks.source, featureIndex: k, featureCode: blocks.codes[k],
+                    message: "GEOS could not overlay this block with the areas: \(error)",
+                    hint: "repair the layers (placemap validate FILE --fix OUT) and try again")
+            }
+        }
+        var pieces = [[[Piece]]](repeating: [], count: layers.count)
+        var points = [[Int?]](repeating: [], count: layers.count)
+        var minority = [[MinorityPiece]](repeating: [], count: layers.count)
+        for l in layers.indices {
+            pieces[l].reserveCapacity(blocks.count)
+            points[l].reserveCapacity(blocks.count)
+        }
+        var pairPieces = [Pair: [PairPiece]]()
+        for p in pairs { pairPieces[p] = [] }
+        for r in perBlock {
+            for l in layers.indices {
+                pieces[l].append(r.pieces[l])
+                points[l].append(r.points[l])
+                minority[l] += r.minority[l]
+            }
+            for (n, p) in pairs.enumerated() { pairPieces[p, default: []] += r.pairPieces[n] }
+        }
+        self.blocks = blocks
+        self.layers = layers
+        self.pieces = pieces
+        self.pointAreas = points
+        self.minority = minority
+        self.pairPieces = pairPieces
+    }
+
+    /// The position of `layer` among the allocated layers (matched by source and codes).
+    public func position(of layer: AnalysisLayer) -> Int? {
+        layers.firstIndex { $0.source == layer.source && $0.codes == layer.codes }
+    }
+
+    /// For each block, the area of layer `l` holding most of its area (lowest index on a tie).
+    public func largest(_ l: Int) -> [Int?] { pieces[l].map(PopulationWeighting.largest) }
+
+    private struct BlockResult: Sendable {
+        var pieces: [[Piece]]
+        var points: [Int?]
+        var minority: [[MinorityPiece]]
+        var pairPieces: [[PairPiece]]
+    }
+
+    private static func allocate(
+        _ k: Int, _ blocks: AnalysisLayer, _ layers: [AnalysisLayer], caches: [AreaCache], pairs: [Pair]
+    ) throws(GeometryError) -> BlockResult {
+        let empty = BlockResult(
+            pieces: Array(repeating: [], count: layers.count), points: Array(repeating: nil, count: layers.count),
+            minority: Array(repeating: [], count: layers.count), pairPieces: Array(repeating: [], count: pairs.count))
+        let shape = blocks.features[k].shape
+        guard let bounds = shape.bounds, let context = caches.first?.context else { return empty }
+        let block = try Geometry(shape, in: context)
+        let blockArea = blocks.areas[k]
+        let point = try block.representativePoint()
+        var result = empty
+        // The pieces' geometries (nil: the whole block), for minority depths and three-way pieces.
+        var shapes = [[Geometry?]](repeating: [], count: layers.count)
+        for (l, layer) in layers.enumerated() {
+            let cache = caches[l]
+            let candidates = layer.index.query(bounds)
+            var found: [Piece] = []
+            var geometries: [Geometry?] = []
+            for j in candidates {
+                let area = try cache.prepared(j)
+                if try area.containsProperly(block) {
+                    found.append(Piece(a: k, b: j, area: blockArea))
+                    geometries.append(nil)
+                    continue
+                }
+                guard try area.intersects(block) else { continue }
+                let overlap = try block.intersection(cache.geometry(j))
+                let size = try overlap.area()
+                guard size > 0 else { continue }
+                found.append(Piece(a: k, b: j, area: size))
+                geometries.append(overlap)
+            }
+            for j in candidates where try cache.prepared(j).intersects(x: point.x, y: point.y) {
+                result.points[l] = j
+                break
+            }
+            if found.count > 1, let main = PopulationWeighting.largest(found) {
+                for (n, p) in found.enumerated() where p.b != main {
+                    let depth = try Self.depth(of: geometries[n] ?? block, into: cache.boundary(p.b))
+                    result.minority[l].append(MinorityPiece(block: k, area: p.b, share: fraction(p.area, of: blockArea), depth: depth))
+                }
+            }
+            result.pieces[l] = found
+            shapes[l] = geometries
+        }
+        for (n, pair) in pairs.enumerated() {
+            let (first, second) = (pair.a, pair.b)
+            for (x, p) in result.pieces[first].enumerated() {
+                for (y, q) in result.pieces[second].enumerated() {
+                    let area: Double
+                    switch (shapes[first][x], shapes[second][y]) {
+                    case (nil, _): area = q.area
+                    case (_, nil): area = p.area
+                    case (let g?, let h?): area = try g.intersection(h).area()
+                    }
+                    if area > 0 { result.pairPieces[n].append(PairPiece(block: k, a: p.b, b: q.b, area: area)) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The largest distance from a vertex of `piece` to `boundary`.
+    static func depth(of piece: Geometry, into boundary: PreparedGeometry) throws(GeometryError) -> Double {
+        let shape = try piece.shape()
+        var deepest = 0.0
+        var i = 0
+        while i + 1 < shape.coordinates.count {
+            deepest = max(deepest, try boundary.distance(x: shape.coordinates[i], y: shape.coordinates[i + 1]))
+            i += 2
+        }
+        return deepest
+    }
+}
+
+/// GEOS geometries of a layer's areas, their prepared forms and prepared boundaries, built lazily
+/// inside one context (one per worker).
+final class AreaCache {
+    let context: GEOSContext
+    private let features: [Feature]
+    private var geometries: [Geometry?]
+    private var preparedAreas: [PreparedGeometry?]
+    private var boundaries: [PreparedGeometry?]
+
+    init(_ layer: AnalysisLayer, context: GEOSContext) {
+        self.context = context
+        self.features = layer.features
+        self.geometries = Array(repeating: nil, count: layer.count)
+        self.preparedAreas = Array(repeating: nil, count: layer.count)
+        self.boundaries = Array(repeating: nil, count: layer.count)
+    }
+
+    func geometry(_ i: Int) throws(GeometryError) -> Geometry {
+        if let g = geometries[i] { return g }
+        let g = try Geometry(features[i].shape, in: context)
+        geometries[i] = g
+        return g
+    }
+
+    func prepared(_ i: Int) throws(GeometryError) -> PreparedGeometry {
+        if let p = preparedAreas[i] { return p }
+        let p = try PreparedGeometry(geometry(i))
+        preparedAreas[i] = p
+        return p
+    }
+
+    /// The area's rings, prepared for distance queries.
+    func boundary(_ i: Int) throws(GeometryError) -> PreparedGeometry {
+        if let b = boundaries[i] { return b }
+        let b = try PreparedGeometry(geometry(i).boundary())
+        boundaries[i] = b
+        return b
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import PlaceTestSupport
+import Testing
+
+/// The results do not depend on the number of workers (`PLACEMAP_THREADS`).
+@Suite struct ThreadsCLITests {
+    @Test func oneAndThreeWorkersWriteTheSameFiles() throws {
+        var outputs: [[Data]] = []
+        for threads in ["1", "3"] {
+            let folder = Paths.temporaryFolder()
+            let csv = folder.appendingPathComponent("overlap.csv").path
+            // ONS districts against ICBs built from LSOAs: border blocks cut by the boundaries, the
+            // area method's three-way pieces, and every block through the shared allocation pass.
+            let result = try run(
+                Paths.placemap,
+                [
+                    "overlap", Paths.geodata("lad24_england.geojson"), Paths.geodata("built/icb24.geojson"), "--csv", csv,
+                    "--blocks", Paths.geodata("lsoa21_england.geojson"), "--population", Paths.geodata("census21_population_lsoa21.csv"),
+                    "--population-method", "area",
+                ], environment: ["PLACEMAP_THREADS": threads])
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append([try Data(contentsOf: URL(fileURLWithPath: csv))])
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0][0].count > 10_000)
+    }
+}
