@@ -18,8 +18,8 @@ public struct MinorityPiece: Sendable {
     public var area: Int
     /// The piece's share of the block's area.
     public var share: Double
-    /// How far the piece reaches into its area: the largest distance from one of its vertices to the
-    /// area's boundary, in metres.
+    /// How far the piece reaches into its area: the largest distance from its vertices, edge midpoints
+    /// and a point inside it to the area's boundary, in metres.
     public var depth: Double
 }
 
@@ -142,7 +142,7 @@ public struct BlockAllocation: Sendable {
             }
             if found.count > 1, let main = PopulationWeighting.largest(found) {
                 for (n, p) in found.enumerated() where p.b != main {
-                    let depth = try Self.depth(of: geometries[n] ?? block, into: cache.boundary(p.b))
+                    let depth = try InteriorEvidence.depth(of: geometries[n] ?? block, into: cache.boundary(p.b))
                     result.minority[l].append(MinorityPiece(block: k, area: p.b, share: fraction(p.area, of: blockArea), depth: depth))
                 }
             }
@@ -164,18 +164,6 @@ public struct BlockAllocation: Sendable {
             }
         }
         return result
-    }
-
-    /// The largest distance from a vertex of `piece` to `boundary`.
-    static func depth(of piece: Geometry, into boundary: PreparedGeometry) throws(GeometryError) -> Double {
-        let shape = try piece.shape()
-        var deepest = 0.0
-        var i = 0
-        while i + 1 < shape.coordinates.count {
-            deepest = max(deepest, try boundary.distance(x: shape.coordinates[i], y: shape.coordinates[i + 1]))
-            i += 2
-        }
-        return deepest
     }
 }
 

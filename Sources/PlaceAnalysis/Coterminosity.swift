@@ -8,6 +8,11 @@ public enum PlaceStatus: String, Sendable, CaseIterable {
     case split
     /// In no system.
     case outside
+    /// Without population: a real share (above the sliver share) lies outside every system.
+    case partlyOutside = "partly outside"
+    /// Its other systems' blocks lie within the layers' misregistration of its edge, and that
+    /// misregistration is too large to tell a split from an artefact.
+    case undecidable
 }
 
 /// Options of a coterminosity run.
@@ -22,6 +27,11 @@ public struct CoterminosityOptions: Sendable {
     /// The blocks already allocated to the places and systems (with other layers, perhaps): the main
     /// job allocates them once to both place layers and the systems.
     public var allocation: BlockAllocation?
+    /// With population (largest share): how far, in metres, blocks of another system must reach into a
+    /// place to make it split. Nil: the misregistration measured from the blocks.
+    public var tolerance: Double?
+    /// A tolerance above this (metres) makes border groups undecidable.
+    public var decidableLimit = InteriorEvidence.defaultDecidableLimit
     public var progress: ProgressHandler?
 
     public init() {}
@@ -38,6 +48,10 @@ public struct Coterminosity: Sendable {
         /// Overlaps that count (slivers excluded), largest share first.
         public var pairs: [OverlapRow]
         public var slivers: [OverlapRow]
+        /// Overlaps with people whose blocks lie within the tolerance of the place's edge (border
+        /// uncertainty), and those too shallow to decide: neither makes the place split.
+        public var border: [OverlapRow] = []
+        public var undecidable: [OverlapRow] = []
         public var population: Double?
     }
 
@@ -58,6 +72,8 @@ public struct Coterminosity: Sendable {
     public let options: CoterminosityOptions
     public let places: [PlaceResult]
     public let systems: [SystemResult]
+    /// With population and the largest-share method: how deep each place's other systems reach.
+    public let evidence: InteriorEvidence?
 
     public var placesLayer: AnalysisLayer { overlap.a }
     public var systemsLayer: AnalysisLayer { overlap.b }
@@ -70,22 +86,45 @@ public struct Coterminosity: Sendable {
         o.method = options.method
         o.allocation = options.allocation
         o.progress = options.progress
+        if let population = options.population {
+            let (allocation, _, _) = try PopulationWeighting.prepared(
+                options.allocation, population.blocks, places, systems, method: options.method, progress: options.progress)
+            o.allocation = allocation
+        }
         let overlap = try OverlapResult(a: places, b: systems, options: o)
+        var evidence: InteriorEvidence?
+        if let population = options.population, options.method == .largestShare, let allocation = o.allocation,
+            let lp = allocation.position(of: places), let ls = allocation.position(of: systems)
+        {
+            evidence = try InteriorEvidence(
+                allocation: allocation, places: lp, systems: ls, people: population.population, tolerance: options.tolerance,
+                decidableLimit: options.decidableLimit)
+        }
+        self.evidence = evidence
         self.overlap = overlap
         self.options = options
         let weighted = overlap.split != nil
+        var kinds = [Pair: EvidenceKind]()
+        for g in evidence?.groups ?? [] { kinds[Pair(g.place, g.system)] = g.kind }
         var byPlace = [[OverlapRow]](repeating: [], count: places.count)
         for r in overlap.rows { byPlace[r.a].append(r) }
         func share(_ r: OverlapRow) -> Double { weighted ? r.populationShareOfA ?? 0 : r.shareOfA }
         var results: [PlaceResult] = []
         for p in 0..<places.count {
             let isSliver = { (r: OverlapRow) in weighted ? (r.population ?? 0) <= 0 : r.shareOfA < options.sliverShare }
-            let kept = byPlace[p].filter { !isSliver($0) }.sorted { (share($0), -$0.b) > (share($1), -$1.b) }
-            let status: PlaceStatus = kept.isEmpty ? .outside : kept.count == 1 ? .coterminous : .split
+            let counted = byPlace[p].filter { !isSliver($0) }.sorted { (share($0), -$0.b) > (share($1), -$1.b) }
+            // Off the main system, only interior evidence counts.
+            let kind = { (r: OverlapRow) in r.b == counted.first?.b ? EvidenceKind.interior : kinds[Pair(r.a, r.b)] ?? .interior }
+            let kept = counted.filter { kind($0) == .interior }
+            let undecidable = counted.filter { kind($0) == .undecidable }
+            var status: PlaceStatus = kept.isEmpty ? .outside : kept.count == 1 ? (undecidable.isEmpty ? .coterminous : .undecidable) : .split
+            let outsideShare = 1 - byPlace[p].reduce(0) { $0 + $1.shareOfA }
+            if !weighted, status == .coterminous, outsideShare >= options.sliverShare { status = .partlyOutside }
             results.append(
                 PlaceResult(
                     place: p, status: status, mainSystem: kept.first?.b, mainShare: kept.first.map(share) ?? 0,
-                    pairs: kept, slivers: byPlace[p].filter(isSliver), population: overlap.split?.byA[p]))
+                    pairs: kept, slivers: byPlace[p].filter(isSliver), border: counted.filter { kind($0) == .border },
+                    undecidable: undecidable, population: overlap.split?.byA[p]))
         }
         self.places = results
         var bySystem = (0..<systems.count).map {

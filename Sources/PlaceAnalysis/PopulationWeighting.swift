@@ -18,9 +18,8 @@ public enum PopulationMethod: String, Sendable, CaseIterable {
         case .area:
             return "each block's population is shared by area between the areas it overlaps (area-weighted interpolation within blocks)"
         case .largestShare:
-            return "each block's population goes wholly to the area holding the largest share of the block's area; a border block "
-                + "whose system is not its place's main system goes to a neighbouring place (or system) it also overlaps by at least 1 % "
-                + "when that makes the two agree, so differently generalised boundaries do not move people across"
+            return "each block's population goes wholly to the area holding the largest share of the block's area; no block is moved "
+                + "afterwards (coterminosity reads blocks near a differently drawn edge as border uncertainty, not as a split)"
         }
     }
 }
@@ -43,8 +42,6 @@ public struct PopulationSplit: Sendable {
     public var byB: [Double]
     /// Population of all blocks.
     public var total: Double
-    /// Border blocks moved to the side their other layer agrees with (largest-share only).
-    public var reconciledBlocks = 0
 
     /// People in no (A, B) overlap.
     public var outsideEveryPiece: Double { total - byPair.values.reduce(0, +) }
@@ -72,10 +69,9 @@ public enum PopulationWeighting {
             let inB = allocation.pointAreas[lb]
             for k in 0..<blocks.count { split.add(people[k], a: inA[k], b: inB[k]) }
         case .largestShare:
-            let assigned = BoundaryReconciliation.assign(
-                inA: allocation.pieces[la], inB: allocation.pieces[lb], people: people, blockAreas: blocks.areas, aCount: a.count)
-            for k in 0..<blocks.count { split.add(people[k], a: assigned.a[k], b: assigned.b[k]) }
-            split.reconciledBlocks = assigned.moved
+            let inA = allocation.largest(la)
+            let inB = allocation.largest(lb)
+            for k in 0..<blocks.count { split.add(people[k], a: inA[k], b: inB[k]) }
         case .area:
             for (k, blockPieces) in allocation.pieces[la].enumerated() {
                 for p in blockPieces { split.byA[p.b] += people[k] * fraction(p.area, of: blocks.areas[k]) }

@@ -26,23 +26,53 @@ extension Coterminosity {
             })
     }
 
-    /// One row per place × system overlap, slivers included and marked.
+    /// One row per place × system overlap, slivers included and marked; with interior evidence, what
+    /// the pair's blocks are (`main`, `interior`, `border`, `undecidable`, `sliver`) and how deep they
+    /// reach into the place, to compare with the tolerance in the sidecar.
     public var pairsTable: CSVTable {
         var header = ["place_code", "place_name", "system_code", "system_name", "area_m2", "area_share_of_place", "area_share_of_system"]
         if weighted { header += ["population", "population_share_of_place", "population_share_of_system"] }
         header.append("sliver")
+        if evidence != nil { header += ["evidence", "depth_m"] }
         var rows: [[String]] = []
         for place in places {
-            for (r, sliver) in place.pairs.map({ ($0, false) }) + place.slivers.map({ ($0, true) }) {
+            let all =
+                place.pairs.map { ($0, false) } + place.border.map { ($0, false) } + place.undecidable.map { ($0, false) }
+                + place.slivers.map { ($0, true) }
+            for (r, sliver) in all {
                 var row = [
                     p.codes[r.a], p.names[r.a], s.codes[r.b], s.names[r.b], number(r.area, 3), number(r.shareOfA, 9), number(r.shareOfB, 9),
                 ]
                 if weighted { row += [number(r.population, 3), number(r.populationShareOfA, 9), number(r.populationShareOfB, 9)] }
                 row.append(sliver ? "true" : "false")
+                if let evidence {
+                    let group = evidence.group(place: r.a, system: r.b)
+                    let kind = sliver ? "sliver" : r.b == place.mainSystem ? "main" : group?.kind.rawValue ?? "interior"
+                    row += [kind, group.map { number($0.depth, 1) } ?? ""]
+                }
                 rows.append(row)
             }
         }
         return CSVTable(header: header, rows: rows)
+    }
+
+    /// Border uncertainty: each group of blocks of a system other than its place's main one, with its
+    /// people, how deep it reaches, what that makes it, and the neighbouring place it probably belongs to.
+    public var borderTable: CSVTable {
+        let blocks = options.population?.blocks
+        return CSVTable(
+            header: [
+                "place_code", "place_name", "system_code", "system_name", "evidence", "depth_m", "tolerance_m", "population", "n_blocks",
+                "blocks", "probable_place_code", "probable_place_name",
+            ],
+            rows: (evidence?.groups ?? []).map { g in
+                [
+                    p.codes[g.place], p.names[g.place], s.codes[g.system], s.names[g.system], g.kind.rawValue, number(g.depth, 1),
+                    number(evidence?.tolerance, 1), number(g.population, 3), String(g.blocks.count),
+                    g.blocks.map { blocks?.codes[$0] ?? String($0) }.joined(separator: ";"), g.neighbour.map { p.codes[$0] } ?? "",
+                    g.neighbour.map { p.names[$0] } ?? "",
+                ]
+            })
     }
 
     /// One row per system: its places, whole and shared, and the population living in whole places.
@@ -109,6 +139,26 @@ extension Coterminosity {
         if let population = options.population, let split = overlap.split {
             o["population"] = Provenance.population(population, split: split)
         }
+        if let e = evidence {
+            let border = e.groups.filter { $0.kind == .border }
+            o["interior_evidence"] = .object(
+                JSONObject([
+                    (
+                        "rule",
+                        .string(
+                            "a place is split only where blocks of another system reach deeper into it than the tolerance; shallower groups "
+                                + "are border uncertainty, or undecidable when the tolerance exceeds decidable_limit_m")
+                    ),
+                    ("tolerance_m", .number(Number.round(e.tolerance, 1))), ("tolerance_measured", .bool(e.toleranceMeasured)),
+                    ("places_misregistration_m", .number(Number.round(e.placesMisregistration, 1))),
+                    ("systems_misregistration_m", .number(Number.round(e.systemsMisregistration, 1))),
+                    ("decidable_limit_m", .number(e.decidableLimit)),
+                    ("interior_groups", .number(Double(e.groups.count { $0.kind == .interior }))),
+                    ("border_groups", .number(Double(border.count))),
+                    ("border_population", .number(Number.round(border.reduce(0) { $0 + $1.population }, 3))),
+                    ("undecidable_groups", .number(Double(e.groups.count { $0.kind == .undecidable }))),
+                ]))
+        }
         return o
     }
 
@@ -118,8 +168,10 @@ extension Coterminosity {
             "\(p.count) places (\(p.fields.prefix)) against \(s.count) systems (\(s.fields.prefix)), shares by "
                 + (weighted ? "population (\(options.method.rawValue))" : "area") + ":"
         ]
+        var others = ""
+        for status in [PlaceStatus.partlyOutside, .undecidable] where count(status) > 0 { others += ", \(status.rawValue) \(count(status))" }
         lines.append(
-            "  coterminous \(count(.coterminous)), split \(count(.split)), outside \(count(.outside)); "
+            "  coterminous \(count(.coterminous)), split \(count(.split)), outside \(count(.outside))\(others); "
                 + "slivers set aside (\(weighted ? "nobody living there" : "< \(options.sliverShare * 100)% of a place's area")): \(sliverCount)"
         )
         for r in places where r.status == .split {
@@ -131,11 +183,51 @@ extension Coterminosity {
             lines.append("  split: \(p.names[r.place]) (\(p.codes[r.place])): " + shares.joined(separator: "; "))
         }
         for r in places where r.status == .outside { lines.append("  outside: \(p.names[r.place]) (\(p.codes[r.place]))") }
+        for r in places where r.status == .partlyOutside {
+            let inside = r.pairs.reduce(0) { $0 + $1.shareOfA }
+            lines.append("  partly outside: \(p.names[r.place]) (\(p.codes[r.place])): \(String(format: "%.1f", (1 - inside) * 100))% in no system")
+        }
+        if let e = evidence { lines += evidenceLines(e) }
         if weighted {
             let whole = systems.filter(\.madeOfWholePlaces).count
             lines.append("  systems made of whole places: \(whole) of \(s.count)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Tolerance, border uncertainty and undecidable places, when there is anything to say.
+    private func evidenceLines(_ e: InteriorEvidence) -> [String] {
+        let border = e.groups.filter { $0.kind == .border }
+        guard e.tolerance > 0 || !e.groups.allSatisfy({ $0.kind == .interior }) else { return [] }
+        let metres = { (v: Double) in "\(Int(v.rounded())) m" }
+        var lines = [
+            "  tolerance: \(metres(e.tolerance))"
+                + (e.toleranceMeasured
+                    ? " (measured: blocks reach up to \(metres(e.placesMisregistration)) into places and \(metres(e.systemsMisregistration)) "
+                        + "into systems they are not assigned to)" : " (given)")
+        ]
+        if !border.isEmpty {
+            let people = Int(border.reduce(0) { $0 + $1.population }.rounded())
+            lines.append("  border uncertainty (not splits): \(people) people in \(border.count) groups of blocks near a place's edge")
+            for g in border {
+                let n = g.blocks.count
+                let probable = g.neighbour.map { ", probably \(p.names[$0])" } ?? ""
+                lines.append(
+                    "    \(p.names[g.place]) (\(p.codes[g.place])): \(Int(g.population.rounded())) people in \(n) block\(n == 1 ? "" : "s") of "
+                        + "\(Self.short(s.names[g.system])) within \(metres(g.depth)) of the edge\(probable)")
+            }
+        }
+        let undecidable = places.filter { $0.status == .undecidable }
+        if e.undecidable {
+            lines.append(
+                "  warning: the layers disagree by up to \(metres(e.tolerance)), more than the \(metres(e.decidableLimit)) within which "
+                    + "a split can be told from an artefact: \(e.groups.count { $0.kind == .undecidable }) groups of blocks are undecidable")
+            for r in undecidable {
+                let names = r.undecidable.map { Self.short(s.names[$0.b]) }.joined(separator: "; ")
+                lines.append("  undecidable: \(p.names[r.place]) (\(p.codes[r.place])): \(names)")
+            }
+        }
+        return lines
     }
 
     /// A name shortened for the summary: "NHS X Integrated Care Board" → "X ICB".

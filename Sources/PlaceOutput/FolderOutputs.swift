@@ -3,7 +3,9 @@ import PlaceIO
 
 /// The files each folder-writing analysis puts in its `--out` folder, and their staging.
 public enum FolderOutputs {
-    public static let coterminosity = ["places.csv", "pairs.csv", "systems.csv", "places.geojson", "places.gpkg", "coterminosity.json"]
+    public static let coterminosity = [
+        "places.csv", "pairs.csv", "systems.csv", "border.csv", "places.geojson", "places.gpkg", "coterminosity.json",
+    ]
 
     public static func contiguity(grouped: Bool) -> [String] {
         ["edges.csv", "components.csv"] + (grouped ? ["groups.csv"] : []) + ["contiguity.json"]
@@ -18,12 +20,13 @@ public enum FolderOutputs {
 }
 
 extension OutputSet {
-    /// places.csv, pairs.csv, systems.csv, places.geojson (RFC 7946), places.gpkg (EPSG:27700), coterminosity.json.
+    /// places.csv, pairs.csv, systems.csv, border.csv, places.geojson (RFC 7946), places.gpkg (EPSG:27700), coterminosity.json.
     public func add(_ r: Coterminosity, folder: String) throws(InputError) {
         let path = { (name: String) in OutputSet.join(folder, name) }
         try add(r.placesTable, to: path("places.csv"))
         try add(r.pairsTable, to: path("pairs.csv"))
         try add(r.systemsTable, to: path("systems.csv"))
+        try add(r.borderTable, to: path("border.csv"))
         let options = LayerOutputOptions(provenance: r.provenance)
         try add(r.placesMap, to: path("places.geojson"), options: options)
         try add(r.placesMap, to: path("places.gpkg"), options: options)

@@ -101,6 +101,31 @@ do {
         lap("coterminosity utla")
         _ = try ContiguityGraph(blocks)
         lap("contiguity graph")
+    case "evidence" where arguments.count >= 6:
+        // placemap-bench evidence BLOCKS POPULATION PLACES SYSTEMS: the interior evidence, group by group.
+        func layer(_ path: String) throws -> AnalysisLayer {
+            let l = try LayerReader.read(path: path)
+            return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
+        }
+        let blocks = try layer(arguments[2])
+        let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: arguments[3]))
+        let places = try layer(arguments[4])
+        let systems = try layer(arguments[5])
+        let (t, _) = try seconds {
+            let allocation = try BlockAllocation(blocks: blocks, layers: [places, systems])
+            let e = try InteriorEvidence(allocation: allocation, places: 0, systems: 1, people: population.population)
+            print(String(format: "misregistration places %.1f systems %.1f", e.placesMisregistration, e.systemsMisregistration))
+            for l in 0..<2 {
+                let d = allocation.minority[l].map(\.depth).sorted()
+                if !d.isEmpty { print("layer \(l): \(d.count) minority pieces; p50 \(d[d.count / 2]) p99 \(d[d.count * 99 / 100]) p999 \(d[d.count * 999 / 1000]) max \(d.last!)") }
+            }
+            for g in e.groups {
+                print(
+                    "\(places.codes[g.place]) \(places.names[g.place]) / \(systems.codes[g.system]): \(g.blocks.count) blocks \(Int(g.population)) people depth \(Int(g.depth)) \(g.kind.rawValue) neighbour \(g.neighbour.map { places.names[$0] } ?? "-")")
+            }
+            return 0
+        }
+        print("seconds", t)
     default:
         fail(usage, 64)
     }

@@ -9,11 +9,12 @@ struct CoterminosityCommand: ParsableCommand {
         abstract:
             "Which places (e.g. councils) lie wholly in one system (e.g. an ICB), which are split, and how many people sit on each side.",
         discussion: """
-            Writes places.csv, pairs.csv, systems.csv, places.geojson and places.gpkg (for a map) and coterminosity.json \
-            (inputs, method, tolerance) into --out (default: coterminosity), and prints a summary. With --blocks and --population the \
-            shares are by population, each block going wholly to the place and the system holding most of its \
-            area (largest-share), which stays right when places and systems come from differently generalised \
-            boundary files; without them, by area.
+            Writes places.csv, pairs.csv, systems.csv, border.csv, places.geojson and places.gpkg (for a map) and \
+            coterminosity.json (inputs, method, tolerance) into --out (default: coterminosity), and prints a summary. With \
+            --blocks and --population the shares are by population, each block going wholly to the place and the system \
+            holding most of its area (largest-share), and a place is split only where blocks of another system reach deeper \
+            into it than the layers' misregistration (measured from the blocks, or --tolerance); shallower groups are border \
+            uncertainty (border.csv), or undecidable when the misregistration is too large. Without them, by area.
             """)
 
     @Option(help: ArgumentHelp("Places layer, e.g. council areas (any vector source placemap reads).", valueName: "layer")) var places:
@@ -25,11 +26,26 @@ struct CoterminosityCommand: ParsableCommand {
         name: .customLong("sliver-share"),
         help: "Without population: overlaps below this share of a place's area are slivers. With population: those where nobody lives.")
     var sliverShare: Double = 0.005
+    @Option(
+        help: ArgumentHelp(
+            "With population: metres that blocks of another system must reach into a place to make it split (default: measured).",
+            valueName: "metres"))
+    var tolerance: Double?
+    @Option(
+        name: .customLong("decidable-limit"),
+        help: ArgumentHelp("A tolerance above this many metres makes border groups undecidable.", valueName: "metres"))
+    var decidableLimit: Double = InteriorEvidence.defaultDecidableLimit
     @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
     @OptionGroup(title: "Output") var output: FolderOutput
 
     func validate() throws {
         guard (0..<1).contains(sliverShare) else { throw ValidationError("--sliver-share must be at least 0 and below 1") }
+        if let tolerance {
+            guard tolerance.isFinite, (0...100_000).contains(tolerance) else {
+                throw ValidationError("--tolerance must be a distance in metres from 0 to 100000 (100 km), not \(tolerance)")
+            }
+        }
+        guard decidableLimit.isFinite, decidableLimit > 0 else { throw ValidationError("--decidable-limit must be a positive number of metres") }
     }
 
     func run() throws {
@@ -41,6 +57,8 @@ struct CoterminosityCommand: ParsableCommand {
             options.sliverShare = sliverShare
             options.population = try weighting.load()
             options.method = weighting.method ?? .largestShare
+            options.tolerance = tolerance
+            options.decidableLimit = decidableLimit
             options.progress = Console.progress("coterminosity")
             let result = try Coterminosity(
                 places: placesChoice.analysisLayer(places), systems: systemsChoice.analysisLayer(systems), options: options)

@@ -66,7 +66,8 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".placemap.lock") }
         #expect(
             names.sorted() == [
-                "coterminosity.json", "pairs.csv", "placemap-run.json", "places.csv", "places.geojson", "places.gpkg", "systems.csv",
+                "border.csv", "coterminosity.json", "pairs.csv", "placemap-run.json", "places.csv", "places.geojson", "places.gpkg",
+                "systems.csv",
             ])
     }
 

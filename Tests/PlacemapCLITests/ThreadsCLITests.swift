@@ -14,7 +14,7 @@ import Testing
             let result = try run(
                 Paths.placemap,
                 [
-                    "overlap", Paths.geodata("lad24_england.geojson"), Paths.geodata("built/icb24.geojson"), "--csv", csv,
+                    "overlap", Paths.geodata("lad24_england.geojson"), Paths.geodata("built/icb24.geojson"), "-o", csv,
                     "--blocks", Paths.geodata("lsoa21_england.geojson"), "--population", Paths.geodata("census21_population_lsoa21.csv"),
                     "--population-method", "area",
                 ], environment: ["PLACEMAP_THREADS": threads])
