@@ -27,7 +27,7 @@ def data(name):
 
 
 def measure(command):
-    """Runs command once; returns (wall seconds, peak RSS MiB, stdout)."""
+    """Runs command once; returns (wall seconds, peak RSS MiB, stdout, CPU seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     out, err = proc.stdout.read(), proc.stderr.read()
@@ -35,7 +35,7 @@ def measure(command):
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(command)}\n{err.decode()}")
-    return wall, usage.ru_maxrss / 1024, out.decode()
+    return wall, usage.ru_maxrss / 1024, out.decode(), usage.ru_utime + usage.ru_stime
 
 
 def compare(name, ours, peer, inner=None):
@@ -49,6 +49,7 @@ def compare(name, ours, peer, inner=None):
         report[label] = {
             "wall": statistics.median(r[0] for r in runs),
             "rss": max(r[1] for r in runs),
+            "cpu": statistics.median(r[3] for r in runs),
             "inner": statistics.median(inner(r[2]) for r in runs) if inner else None,
         }
     p, q = report["placemap"], report["peer"]
@@ -58,6 +59,7 @@ def compare(name, ours, peer, inner=None):
     if inner:
         print(f"| in-process time (s) | {p['inner']:.3f} | {q['inner']:.3f} | {q['inner'] / p['inner']:.2f}× |")
     print(f"| whole process (s) | {p['wall']:.3f} | {q['wall']:.3f} | {q['wall'] / p['wall']:.2f}× |")
+    print(f"| CPU, user + system (s) | {p['cpu']:.3f} | {q['cpu']:.3f} | {q['cpu'] / p['cpu']:.2f}× |")
     print(f"| peak memory (MiB) | {p['rss']:.0f} | {q['rss']:.0f} | {q['rss'] / p['rss']:.2f}× |")
     return report
 
@@ -143,7 +145,7 @@ def case_overlap():
     for a, b, a_code, b_code in pairs:
         name = f"overlap {a} × {b}"
         compare(name + ": whole process, read → compute → write CSV",
-                [os.path.join(BIN, "placemap"), "overlap", data(a), data(b), "--csv", os.path.join(out, "placemap.csv")],
+                [os.path.join(BIN, "placemap"), "overlap", data(a), data(b), "-o", os.path.join(out, "placemap.csv"), "--overwrite"],
                 [PYTHON, os.path.join(ROOT, "Tests", "oracle", "overlay.py"), data(a), data(b), a_code, b_code,
                  os.path.join(out, "geopandas.csv"), "--compute-time"])
         compare(name + ": compute only (reproject, overlay, areas; files already read)",
@@ -157,7 +159,7 @@ def case_contiguity():
     out = tempfile.mkdtemp(prefix="placemap-bench-")
     for name, field in (("lsoa21_england.geojson", "lsoa21_code"), ("lad24_england.geojson", "ltla24_code")):
         compare(f"contiguity {name} (rook and queen edges to CSV)",
-                [os.path.join(BIN, "placemap"), "contiguity", data(name), "--out", os.path.join(out, "placemap")],
+                [os.path.join(BIN, "placemap"), "contiguity", data(name), "--out", os.path.join(out, "placemap"), "--overwrite"],
                 [PYTHON, os.path.join(ROOT, "benchmarks", "peers", "contiguity_libpysal.py"), data(name), field,
                  os.path.join(out, "libpysal.csv")])
     shutil.rmtree(out, ignore_errors=True)
@@ -169,13 +171,42 @@ def case_coterminosity():
     places, systems = data("built/lad24.geojson"), data("built/icb24.geojson")
     compare("coterminosity LAD24 × ICB24 weighted through LSOA 2021 (largest share), tables written",
             [os.path.join(BIN, "placemap"), "coterminosity", "--places", places, "--systems", systems,
-             "--blocks", blocks, "--population", population, "--out", os.path.join(out, "placemap")],
+             "--blocks", blocks, "--population", population, "--out", os.path.join(out, "placemap"), "--overwrite"],
             [PYTHON, os.path.join(ROOT, "benchmarks", "peers", "coterminosity_geopandas.py"), blocks, population,
              places, systems, os.path.join(out, "geopandas")])
     shutil.rmtree(out, ignore_errors=True)
 
 
-CASES = {"read": case_read, "formats": case_formats, "overlap": case_overlap, "contiguity": case_contiguity, "coterminosity": case_coterminosity}
+def case_mainjob():
+    """The main job against the same job built from an earlier commit (PLACEMAP_BASELINE: its placemap binary)."""
+    baseline = os.environ.get("PLACEMAP_BASELINE")
+    if not baseline:
+        print("\n## main job: skipped (set PLACEMAP_BASELINE to the placemap binary of the commit to compare with)")
+        return
+    out = tempfile.mkdtemp(prefix="placemap-bench-")
+    compare("main job (placemap england), this build against PLACEMAP_BASELINE (in the 'peer' column)",
+            [os.path.join(BIN, "placemap"), "england", "--out", os.path.join(out, "new")],
+            [baseline, "england", "--out", os.path.join(out, "old")])
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def case_evidence():
+    """CPU seconds of the block allocation with and without the interior evidence, in one process."""
+    blocks, population = data("lsoa21_england.geojson"), data("census21_population_lsoa21.csv")
+    for places in ("lad24_england.geojson", "built/lad24.geojson"):
+        _, _, out, _ = measure([os.path.join(BIN, "placemap-bench"), "evidence-cost", blocks, population, data(places),
+                                data("built/icb24.geojson"), str(REPEATS)])
+        runs = [tuple(map(float, line.split()[:2])) for line in out.splitlines()]
+        without = statistics.median(r[0] for r in runs)
+        with_evidence = statistics.median(r[1] for r in runs)
+        print(f"\n## interior evidence, LSOA 2021 into {places} and ICB24 (CPU s, median of {REPEATS})")
+        print(f"| allocation without | with interior evidence | added |")
+        print(f"|---|---|---|")
+        print(f"| {without:.3f} | {with_evidence:.3f} | {100 * (with_evidence - without) / without:+.1f} % |")
+
+
+CASES = {"read": case_read, "formats": case_formats, "overlap": case_overlap, "contiguity": case_contiguity, "coterminosity": case_coterminosity,
+         "mainjob": case_mainjob, "evidence": case_evidence}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(CASES)

@@ -15,7 +15,8 @@ public struct BestFitLookup: Sendable {
     public let rows: [Row]
 
     /// By population when the overlap carries population, else by area. Ties go to the lower B code.
-    public init(_ overlap: OverlapResult) {
+    /// A best share below `minShare` leaves the row without B.
+    public init(_ overlap: OverlapResult, minShare: Double = 0) {
         self.overlap = overlap
         var best = [Row](repeating: Row(a: 0, b: nil, share: 0), count: overlap.a.count)
         for i in best.indices { best[i].a = i }
@@ -27,6 +28,7 @@ public struct BestFitLookup: Sendable {
                 best[r.a] = Row(a: r.a, b: r.b, share: share)
             }
         }
+        for i in best.indices where best[i].share < minShare { best[i].b = nil }
         self.rows = best.sorted { overlap.a.codes[$0.a] < overlap.a.codes[$1.a] }
     }
 }

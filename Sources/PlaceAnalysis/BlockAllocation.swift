@@ -47,15 +47,17 @@ public struct BlockAllocation: Sendable {
 
     /// Intersects every block with the areas of `layers`. `pairs` (positions in `layers`) asks for
     /// the three-way pieces block ∩ area of one ∩ area of the other (needed by the area method).
+    /// `minorityDepths: false` leaves the minority pieces' depths at 0 (to measure what they cost).
     public init(
-        blocks: AnalysisLayer, layers: [AnalysisLayer], pairs: [Pair] = [], progress: ProgressHandler? = nil
+        blocks: AnalysisLayer, layers: [AnalysisLayer], pairs: [Pair] = [], minorityDepths: Bool = true,
+        progress: ProgressHandler? = nil
     ) throws(InputError) {
         let counter = ProgressCounter(total: blocks.count, handler: progress)
         let perBlock = try ParallelGEOS.map(blocks.count, state: { context in layers.map { AreaCache($0, context: context) } }) {
             (caches, k) throws(InputError) -> BlockResult in
             defer { counter.step() }
             do {
-                return try Self.allocate(k, blocks, layers, caches: caches, pairs: pairs)
+                return try Self.allocate(k, blocks, layers, caches: caches, pairs: pairs, depths: minorityDepths)
             } catch {
                 throw InputError(
                     .badData, file: blocks.source, featureIndex: k, featureCode: blocks.codes[k],
@@ -104,7 +106,7 @@ public struct BlockAllocation: Sendable {
     }
 
     private static func allocate(
-        _ k: Int, _ blocks: AnalysisLayer, _ layers: [AnalysisLayer], caches: [AreaCache], pairs: [Pair]
+        _ k: Int, _ blocks: AnalysisLayer, _ layers: [AnalysisLayer], caches: [AreaCache], pairs: [Pair], depths: Bool
     ) throws(GeometryError) -> BlockResult {
         let empty = BlockResult(
             pieces: Array(repeating: [], count: layers.count), points: Array(repeating: nil, count: layers.count),
@@ -142,7 +144,7 @@ public struct BlockAllocation: Sendable {
             }
             if found.count > 1, let main = PopulationWeighting.largest(found) {
                 for (n, p) in found.enumerated() where p.b != main {
-                    let depth = try InteriorEvidence.depth(of: geometries[n] ?? block, into: cache.boundary(p.b))
+                    let depth = depths ? try InteriorEvidence.depth(of: geometries[n] ?? block, into: cache.boundary(p.b)) : 0
                     result.minority[l].append(MinorityPiece(block: k, area: p.b, share: fraction(p.area, of: blockArea), depth: depth))
                 }
             }

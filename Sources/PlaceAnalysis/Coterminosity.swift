@@ -117,7 +117,8 @@ public struct Coterminosity: Sendable {
             let kind = { (r: OverlapRow) in r.b == counted.first?.b ? EvidenceKind.interior : kinds[Pair(r.a, r.b)] ?? .interior }
             let kept = counted.filter { kind($0) == .interior }
             let undecidable = counted.filter { kind($0) == .undecidable }
-            var status: PlaceStatus = kept.isEmpty ? .outside : kept.count == 1 ? (undecidable.isEmpty ? .coterminous : .undecidable) : .split
+            var status: PlaceStatus =
+                kept.isEmpty ? .outside : kept.count == 1 ? (undecidable.isEmpty ? .coterminous : .undecidable) : .split
             let outsideShare = 1 - byPlace[p].reduce(0) { $0 + $1.shareOfA }
             if !weighted, status == .coterminous, outsideShare >= options.sliverShare { status = .partlyOutside }
             results.append(

@@ -14,7 +14,9 @@ public enum PopulationMethod: String, Sendable, CaseIterable {
 
     public var explanation: String {
         switch self {
-        case .centroid: return "each block's population goes wholly to the area containing its representative point (ONS best-fit style)"
+        case .centroid:
+            return "each block's population goes wholly to the area containing its representative point (ONS best-fit style); a block "
+                + "whose point falls in no area goes to the area holding the largest share of it (counted as point_fallbacks)"
         case .area:
             return "each block's population is shared by area between the areas it overlaps (area-weighted interpolation within blocks)"
         case .largestShare:
@@ -40,6 +42,8 @@ public struct PopulationSplit: Sendable {
     public var byPair: [Pair: Double] = [:]
     public var byA: [Double]
     public var byB: [Double]
+    /// Blocks whose representative point fell in no area, placed by largest share instead (centroid only).
+    public var pointFallbacks = 0
     /// Population of all blocks.
     public var total: Double
 
@@ -65,9 +69,23 @@ public enum PopulationWeighting {
         let people = population.population
         switch method {
         case .centroid:
-            let inA = allocation.pointAreas[la]
-            let inB = allocation.pointAreas[lb]
-            for k in 0..<blocks.count { split.add(people[k], a: inA[k], b: inB[k]) }
+            // A block whose point falls in no area (a coastline drawn differently) goes to the area
+            // holding most of it instead, and is counted.
+            var inA = allocation.pointAreas[la]
+            var inB = allocation.pointAreas[lb]
+            for k in 0..<blocks.count {
+                var fellBack = false
+                if inA[k] == nil, let best = largest(allocation.pieces[la][k]) {
+                    inA[k] = best
+                    fellBack = true
+                }
+                if inB[k] == nil, let best = largest(allocation.pieces[lb][k]) {
+                    inB[k] = best
+                    fellBack = true
+                }
+                if fellBack { split.pointFallbacks += 1 }
+                split.add(people[k], a: inA[k], b: inB[k])
+            }
         case .largestShare:
             let inA = allocation.largest(la)
             let inB = allocation.largest(lb)

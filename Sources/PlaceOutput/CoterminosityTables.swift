@@ -169,7 +169,9 @@ extension Coterminosity {
                 + (weighted ? "population (\(options.method.rawValue))" : "area") + ":"
         ]
         var others = ""
-        for status in [PlaceStatus.partlyOutside, .undecidable] where count(status) > 0 { others += ", \(status.rawValue) \(count(status))" }
+        for status in [PlaceStatus.partlyOutside, .undecidable] where count(status) > 0 {
+            others += ", \(status.rawValue) \(count(status))"
+        }
         lines.append(
             "  coterminous \(count(.coterminous)), split \(count(.split)), outside \(count(.outside))\(others); "
                 + "slivers set aside (\(weighted ? "nobody living there" : "< \(options.sliverShare * 100)% of a place's area")): \(sliverCount)"
@@ -185,7 +187,8 @@ extension Coterminosity {
         for r in places where r.status == .outside { lines.append("  outside: \(p.names[r.place]) (\(p.codes[r.place]))") }
         for r in places where r.status == .partlyOutside {
             let inside = r.pairs.reduce(0) { $0 + $1.shareOfA }
-            lines.append("  partly outside: \(p.names[r.place]) (\(p.codes[r.place])): \(String(format: "%.1f", (1 - inside) * 100))% in no system")
+            lines.append(
+                "  partly outside: \(p.names[r.place]) (\(p.codes[r.place])): \(String(format: "%.1f", (1 - inside) * 100))% in no system")
         }
         if let e = evidence { lines += evidenceLines(e) }
         if weighted {
@@ -221,7 +224,8 @@ extension Coterminosity {
         if e.undecidable {
             lines.append(
                 "  warning: the layers disagree by up to \(metres(e.tolerance)), more than the \(metres(e.decidableLimit)) within which "
-                    + "a split can be told from an artefact: \(e.groups.count { $0.kind == .undecidable }) groups of blocks are undecidable")
+                    + "a split can be told from an artefact: \(e.groups.count { $0.kind == .undecidable }) groups of blocks are undecidable"
+            )
             for r in undecidable {
                 let names = r.undecidable.map { Self.short(s.names[$0.b]) }.joined(separator: "; ")
                 lines.append("  undecidable: \(p.names[r.place]) (\(p.codes[r.place])): \(names)")

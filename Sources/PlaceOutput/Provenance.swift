@@ -33,6 +33,7 @@ public enum Provenance {
                 ("method", .string(split.method.rawValue)), ("method_explained", .string(split.method.explanation)),
                 ("total", .number(split.total)), ("outside_every_piece", .number(split.outsideEveryPiece)),
                 ("outside_a", .number(split.outsideA)),
+                ("point_fallbacks", .number(Double(split.pointFallbacks))),
                 ("table_codes_matching_no_block", .number(Double(p.unmatchedCodes.count))),
                 ("table_codes_matching_no_block_examples", .array(p.unmatchedCodes.prefix(20).map(JSONValue.string))),
                 ("blocks_without_population", .number(Double(p.blocksWithoutPopulation.count))),

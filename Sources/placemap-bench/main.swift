@@ -14,6 +14,18 @@ func seconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
     return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, n)
 }
 
+/// CPU seconds (user + system, all threads) spent in `body`: steadier than wall time on a shared machine.
+func cpuSeconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
+    func now() -> Double {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+    }
+    let start = now()
+    let n = try body()
+    return (now() - start, n)
+}
+
 func fail(_ text: String, _ code: Int32) -> Never {
     FileHandle.standardError.write(Data((text + "\n").utf8))
     exit(code)
@@ -117,15 +129,41 @@ do {
             print(String(format: "misregistration places %.1f systems %.1f", e.placesMisregistration, e.systemsMisregistration))
             for l in 0..<2 {
                 let d = allocation.minority[l].map(\.depth).sorted()
-                if !d.isEmpty { print("layer \(l): \(d.count) minority pieces; p50 \(d[d.count / 2]) p99 \(d[d.count * 99 / 100]) p999 \(d[d.count * 999 / 1000]) max \(d.last!)") }
+                if !d.isEmpty {
+                    print(
+                        "layer \(l): \(d.count) minority pieces; p50 \(d[d.count / 2]) p99 \(d[d.count * 99 / 100]) p999 \(d[d.count * 999 / 1000]) max \(d.last!)"
+                    )
+                }
             }
             for g in e.groups {
                 print(
-                    "\(places.codes[g.place]) \(places.names[g.place]) / \(systems.codes[g.system]): \(g.blocks.count) blocks \(Int(g.population)) people depth \(Int(g.depth)) \(g.kind.rawValue) neighbour \(g.neighbour.map { places.names[$0] } ?? "-")")
+                    "\(places.codes[g.place]) \(places.names[g.place]) / \(systems.codes[g.system]): \(g.blocks.count) blocks \(Int(g.population)) people depth \(Int(g.depth)) \(g.kind.rawValue) neighbour \(g.neighbour.map { places.names[$0] } ?? "-")"
+                )
             }
             return 0
         }
         print("seconds", t)
+    case "evidence-cost" where arguments.count >= 6:
+        // placemap-bench evidence-cost BLOCKS POPULATION PLACES SYSTEMS [REPEATS]: seconds for the allocation
+        // pass without interior evidence, then with it (minority depths in the pass, group depths after); CPU seconds.
+        func layer(_ path: String) throws -> AnalysisLayer {
+            let l = try LayerReader.read(path: path)
+            return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
+        }
+        let blocks = try layer(arguments[2])
+        let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: arguments[3]))
+        let places = try layer(arguments[4])
+        let systems = try layer(arguments[5])
+        for _ in 0..<(arguments.count > 6 ? Int(arguments[6]) ?? 1 : 1) {
+            let (without, _) = try cpuSeconds {
+                try BlockAllocation(blocks: blocks, layers: [places, systems], minorityDepths: false).pieces.count
+            }
+            let (with, n) = try cpuSeconds {
+                let allocation = try BlockAllocation(blocks: blocks, layers: [places, systems])
+                return try InteriorEvidence(allocation: allocation, places: 0, systems: 1, people: population.population).groups.count
+            }
+            print(String(format: "%.4f %.4f %d", without, with, n))
+        }
     default:
         fail(usage, 64)
     }

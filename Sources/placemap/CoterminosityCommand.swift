@@ -45,7 +45,9 @@ struct CoterminosityCommand: ParsableCommand {
                 throw ValidationError("--tolerance must be a distance in metres from 0 to 100000 (100 km), not \(tolerance)")
             }
         }
-        guard decidableLimit.isFinite, decidableLimit > 0 else { throw ValidationError("--decidable-limit must be a positive number of metres") }
+        guard decidableLimit.isFinite, decidableLimit > 0 else {
+            throw ValidationError("--decidable-limit must be a positive number of metres")
+        }
     }
 
     func run() throws {

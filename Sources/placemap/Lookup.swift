@@ -16,11 +16,57 @@ struct Lookup: ParsableCommand {
         name: [.short, .long],
         help: ArgumentHelp("Write the lookup here (default or -: standard output); provenance beside it (.json).", valueName: "file"))
     var output: String?
+    @Option(
+        name: .customLong("min-share"),
+        help: ArgumentHelp("Leave B empty where the best feature holds less than this share of A.", valueName: "share"))
+    var minShare: Double = 0
+    @Option(
+        help: ArgumentHelp(
+            "Check this published lookup of A's codes (blocks) to B's codes against the geometry instead; -o gets the rows it contradicts.",
+            valueName: "lookup.csv"))
+    var audit: String?
+    @Option(
+        name: .customLong("audit-code"),
+        help: ArgumentHelp("The lookup's column of A codes (default: named like A's code field).", valueName: "column"))
+    var auditCode: String?
+    @Option(
+        name: .customLong("audit-area"),
+        help: ArgumentHelp("The lookup's column of B codes (default: named like B's code field).", valueName: "column"))
+    var auditArea: String?
+    @Option(
+        help: ArgumentHelp(
+            "With --audit: metres a block must reach into another area to contradict the lookup (default: measured).", valueName: "metres"))
+    var tolerance: Double?
     @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
     @OptionGroup var flags: WriteFlags
 
+    func validate() throws {
+        guard (0...1).contains(minShare) else { throw ValidationError("--min-share must be from 0 to 1") }
+        if let tolerance {
+            guard tolerance.isFinite, (0...100_000).contains(tolerance) else {
+                throw ValidationError("--tolerance must be a distance in metres from 0 to 100000 (100 km), not \(tolerance)")
+            }
+        }
+    }
+
+    /// `lookup A B --audit LOOKUP.csv`: the published lookup checked against the geometry.
+    func runAudit(_ path: String) throws {
+        let outputs = flags.outputs(inputs: [a, b, path])
+        let table = output ?? "-"
+        try outputs.reserve(table)
+        let blocks = try aChoice.analysisLayer(a)
+        let areas = try bChoice.analysisLayer(b)
+        let lookup = try Grouping.lookup(
+            CSVReader.read(path: path), codeColumn: auditCode, groupColumn: auditArea ?? areas.fields.code, for: blocks)
+        let result = try LookupAudit(blocks: blocks, areas: areas, lookup: lookup, tolerance: tolerance)
+        try outputs.add(result.table, to: table)
+        try outputs.publish()
+        note(result.summary)
+    }
+
     func run() throws {
         try reportingErrors {
+            if let audit { return try runAudit(audit) }
             let outputs = flags.outputs(inputs: [a, b] + weighting.inputs)
             let table = output ?? "-"
             try outputs.reserve(table)
@@ -30,7 +76,7 @@ struct Lookup: ParsableCommand {
             options.method = weighting.method ?? .centroid
             options.progress = Console.progress("lookup")
             let overlap = try OverlapResult(a: aChoice.analysisLayer(a), b: bChoice.analysisLayer(b), options: options)
-            let lookup = BestFitLookup(overlap)
+            let lookup = BestFitLookup(overlap, minShare: minShare)
             var provenance = Provenance.overlap(overlap)
             provenance["analysis"] = .string("best-fit lookup")
             provenance["best_fit_by"] = .string(overlap.split != nil ? "population" : "area")
@@ -38,7 +84,9 @@ struct Lookup: ParsableCommand {
             if let json = sidecar(of: table) { try outputs.add(provenance, to: json) }
             try outputs.publish()
             let unmatched = lookup.rows.filter { $0.b == nil }.count
-            note("lookup: \(lookup.rows.count) rows by \(overlap.split != nil ? "population" : "area"); \(unmatched) with no match in B")
+            note(
+                "lookup: \(lookup.rows.count) rows by \(overlap.split != nil ? "population" : "area"); \(unmatched) with no match in B"
+                    + (minShare > 0 ? " (or below --min-share \(minShare))" : ""))
         }
     }
 }

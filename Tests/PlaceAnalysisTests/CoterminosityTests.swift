@@ -1,7 +1,7 @@
 import PlaceAnalysis
-import PlaceOutput
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 import PlaceTestSupport
 import Testing
 
@@ -72,7 +72,8 @@ import Testing
                 "place_code", "place_name", "status", "main_system_code", "main_system_name", "main_share", "n_systems", "population",
             ])
         #expect(c.placesTable.rows[0] == ["INSIDE", "name of INSIDE", "coterminous", "WEST", "name of WEST", "1", "1", "50"])
-        #expect(c.pairsTable.rows.filter { $0[$0.count - 3] == "true" }.map { [$0[0], $0[2]] } == [["HALF", "WEST"], ["NUDGED", "WEST"]])
+        #expect(
+            c.pairsTable.rows.filter { $0[$0.count - 3] == "true" }.map { [$0[0], $0[2]] } == [["HALF", "WEST"], ["NUDGED", "WEST"]])
         #expect(try run(weighted: false).systemsTable.rows[0][9] == "HALF")
     }
 }
@@ -133,7 +134,10 @@ import Testing
         #expect(group.kind == .border && abs(group.depth - 6) < 1e-9 && group.neighbour == 1)
         let real = try #require(c.evidence?.group(place: 0, system: 1))
         #expect(real.kind == .interior && real.depth >= 40)
-        #expect(c.borderTable.rows.map { [$0[0], $0[2], $0[4], $0[10]] } == [["LEFT", "EAST", "border", "RIGHT"], ["LEFT", "MID", "interior", ""]])
+        #expect(
+            c.borderTable.rows.map { [$0[0], $0[2], $0[4], $0[10]] } == [
+                ["LEFT", "EAST", "border", "RIGHT"], ["LEFT", "MID", "interior", ""],
+            ])
     }
 
     @Test func aToleranceBeyondTheDecidableLimitMakesPlacesUndecidable() throws {

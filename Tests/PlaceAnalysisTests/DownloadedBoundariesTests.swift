@@ -40,7 +40,8 @@ import Testing
         let grouping = try Grouping.lookup(
             CSVReader.read(path: Paths.geodata("lookup_lad23_utla23.csv")), codeColumn: "ltla23_code", groupColumn: "utla23_code",
             for: lad)
-        let utla = try AnalysisLayer(DissolveResult(blocks: lad, grouping: grouping).layer(), fields: LayerFields(code: "utla23_code", name: "utla23_name"))
+        let utla = try AnalysisLayer(
+            DissolveResult(blocks: lad, grouping: grouping).layer(), fields: LayerFields(code: "utla23_code", name: "utla23_name"))
         let icb = try layer("built/icb24.geojson")
         // One pass for both place layers and the ICBs, as the main job does.
         return Data(
@@ -88,7 +89,9 @@ import Testing
         let truthSplits = Set(truth.filter { $0.value.count > 1 }.keys)
         let found = Set(c.places.filter { $0.status == .split }.map { c.placesLayer.codes[$0.place] })
         #expect(truthSplits.contains(fault))
-        #expect(found == truthSplits.subtracting([Self.cherwell]), "false: \(found.subtracting(truthSplits)), missed: \(truthSplits.subtracting(found))")
+        #expect(
+            found == truthSplits.subtracting([Self.cherwell]),
+            "false: \(found.subtracting(truthSplits)), missed: \(truthSplits.subtracting(found))")
         for place in c.places where place.status == .split {
             let code = c.placesLayer.codes[place.place]
             for pair in place.pairs {
