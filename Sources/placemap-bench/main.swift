@@ -16,14 +16,16 @@ func seconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
 
 /// CPU seconds (user + system, all threads) spent in `body`: steadier than wall time on a shared machine.
 func cpuSeconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
-    func now() -> Double {
-        var u = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &u)
-        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
-    }
-    let start = now()
+    let start = processCPU()
     let n = try body()
-    return (now() - start, n)
+    return (processCPU() - start, n)
+}
+
+/// CPU seconds used by this process so far.
+func processCPU() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
 }
 
 func fail(_ text: String, _ code: Int32) -> Never {
@@ -66,53 +68,41 @@ do {
             print(String(format: "%.4f %d", t, n))
         }
     case "phases":
-        // Seconds per phase of the main job's analysis, to see where the time goes.
+        // CPU seconds per phase of the main job's analysis (placemap-bench phases GEODATA), to see where the time goes.
         let g = arguments[2]
-        var start = DispatchTime.now().uptimeNanoseconds
-        func lap(_ name: String) {
-            let now = DispatchTime.now().uptimeNanoseconds
-            print(String(format: "%-28@ %.3f", name as NSString, Double(now - start) / 1e9))
-            start = now
+        var cpu: Double = 0
+        func lap(_ name: String, _ body: () throws -> Void) throws {
+            let start = processCPU()
+            try body()
+            let t = processCPU() - start
+            cpu += t
+            print(String(format: "%-36@ %.3f", name as NSString, t))
         }
-        let bl = try GeoJSONReader.read(path: g + "/lsoa21_england.geojson")
-        lap("read blocks")
-        let blocks = try AnalysisLayer(bl, fields: LayerFields.detect(in: bl))
-        lap("blocks layer")
-        let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: g + "/census21_population_lsoa21.csv"))
-        lap("population")
         func layer(_ name: String) throws -> AnalysisLayer {
             let l = try GeoJSONReader.read(path: g + "/" + name)
             return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
         }
-        let icb = try layer("built/icb24.geojson")
-        let lad = try layer("built/lad24.geojson")
-        let utla = try layer("built/utla23.geojson")
-        lap("area layers")
-        let alloc = try BlockAllocation(blocks: blocks, layers: [lad, utla, icb])
-        lap("allocation lad utla icb")
-        _ = try BlockAllocation(blocks: blocks, layers: [icb])
-        lap("allocation icb")
-        print(alloc.minority.map(\.count))
-        _ = try Overlay.pieces(lad, icb)
-        lap("overlay lad x icb")
-        _ = try Overlay.pieces(lad, lad)
-        lap("self-overlay lad")
-        _ = try Overlay.pieces(icb, icb)
-        lap("self-overlay icb")
-        _ = try Overlay.pieces(blocks, lad, skipByCoverage: true)
-        lap("blocks x lad (skip)")
-        _ = try Overlay.pieces(blocks, lad)
-        lap("blocks x lad")
-        _ = try Overlay.pieces(blocks, icb)
-        lap("blocks x icb")
-        var options = CoterminosityOptions()
-        options.population = population
-        _ = try Coterminosity(places: lad, systems: icb, options: options)
-        lap("coterminosity lad")
-        _ = try Coterminosity(places: utla, systems: icb, options: options)
-        lap("coterminosity utla")
-        _ = try ContiguityGraph(blocks)
-        lap("contiguity graph")
+        var blocks: AnalysisLayer?
+        try lap("read, reproject, check LSOAs") { blocks = try layer("lsoa21_england.geojson") }
+        guard let blocks else { fail("no blocks", 65) }
+        var population: PopulationBlocks?
+        try lap("population table") {
+            population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: g + "/census21_population_lsoa21.csv"))
+        }
+        var areas: [AnalysisLayer] = []
+        try lap("area layers") { areas = try ["built/lad24.geojson", "built/utla23.geojson", "built/icb24.geojson"].map(layer) }
+        var allocation: BlockAllocation?
+        try lap("allocation pass (3 layers)") { allocation = try BlockAllocation(blocks: blocks, layers: areas) }
+        for places in areas.prefix(2) {
+            try lap("coterminosity \(places.fields.prefix) (overlay, evidence)") {
+                var options = CoterminosityOptions()
+                options.population = population
+                options.allocation = allocation
+                _ = try Coterminosity(places: places, systems: areas[2], options: options)
+            }
+        }
+        try lap("contiguity graph of the LSOAs") { _ = try ContiguityGraph(blocks) }
+        print(String(format: "%-36@ %.3f", "total" as NSString, cpu))
     case "evidence" where arguments.count >= 6:
         // placemap-bench evidence BLOCKS POPULATION PLACES SYSTEMS: the interior evidence, group by group.
         func layer(_ path: String) throws -> AnalysisLayer {
