@@ -20,7 +20,7 @@ enum CatchmentMaps {
         }
         guard let ground else { return nil }
         let projection = PageProjection(fitting: ground, width: width, maxHeight: 420, margin: 10)
-        let height = projection.height + 18
+        let height = projection.height + MapDecorations.attributionHeight(width: width)
         let topology = ArcTopology(shapes)
         let arcs = topology.simplifiedArcs(tolerance: projection.metres(0.6))
         let colours = Palette.sequential(classes.count)
@@ -49,8 +49,8 @@ enum CatchmentMaps {
         }
         entries.append(MapDecorations.Entry("First past the post", fill: "none", stroke: Palette.highlight, strokeWidth: 2, line: true))
         let (legend, _) = MapDecorations.legend(entries, x: 6, y: 6, fontSize: 9)
-        let (bar, _) = MapDecorations.scaleBar(projection, x: width - 130, y: height - 22, target: 70)
-        svg.append(legend + bar + MapDecorations.attributionLine(width: width, y: height - 4))
+        let (bar, _) = MapDecorations.scaleBar(projection, x: width - 130, y: height - MapDecorations.attributionHeight(width: width) - 4, target: 70)
+        svg.append(legend + bar + MapDecorations.attributionLine(width: width, y: height))
         return MapFigure(id: id, document: svg, placePaths: paths, unplacedLabels: [])
     }
 

@@ -13,7 +13,7 @@ enum ContiguityMap {
         }
         guard let ground, !exclaveCodes.isEmpty else { return nil }
         let projection = PageProjection(fitting: ground, width: width, maxHeight: maxHeight, margin: 12)
-        let height = projection.height + 18
+        let height = projection.height + MapDecorations.attributionHeight(width: width)
         let topology = ArcTopology(backgroundShapes + exclaveCodes.compactMap { view.exclaveShapes[$0] })
         let arcs = topology.simplifiedArcs(tolerance: projection.metres(0.5))
         let split = Set(view.notConnected.map(\.code))
@@ -56,7 +56,7 @@ enum ContiguityMap {
             let cy = projection.y((b.minY + b.maxY) / 2)
             let r = max((b.maxX - b.minX), (b.maxY - b.minY)) * projection.scale / 2 + 6
             svg.append("<circle cx=\"\(Drawing.c(cx))\" cy=\"\(Drawing.c(cy))\" r=\"\(Drawing.c(r))\"/>")
-            requests.append(LabelRequest(text: "\(group.name): \(group.exclaves.count) exclave\(group.exclaves.count == 1 ? "" : "s")", x: cx, y: cy, radius: r, id: group.code))
+            requests.append(LabelRequest(text: "\(group.name): \(group.exclaves.count) exclave\(group.exclaves.count == 1 ? "" : "s")", x: cx, y: cy, radius: r, id: group.code, beside: true))
         }
         svg.append("</g>")
         let (legend, legendBox) = MapDecorations.legend(
@@ -65,13 +65,13 @@ enum ContiguityMap {
                 MapDecorations.Entry("Group not in one piece", fill: "#C9E4E1", stroke: Palette.outline),
                 MapDecorations.Entry("Group in one piece", fill: Palette.context, stroke: Palette.outline),
             ], x: 8, y: 8)
-        let (bar, barBox) = MapDecorations.scaleBar(projection, x: width - 150, y: height - 24)
+        let (bar, barBox) = MapDecorations.scaleBar(projection, x: width - 150, y: height - MapDecorations.attributionHeight(width: width) - 6)
         let (placed, unplaced) = LabelPlacement.place(
-            requests.map { var r = $0; r.radius = r.radius + 2; return r }, fontSize: 11,
-            frame: PageRect(x: 0, y: 0, width: width, height: height - 18), obstacles: [legendBox, barBox])
+            requests, fontSize: 11,
+            frame: PageRect(x: 0, y: 0, width: width, height: height - MapDecorations.attributionHeight(width: width)), obstacles: [legendBox, barBox])
         svg.append("<g class=\"labels\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"3\">")
         for l in placed { svg.append(Drawing.label(l, fontSize: 11, bold: true)) }
-        svg.append("</g>" + legend + bar + MapDecorations.attributionLine(width: width, y: height - 4))
+        svg.append("</g>" + legend + bar + MapDecorations.attributionLine(width: width, y: height))
         return MapFigure(id: id, document: svg, placePaths: paths, unplacedLabels: unplaced.map(\.text))
     }
 

@@ -89,7 +89,7 @@ public struct CoterminosityMaps {
         let all = Array(0..<view.places.count)
         let ground = bounds(all) ?? Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1)
         let projection = PageProjection(fitting: ground, width: width, maxHeight: maxHeight, margin: 12)
-        let height = projection.height + 18
+        let height = projection.height + MapDecorations.attributionHeight(width: width)
         let arcs = topology.simplifiedArcs(tolerance: projection.metres(0.5))
         let split = view.places.indices.filter { view.places[$0].status == "split" }
         var svg = SVGDocument(
@@ -113,7 +113,7 @@ public struct CoterminosityMaps {
         var obstacles: [PageRect] = []
         let (legend, legendBox) = MapDecorations.legend(legendEntries, x: 8, y: 8)
         obstacles.append(legendBox)
-        let (bar, barBox) = MapDecorations.scaleBar(projection, x: width - 170, y: height - 24)
+        let (bar, barBox) = MapDecorations.scaleBar(projection, x: width - 170, y: height - MapDecorations.attributionHeight(width: width) - 6)
         obstacles.append(barBox)
         var insetSVG = ""
         let london = all.filter { view.places[$0].code.hasPrefix("E09") }
@@ -124,13 +124,13 @@ public struct CoterminosityMaps {
             obstacles.append(box)
         }
         let requests = split.compactMap { labelRequest($0, projection, text: view.places[$0].name) }
-        let frame = PageRect(x: 0, y: 0, width: width, height: height - 18)
+        let frame = PageRect(x: 0, y: 0, width: width, height: height - MapDecorations.attributionHeight(width: width))
         let (placed, unplaced) = LabelPlacement.place(requests, fontSize: Self.fontSize, frame: frame, obstacles: obstacles)
         svg.append(insetSVG)
         svg.append("<g class=\"labels\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\">")
         for l in placed { svg.append(Drawing.label(l, fontSize: Self.fontSize)) }
         svg.append("</g>")
-        svg.append(legend + bar + MapDecorations.attributionLine(width: width, y: height - 4))
+        svg.append(legend + bar + MapDecorations.attributionLine(width: width, y: height))
         return MapFigure(id: "map-\(view.id)", document: svg, placePaths: paths, unplacedLabels: unplaced.map(\.text))
     }
 
@@ -182,7 +182,7 @@ public struct CoterminosityMaps {
         if system.shape != nil { shapes.append(systemShape(k)) }
         let ground = bounds(shapes) ?? Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1)
         let projection = PageProjection(fitting: ground, width: width, maxHeight: maxHeight, margin: 10)
-        let height = projection.height + 40
+        let height = projection.height + 22 + MapDecorations.attributionHeight(width: width)
         let arcs = topology.simplifiedArcs(tolerance: projection.metres(0.6), only: shapes)
         let id = "map-\(view.id)-\(Drawing.slug(system.code))"
         let shared = members.filter { view.places[$0].status == "split" }
@@ -208,12 +208,12 @@ public struct CoterminosityMaps {
             let share = p.shares.first { $0.systemCode == system.code }?.share ?? 0
             return labelRequest(i, projection, text: p.status == "split" ? "\(p.name) \(Drawing.percent(share))" : p.name)
         }.sorted { $0.radius > $1.radius }
-        let (bar, barBox) = MapDecorations.scaleBar(projection, x: 8, y: height - 22, target: 80)
-        let frame = PageRect(x: 0, y: 0, width: width, height: height - 18)
+        let (bar, barBox) = MapDecorations.scaleBar(projection, x: 8, y: height - MapDecorations.attributionHeight(width: width) - 4, target: 80)
+        let frame = PageRect(x: 0, y: 0, width: width, height: height - MapDecorations.attributionHeight(width: width))
         let (placed, unplaced) = LabelPlacement.place(requests, fontSize: 10, frame: frame, obstacles: [barBox])
         svg.append("<g class=\"labels\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\">")
         for l in placed { svg.append(Drawing.label(l, fontSize: 10)) }
-        svg.append("</g>" + bar + MapDecorations.attributionLine(width: width, y: height - 4))
+        svg.append("</g>" + bar + MapDecorations.attributionLine(width: width, y: height))
         return MapFigure(id: id, document: svg, placePaths: paths, unplacedLabels: unplaced.map(\.text))
     }
 }

@@ -28,8 +28,11 @@ public struct LabelRequest: Sendable {
     public var y: Double
     public var radius: Double
     public var id: String
+    /// Place the label beside the circle, never on it (for marks the label must not hide).
+    public var beside: Bool
 
-    public init(text: String, x: Double, y: Double, radius: Double, id: String) {
+    public init(text: String, x: Double, y: Double, radius: Double, id: String, beside: Bool = false) {
+        self.beside = beside
         self.text = text
         self.x = x
         self.y = y
@@ -63,7 +66,7 @@ public enum LabelPlacement {
         let h = fontSize * 1.3
         for r in requests {
             let w = textWidth(r.text, fontSize: fontSize)
-            var candidates: [(Double, Double, Bool)] = [(r.x, r.y, false)]
+            var candidates: [(Double, Double, Bool)] = r.beside ? [] : [(r.x, r.y, false)]
             for step in 1...4 {
                 let d = r.radius + Double(step) * h
                 for k in 0..<12 {

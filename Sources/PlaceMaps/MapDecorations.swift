@@ -1,3 +1,5 @@
+import Foundation
+
 /// Legend, scale bar and attribution line drawn on every map.
 public enum MapDecorations {
     /// The attribution every map carries (ONS and OS data under the Open Government Licence).
@@ -64,10 +66,20 @@ public enum MapDecorations {
 
     static func format(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : PathEncoding.coordinate(v) }
 
-    /// The attribution line at the bottom of a map `width` units wide, ending at `y`.
-    public static func attributionLine(width: Double, y: Double) -> String {
-        let size = min(10, (width - 8) / (Double(attribution.count) * 0.5))
-        return "<text class=\"attribution\" x=\"4\" y=\"\(c(y))\" font-size=\"\(c(size))\" fill=\"#505A5F\">\(XML.escape(attribution))</text>"
+    /// Page units to leave below a map `width` units wide for the attribution: one line on wide maps,
+    /// two on narrow ones.
+    public static func attributionHeight(width: Double) -> Double { width >= 700 ? 16 : 26 }
+
+    /// The attribution at the bottom of a map `width` units wide whose page ends at `bottom`.
+    public static func attributionLine(width: Double, y bottom: Double) -> String {
+        let open = "<text class=\"attribution\" x=\"4\" font-size=\"8\" fill=\"#505A5F\">"
+        guard width < 700, let cut = attribution.range(of: " Contains OS data") else {
+            return open.replacingOccurrences(of: "x=\"4\"", with: "x=\"4\" y=\"\(c(bottom - 4))\"") + XML.escape(attribution) + "</text>"
+        }
+        let first = String(attribution[..<cut.lowerBound])
+        let second = String(attribution[cut.upperBound...]).trimmingCharacters(in: .whitespaces)
+        return open + "<tspan x=\"4\" y=\"\(c(bottom - 14))\">\(XML.escape(first))</tspan>"
+            + "<tspan x=\"4\" y=\"\(c(bottom - 4))\">Contains OS data \(XML.escape(second))</tspan></text>"
     }
 
     static func c(_ v: Double) -> String { PathEncoding.coordinate(v) }

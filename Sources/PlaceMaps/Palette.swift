@@ -9,7 +9,7 @@ public enum Palette {
         switch status {
         case "coterminous": return "#28A197"
         case "split": return "#801650"
-        default: return "#A285D1"
+        default: return "#3D3D3D"
         }
     }
 

@@ -50,7 +50,11 @@ struct ReportCommand: ParsableCommand {
             }
             let report = HTMLReport(content)
             var targets = [output]
-            if let svg { targets += report.figures.map { svg + "/" + $0.fileName } }
+            let rasteriser = png ? Rasteriser.find() : nil
+            if let svg {
+                targets += report.figures.map { svg + "/" + $0.fileName }
+                if rasteriser != nil { targets += report.figures.map { svg + "/" + $0.id + ".png" } }
+            }
             try refuseToReplace(targets)
             try AtomicFile.write(report.bytes, to: output)
             print("report: \(output) (\(report.bytes.count / 1024) KB, \(report.figures.count) maps)")
@@ -59,14 +63,13 @@ struct ReportCommand: ParsableCommand {
             for figure in report.figures { try AtomicFile.write(Array(figure.standalone.utf8), to: svg + "/" + figure.fileName) }
             print("maps: \(report.figures.count) SVG files in \(svg)/")
             guard png else { return }
-            guard let rasteriser = Rasteriser.find() else {
+            guard let rasteriser else {
                 note("placemap: no PNG written: neither rsvg-convert nor chromium is installed (apt-get install librsvg2-bin)")
                 return
             }
             for figure in report.figures {
                 let source = svg + "/" + figure.fileName
                 let target = svg + "/" + figure.id + ".png"
-                try refuseToReplace([target])
                 try rasteriser.rasterise(source, to: target, width: figure.document.width, height: figure.document.height)
             }
             print("maps: \(report.figures.count) PNG files in \(svg)/ (\(rasteriser.name))")
@@ -116,13 +119,15 @@ struct Rasteriser {
     /// Writes `target` through a temporary file beside it, so a failure leaves no half-written PNG.
     func rasterise(_ svg: String, to target: String, width: Double, height: Double) throws {
         try AtomicFile.write(to: target) { (temporary: String) throws(InputError) in
+            // Chromium picks the image format from the file's extension.
+            let written = temporary + ".png"
             var arguments: [String]
             if name == "rsvg-convert" {
-                arguments = ["-o", temporary, svg]
+                arguments = ["-o", written, svg]
             } else {
                 arguments = [
                     "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=2",
-                    "--window-size=\(Int(width.rounded(.up))),\(Int(height.rounded(.up)))", "--screenshot=\(temporary)",
+                    "--window-size=\(Int(width.rounded(.up))),\(Int(height.rounded(.up)))", "--screenshot=\(written)",
                     URL(fileURLWithPath: svg).absoluteString,
                 ]
             }
@@ -138,8 +143,9 @@ struct Rasteriser {
             }
             _ = messages.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: temporary) else {
-                throw InputError(.io, file: target, message: "\(name) failed (exit \(process.terminationStatus)) on \(svg)")
+            guard process.terminationStatus == 0, rename(written, temporary) == 0 else {
+                try? FileManager.default.removeItem(atPath: written)
+                throw InputError(.io, file: target, message: "\(name) wrote no PNG (exit \(process.terminationStatus)) from \(svg)")
             }
         }
     }
