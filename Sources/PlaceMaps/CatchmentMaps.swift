@@ -20,7 +20,9 @@ enum CatchmentMaps {
         }
         guard let ground else { return nil }
         let projection = PageProjection(fitting: ground, width: width, maxHeight: 420, margin: 10)
-        let height = projection.height + MapDecorations.attributionHeight(width: width)
+        // The legend goes below the map, where it hides nothing.
+        let legendHeight = Double(classes.count + 1) * 9 * 1.6 + 8
+        let height = projection.height + legendHeight + 8 + MapDecorations.attributionHeight(width: width)
         let topology = ArcTopology(shapes)
         let arcs = topology.simplifiedArcs(tolerance: projection.metres(0.6))
         let colours = Palette.sequential(classes.count)
@@ -48,7 +50,7 @@ enum CatchmentMaps {
             MapDecorations.Entry(k + 1 < classes.count ? "\(Int(classes[k] * 100))–\(Int(classes[k + 1] * 100))% of patients" : "\(Int(classes[k] * 100))% or more", fill: colour)
         }
         entries.append(MapDecorations.Entry("First past the post", fill: "none", stroke: Palette.highlight, strokeWidth: 2, line: true))
-        let (legend, _) = MapDecorations.legend(entries, x: 6, y: 6, fontSize: 9)
+        let (legend, _) = MapDecorations.legend(entries, x: 6, y: projection.height + 4, fontSize: 9)
         let (bar, _) = MapDecorations.scaleBar(projection, x: width - 130, y: height - MapDecorations.attributionHeight(width: width) - 4, target: 70)
         svg.append(legend + bar + MapDecorations.attributionLine(width: width, y: height))
         return MapFigure(id: id, document: svg, placePaths: paths, unplacedLabels: [])

@@ -23,7 +23,7 @@ public enum Palette {
 
     /// A sequential palette of `n` steps from a pale tint to the Analysis Function dark blue (#12436D).
     public static func sequential(_ n: Int) -> [String] {
-        let light = (0xE8, 0xF0, 0xF8)
+        let light = (0xD2, 0xE3, 0xF3)
         let dark = (0x12, 0x43, 0x6D)
         return (0..<n).map { i in
             let t = n == 1 ? 1 : Double(i) / Double(n - 1)
