@@ -1,6 +1,7 @@
 import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 
 extension CoterminosityView {
     /// The view of a coterminosity result just computed: places with their shares, systems with their shapes.

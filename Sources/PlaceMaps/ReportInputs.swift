@@ -2,6 +2,7 @@ import Foundation
 import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 
 /// Reads what `coterminosity`, `contiguity` and `catchments` wrote into a folder (or into its
 /// immediate subfolders, as the main job writes them) into the content of a report.

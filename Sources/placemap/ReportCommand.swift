@@ -3,6 +3,7 @@ import Foundation
 import PlaceAnalysis
 import PlaceIO
 import PlaceMaps
+import PlaceOutput
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,22 +17,22 @@ struct ReportCommand: ParsableCommand {
             PNG beside each when rsvg-convert or chromium is installed.
             """)
 
-    @Argument(help: "Output folder of coterminosity, contiguity or catchments.") var folder: String?
+    @Argument(help: ArgumentHelp("Output folder of coterminosity, contiguity or catchments.", valueName: "dir")) var folder: String?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "The HTML file to write.") var output: String = "report.html"
-    @Flag(help: "Replace the HTML (and SVG, PNG) files when they exist.") var overwrite = false
-    @Option(help: "Also write each map as an SVG file into this folder (created when missing).") var svg: String?
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The HTML file to write (default: report.html).", valueName: "file"))
+    var output: String?
+    @Option(help: ArgumentHelp("Also write each map as an SVG file into this folder (created when missing).", valueName: "dir"))
+    var svg: String?
     @Flag(help: "With --svg, also a PNG of each map (needs rsvg-convert or chromium).") var png = false
-    @Option(help: "Title of the page.") var title: String?
+    @Option(help: ArgumentHelp("Title of the page.", valueName: "text")) var title: String?
 
-    @Option(help: "Places layer, to run coterminosity first (instead of a folder).") var places: String?
-    @Option(help: "Systems layer, to run coterminosity first.") var systems: String?
-    @Option(name: .customLong("places-code"), help: "Property of the places holding codes.") var placesCode: String?
-    @Option(name: .customLong("places-name"), help: "Property of the places holding names.") var placesName: String?
-    @Option(name: .customLong("systems-code"), help: "Property of the systems holding codes.") var systemsCode: String?
-    @Option(name: .customLong("systems-name"), help: "Property of the systems holding names.") var systemsName: String?
+    @Option(help: ArgumentHelp("Places layer, to run coterminosity first (instead of a folder).", valueName: "layer")) var places: String?
+    @Option(help: ArgumentHelp("Systems layer, to run coterminosity first.", valueName: "layer")) var systems: String?
+    @OptionGroup(title: "Places") var placesChoice: LayerChoice<Places>
+    @OptionGroup(title: "Systems") var systemsChoice: LayerChoice<Systems>
     @Option(name: .customLong("sliver-share"), help: "As for coterminosity.") var sliverShare: Double = 0.005
-    @OptionGroup var population: PopulationOptions
+    @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
+    @OptionGroup(title: "Output") var flags: WriteFlags
 
     func validate() throws {
         if folder != nil, places != nil || systems != nil { throw ValidationError("give a folder or --places and --systems, not both") }
@@ -42,6 +43,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let html = output ?? "report.html"
+            let outputs = flags.outputs(inputs: [places, systems] + weighting.inputs)
+            try outputs.reserve(html)
             let content: ReportContent
             if let folder {
                 content = try ReportInputs.read(folder: folder, title: title)
@@ -49,50 +53,54 @@ struct ReportCommand: ParsableCommand {
                 content = try coterminosity()
             }
             let report = HTMLReport(content)
-            var targets = [output]
             let rasteriser = png ? Rasteriser.find() : nil
             if let svg {
-                targets += report.figures.map { svg + "/" + $0.fileName }
-                if rasteriser != nil { targets += report.figures.map { svg + "/" + $0.id + ".png" } }
+                try OutputSet.makeFolder(svg)
+                for figure in report.figures {
+                    try outputs.reserve(OutputSet.join(svg, figure.fileName))
+                    if rasteriser != nil { try outputs.reserve(OutputSet.join(svg, figure.id + ".png")) }
+                }
+                for figure in report.figures { try outputs.add(figure.standalone, to: OutputSet.join(svg, figure.fileName)) }
             }
-            try refuseToReplace(targets)
-            try AtomicFile.write(report.bytes, to: output)
-            print("report: \(output) (\(report.bytes.count / 1024) KB, \(report.figures.count) maps)")
-            guard let svg else { return }
-            try AtomicFile.makeFolder(svg)
-            for figure in report.figures { try AtomicFile.write(Array(figure.standalone.utf8), to: svg + "/" + figure.fileName) }
-            print("maps: \(report.figures.count) SVG files in \(svg)/")
-            guard png else { return }
-            guard let rasteriser else {
-                note("placemap: no PNG written: neither rsvg-convert nor chromium is installed (apt-get install librsvg2-bin)")
-                return
-            }
-            for figure in report.figures {
-                let source = svg + "/" + figure.fileName
-                let target = svg + "/" + figure.id + ".png"
-                try rasteriser.rasterise(source, to: target, width: figure.document.width, height: figure.document.height)
-            }
-            print("maps: \(report.figures.count) PNG files in \(svg)/ (\(rasteriser.name))")
+            try outputs.add(report.bytes, to: html)
+            // The PNGs are made from the SVG files, so those go in place first.
+            try outputs.publish()
+            guard !Console.quiet else { return rasterise(report, rasteriser, outputs) }
+            print("report: \(html) (\(report.bytes.count / 1024) KB, \(report.figures.count) maps)")
+            if let svg { print("maps: \(report.figures.count) SVG files in \(svg)/") }
+            try rasteriseAndSay(report, rasteriser, outputs)
         }
     }
 
-    func refuseToReplace(_ paths: [String]) throws {
-        guard !overwrite else { return }
-        if let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
-            throw InputError(.usage, file: existing, message: "exists already", hint: "give --overwrite to replace it, or another name")
+    func rasterise(_ report: HTMLReport, _ rasteriser: Rasteriser?, _ outputs: OutputSet) {
+        try? rasteriseAndSay(report, rasteriser, outputs)
+    }
+
+    func rasteriseAndSay(_ report: HTMLReport, _ rasteriser: Rasteriser?, _ outputs: OutputSet) throws {
+        guard png, let svg else { return }
+        guard let rasteriser else {
+            Console.warning("no PNG written: neither rsvg-convert nor chromium is installed (apt-get install librsvg2-bin)")
+            return
         }
+        for figure in report.figures {
+            let source = OutputSet.join(svg, figure.fileName)
+            try outputs.add(to: OutputSet.join(svg, figure.id + ".png")) { (temporary: String) throws(InputError) in
+                try rasteriser.rasterise(source, to: temporary, width: figure.document.width, height: figure.document.height)
+            }
+        }
+        try outputs.publish()
+        if !Console.quiet { print("maps: \(report.figures.count) PNG files in \(svg)/ (\(rasteriser.name))") }
     }
 
     func coterminosity() throws -> ReportContent {
         guard let places, let systems else { throw ValidationError("give --places and --systems") }
         var options = CoterminosityOptions()
         options.sliverShare = sliverShare
-        options.population = try population.load()
-        options.method = population.method ?? .largestShare
-        options.progress = progressLine("coterminosity")
+        options.population = try weighting.load()
+        options.method = weighting.method ?? .largestShare
+        options.progress = Console.progress("coterminosity")
         let result = try Coterminosity(
-            places: FieldChoice(code: placesCode, name: placesName).analysisLayer(places),
-            systems: FieldChoice(code: systemsCode, name: systemsName).analysisLayer(systems), options: options)
+            places: placesChoice.analysisLayer(places), systems: systemsChoice.analysisLayer(systems), options: options)
         var content = ReportContent(title: title ?? "Placemap report: \(result.placesLayer.fields.prefix) against \(result.systemsLayer.fields.prefix)")
         content.coterminosity.append(CoterminosityView(result, id: "coterminosity"))
         return content
@@ -116,37 +124,35 @@ struct Rasteriser {
         return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Writes `target` through a temporary file beside it, so a failure leaves no half-written PNG.
-    func rasterise(_ svg: String, to target: String, width: Double, height: Double) throws {
-        try AtomicFile.write(to: target) { (temporary: String) throws(InputError) in
-            // Chromium picks the image format from the file's extension.
-            let written = temporary + ".png"
-            var arguments: [String]
-            if name == "rsvg-convert" {
-                arguments = ["-o", written, svg]
-            } else {
-                arguments = [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=2",
-                    "--window-size=\(Int(width.rounded(.up))),\(Int(height.rounded(.up)))", "--screenshot=\(written)",
-                    URL(fileURLWithPath: svg).absoluteString,
-                ]
-            }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = arguments
-            // Both streams into one pipe, read to its end before waiting so the tool never blocks on it.
-            let messages = Pipe()
-            process.standardOutput = messages
-            process.standardError = messages
-            do { try process.run() } catch {
-                throw InputError(.io, file: target, message: "\(name) could not be started: \(error.localizedDescription)")
-            }
-            _ = messages.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0, rename(written, temporary) == 0 else {
-                try? FileManager.default.removeItem(atPath: written)
-                throw InputError(.io, file: target, message: "\(name) wrote no PNG (exit \(process.terminationStatus)) from \(svg)")
-            }
+    /// Writes the PNG of `svg` to `target` (a temporary path of the output set).
+    func rasterise(_ svg: String, to target: String, width: Double, height: Double) throws(InputError) {
+        // Chromium picks the image format from the file's extension.
+        let written = target + ".png"
+        var arguments: [String]
+        if name == "rsvg-convert" {
+            arguments = ["-o", written, svg]
+        } else {
+            arguments = [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=2",
+                "--window-size=\(Int(width.rounded(.up))),\(Int(height.rounded(.up)))", "--screenshot=\(written)",
+                URL(fileURLWithPath: svg).absoluteString,
+            ]
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        // Both streams into one pipe, read to its end before waiting so the tool never blocks on it.
+        let messages = Pipe()
+        process.standardOutput = messages
+        process.standardError = messages
+        do { try process.run() } catch {
+            throw InputError(.io, file: svg, message: "\(name) could not be started: \(error.localizedDescription)")
+        }
+        _ = messages.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, rename(written, target) == 0 else {
+            try? FileManager.default.removeItem(atPath: written)
+            throw InputError(.io, file: svg, message: "\(name) wrote no PNG from it (exit \(process.terminationStatus))")
         }
     }
 }
