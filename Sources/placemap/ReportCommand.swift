@@ -65,18 +65,16 @@ struct ReportCommand: ParsableCommand {
             try outputs.add(report.bytes, to: html)
             // The PNGs are made from the SVG files, so those go in place first.
             try outputs.publish()
-            guard !Console.quiet else { return rasterise(report, rasteriser, outputs) }
-            print("report: \(html) (\(report.bytes.count / 1024) KB, \(report.figures.count) maps)")
-            if let svg { print("maps: \(report.figures.count) SVG files in \(svg)/") }
-            try rasteriseAndSay(report, rasteriser, outputs)
+            if !Console.quiet {
+                print("report: \(html) (\(report.bytes.count / 1024) KB, \(report.figures.count) maps)")
+                if let svg { print("maps: \(report.figures.count) SVG files in \(svg)/") }
+            }
+            try rasterise(report, rasteriser, outputs)
         }
     }
 
-    func rasterise(_ report: HTMLReport, _ rasteriser: Rasteriser?, _ outputs: OutputSet) {
-        try? rasteriseAndSay(report, rasteriser, outputs)
-    }
-
-    func rasteriseAndSay(_ report: HTMLReport, _ rasteriser: Rasteriser?, _ outputs: OutputSet) throws {
+    /// A PNG of each map beside its SVG file, when asked for and a rasteriser is installed.
+    func rasterise(_ report: HTMLReport, _ rasteriser: Rasteriser?, _ outputs: OutputSet) throws {
         guard png, let svg else { return }
         guard let rasteriser else {
             Console.warning("no PNG written: neither rsvg-convert nor chromium is installed (apt-get install librsvg2-bin)")
