@@ -33,14 +33,18 @@ enum ContiguityMap {
             s += 1
             guard !d.isEmpty else { continue }
             let fill = split.contains(system.code) ? "#C9E4E1" : Palette.context
-            svg.append("<path d=\"\(d)\" fill=\"\(fill)\" data-code=\"\(XML.escape(system.code))\"><title>\(XML.escape(system.name))</title></path>")
+            svg.append(
+                "<path d=\"\(d)\" fill=\"\(fill)\" data-code=\"\(XML.escape(system.code))\"><title>\(XML.escape(system.name))</title></path>"
+            )
         }
         svg.append("</g><g class=\"exclaves\" fill=\"\(Palette.highlight)\" stroke=\"#0B0C0C\" stroke-width=\"0.4\">")
         var paths = 0
         for (k, code) in exclaveCodes.enumerated() {
             let d = PathEncoding.path(topology.rings(of: s + k, arcs: arcs), projection)
             if d.isEmpty { continue }
-            svg.append("<path d=\"\(d)\" class=\"exclave\" data-code=\"\(XML.escape(code))\"><title>\(XML.escape(view.exclaveNames[code] ?? code)) (\(XML.escape(code))): exclave</title></path>")
+            svg.append(
+                "<path d=\"\(d)\" class=\"exclave\" data-code=\"\(XML.escape(code))\"><title>\(XML.escape(view.exclaveNames[code] ?? code)) (\(XML.escape(code))): exclave</title></path>"
+            )
             paths += 1
         }
         svg.append("</g><g class=\"rings\" fill=\"none\" stroke=\"#0B0C0C\" stroke-width=\"1.5\">")
@@ -56,7 +60,10 @@ enum ContiguityMap {
             let cy = projection.y((b.minY + b.maxY) / 2)
             let r = max((b.maxX - b.minX), (b.maxY - b.minY)) * projection.scale / 2 + 6
             svg.append("<circle cx=\"\(Drawing.c(cx))\" cy=\"\(Drawing.c(cy))\" r=\"\(Drawing.c(r))\"/>")
-            requests.append(LabelRequest(text: "\(group.name): \(group.exclaves.count) exclave\(group.exclaves.count == 1 ? "" : "s")", x: cx, y: cy, radius: r, id: group.code, beside: true))
+            requests.append(
+                LabelRequest(
+                    text: "\(group.name): \(group.exclaves.count) exclave\(group.exclaves.count == 1 ? "" : "s")", x: cx, y: cy, radius: r,
+                    id: group.code, beside: true))
         }
         svg.append("</g>")
         let (legend, legendBox) = MapDecorations.legend(
@@ -65,10 +72,12 @@ enum ContiguityMap {
                 MapDecorations.Entry("Group not in one piece", fill: "#C9E4E1", stroke: Palette.outline),
                 MapDecorations.Entry("Group in one piece", fill: Palette.context, stroke: Palette.outline),
             ], x: 8, y: 8)
-        let (bar, barBox) = MapDecorations.scaleBar(projection, x: width - 150, y: height - MapDecorations.attributionHeight(width: width) - 6)
+        let (bar, barBox) = MapDecorations.scaleBar(
+            projection, x: width - 150, y: height - MapDecorations.attributionHeight(width: width) - 6)
         let (placed, unplaced) = LabelPlacement.place(
             requests, fontSize: 11,
-            frame: PageRect(x: 0, y: 0, width: width, height: height - MapDecorations.attributionHeight(width: width)), obstacles: [legendBox, barBox])
+            frame: PageRect(x: 0, y: 0, width: width, height: height - MapDecorations.attributionHeight(width: width)),
+            obstacles: [legendBox, barBox])
         svg.append("<g class=\"labels\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"3\">")
         for l in placed { svg.append(Drawing.label(l, fontSize: 11, bold: true)) }
         svg.append("</g>" + legend + bar + MapDecorations.attributionLine(width: width, y: height))
@@ -77,12 +86,16 @@ enum ContiguityMap {
 
     static func section(_ view: ContiguityView) -> (String, [MapFigure]) {
         let split = view.notConnected
-        var s = "<section id=\"contiguity-\(view.id)\"><h2>Contiguity: are the groups of \(XML.escape(view.layerGeography)) one connected piece?</h2>"
+        var s =
+            "<section id=\"contiguity-\(view.id)\"><h2>Contiguity: are the groups of \(XML.escape(view.layerGeography)) one connected piece?</h2>"
         s += "<p>\(view.groups.count - split.count) of \(view.groups.count) groups are one connected piece; \(split.count) are not.</p>"
         let figure = figure(view)
         s += "<div class=\"figure\">"
-        if let figure { s += "<figure>\(figure.inline)<figcaption>Exclaves: members outside their group's largest piece.</figcaption></figure>" }
-        s += "<table><thead><tr><th>group</th><th class=\"n\">members</th><th class=\"n\">pieces</th><th class=\"n\">exclaves</th><th>exclaves (first 10)</th></tr></thead><tbody>"
+        if let figure {
+            s += "<figure>\(figure.inline)<figcaption>Exclaves: members outside their group's largest piece.</figcaption></figure>"
+        }
+        s +=
+            "<table><thead><tr><th>group</th><th class=\"n\">members</th><th class=\"n\">pieces</th><th class=\"n\">exclaves</th><th>exclaves (first 10)</th></tr></thead><tbody>"
         for g in split {
             let names = g.exclaves.prefix(10).map { code in view.exclaveNames[code].map { "\($0) (\(code))" } ?? code }
             s += "<tr data-code=\"\(XML.escape(g.code))\">" + HTMLReport.cell("\(g.name) (\(g.code))")

@@ -56,7 +56,8 @@ public struct CoterminosityMaps {
     }
 
     private func outlines(_ systems: [Int], _ arcs: [[Double]], _ projection: PageProjection, width: Double) -> String {
-        var s = "<g class=\"systems\" fill=\"none\" stroke=\"\(Palette.outline)\" stroke-width=\"\(Drawing.c(width))\" stroke-linejoin=\"round\">"
+        var s =
+            "<g class=\"systems\" fill=\"none\" stroke=\"\(Palette.outline)\" stroke-width=\"\(Drawing.c(width))\" stroke-linejoin=\"round\">"
         for k in systems where view.systems[k].shape != nil {
             let d = PathEncoding.path(topology.rings(of: systemShape(k), arcs: arcs), projection)
             if !d.isEmpty { s += "<path d=\"\(d)\" data-code=\"\(XML.escape(view.systems[k].code))\"/>" }
@@ -73,7 +74,9 @@ public struct CoterminosityMaps {
         ]
         if view.count("outside") > 0 { entries.append(MapDecorations.Entry("Outside every system", fill: Palette.status("outside"))) }
         if view.systems.contains(where: { $0.shape != nil }) {
-            entries.append(MapDecorations.Entry("\(view.systemsGeography) boundary", fill: "none", stroke: Palette.outline, strokeWidth: 1.2, line: true))
+            entries.append(
+                MapDecorations.Entry(
+                    "\(view.systemsGeography) boundary", fill: "none", stroke: Palette.outline, strokeWidth: 1.2, line: true))
         }
         return entries
     }
@@ -97,7 +100,9 @@ public struct CoterminosityMaps {
             title: "\(view.placesGeography) places by coterminosity with \(view.systemsGeography)",
             description:
                 "\(view.places.count) places: \(view.count("coterminous")) coterminous, \(view.count("split")) split, \(view.count("outside")) outside every system. "
-                + (split.isEmpty ? "" : "Split places, outlined in black and labelled: " + split.map { view.places[$0].name }.joined(separator: ", ") + ". ")
+                + (split.isEmpty
+                    ? ""
+                    : "Split places, outlined in black and labelled: " + split.map { view.places[$0].name }.joined(separator: ", ") + ". ")
                 + "The table beside the map gives the same figures.")
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>")
         var paths = 0
@@ -113,7 +118,8 @@ public struct CoterminosityMaps {
         var obstacles: [PageRect] = []
         let (legend, legendBox) = MapDecorations.legend(legendEntries, x: 8, y: 8)
         obstacles.append(legendBox)
-        let (bar, barBox) = MapDecorations.scaleBar(projection, x: width - 170, y: height - MapDecorations.attributionHeight(width: width) - 6)
+        let (bar, barBox) = MapDecorations.scaleBar(
+            projection, x: width - 170, y: height - MapDecorations.attributionHeight(width: width) - 6)
         obstacles.append(barBox)
         var insetSVG = ""
         let london = all.filter { view.places[$0].code.hasPrefix("E09") }
@@ -145,7 +151,8 @@ public struct CoterminosityMaps {
         let box = PageRect(x: x0, y: y0, width: width, height: projection0.height + 14)
         let arcs = topology.simplifiedArcs(tolerance: projection.metres(0.5), only: places)
         var s = "<g class=\"inset\" aria-label=\"Inset: London\">"
-        s += "<rect x=\"\(Drawing.c(box.x))\" y=\"\(Drawing.c(box.y))\" width=\"\(Drawing.c(box.width))\" height=\"\(Drawing.c(box.height))\" fill=\"#FFFFFF\" stroke=\"#0B0C0C\"/>"
+        s +=
+            "<rect x=\"\(Drawing.c(box.x))\" y=\"\(Drawing.c(box.y))\" width=\"\(Drawing.c(box.width))\" height=\"\(Drawing.c(box.height))\" fill=\"#FFFFFF\" stroke=\"#0B0C0C\"/>"
         s += "<g class=\"places\" stroke=\"#FFFFFF\" stroke-width=\"0.4\" fill-rule=\"evenodd\">"
         var count = 0
         for i in places.filter({ view.places[$0].status != "split" }) + places.filter({ view.places[$0].status == "split" }) {
@@ -155,15 +162,21 @@ public struct CoterminosityMaps {
             }
         }
         s += "</g>"
-        let systems = view.systems.indices.filter { k in view.places.indices.contains { places.contains($0) && view.places[$0].shares.contains { $0.systemCode == view.systems[k].code } } }
+        let systems = view.systems.indices.filter { k in
+            view.places.indices.contains {
+                places.contains($0) && view.places[$0].shares.contains { $0.systemCode == view.systems[k].code }
+            }
+        }
         let outlineArcs = topology.simplifiedArcs(tolerance: projection.metres(0.5), only: systems.map(systemShape))
-        s += "<clipPath id=\"clip-\(view.id)-inset\"><rect x=\"\(Drawing.c(box.x))\" y=\"\(Drawing.c(box.y))\" width=\"\(Drawing.c(box.width))\" height=\"\(Drawing.c(box.height))\"/></clipPath>"
+        s +=
+            "<clipPath id=\"clip-\(view.id)-inset\"><rect x=\"\(Drawing.c(box.x))\" y=\"\(Drawing.c(box.y))\" width=\"\(Drawing.c(box.width))\" height=\"\(Drawing.c(box.height))\"/></clipPath>"
         s += "<g clip-path=\"url(#clip-\(view.id)-inset)\">" + outlines(systems, outlineArcs, projection, width: 1.2) + "</g>"
         s += "<text x=\"\(Drawing.c(box.x + 4))\" y=\"\(Drawing.c(box.maxY - 4))\" font-size=\"11\" font-weight=\"bold\">London</text>"
         // The frame round London on the main map.
         let fx = mainProjection.x(ground.minX)
         let fy = mainProjection.y(ground.maxY)
-        s += "<rect x=\"\(Drawing.c(fx))\" y=\"\(Drawing.c(fy))\" width=\"\(Drawing.c((ground.maxX - ground.minX) * mainProjection.scale))\" height=\"\(Drawing.c((ground.maxY - ground.minY) * mainProjection.scale))\" fill=\"none\" stroke=\"#0B0C0C\" stroke-dasharray=\"2 2\"/>"
+        s +=
+            "<rect x=\"\(Drawing.c(fx))\" y=\"\(Drawing.c(fy))\" width=\"\(Drawing.c((ground.maxX - ground.minX) * mainProjection.scale))\" height=\"\(Drawing.c((ground.maxY - ground.minY) * mainProjection.scale))\" fill=\"none\" stroke=\"#0B0C0C\" stroke-dasharray=\"2 2\"/>"
         return (s + "</g>", box, count)
     }
 
@@ -208,7 +221,8 @@ public struct CoterminosityMaps {
             let share = p.shares.first { $0.systemCode == system.code }?.share ?? 0
             return labelRequest(i, projection, text: p.status == "split" ? "\(p.name) \(Drawing.percent(share))" : p.name)
         }.sorted { $0.radius > $1.radius }
-        let (bar, barBox) = MapDecorations.scaleBar(projection, x: 8, y: height - MapDecorations.attributionHeight(width: width) - 4, target: 80)
+        let (bar, barBox) = MapDecorations.scaleBar(
+            projection, x: 8, y: height - MapDecorations.attributionHeight(width: width) - 4, target: 80)
         let frame = PageRect(x: 0, y: 0, width: width, height: height - MapDecorations.attributionHeight(width: width))
         let (placed, unplaced) = LabelPlacement.place(requests, fontSize: 10, frame: frame, obstacles: [barBox])
         svg.append("<g class=\"labels\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\">")

@@ -37,9 +37,12 @@ public struct HTMLReport: Sendable {
         h += "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
         h += "<title>\(XML.escape(content.title))</title><style>\(ReportStyle.css)</style></head><body>"
         h += "<header><h1>\(XML.escape(content.title))</h1>"
-        h += "<p class=\"note\">Made by placemap. Maps are drawn in British National Grid (EPSG:27700); figures are in the tables beside each map. "
+        h +=
+            "<p class=\"note\">Made by placemap. Maps are drawn in British National Grid (EPSG:27700); figures are in the tables beside each map. "
         h += "Colours are the UK Government Analysis Function's colour-blind-safe palette; split places are also outlined and labelled.</p>"
-        h += "<nav aria-label=\"Contents\"><ul>" + contents.map { "<li><a href=\"#\($0.0)\">\(XML.escape($0.1))</a></li>" }.joined() + "</ul></nav></header>"
+        h +=
+            "<nav aria-label=\"Contents\"><ul>" + contents.map { "<li><a href=\"#\($0.0)\">\(XML.escape($0.1))</a></li>" }.joined()
+            + "</ul></nav></header>"
         h += "<main>" + sections + "</main>"
         h += "<footer><p class=\"note\">\(XML.escape(MapDecorations.attribution))</p></footer>"
         h += "<script>\(ReportStyle.script)</script></body></html>\n"
@@ -57,18 +60,24 @@ public struct HTMLReport: Sendable {
         let overview = maps.overview()
         var figures = [overview]
         let by = view.weighted ? "population" : "area"
-        var s = "<section id=\"cot-\(view.id)\"><h2>\(XML.escape(view.placesGeography)) places against \(XML.escape(view.systemsGeography)) systems</h2>"
+        var s =
+            "<section id=\"cot-\(view.id)\"><h2>\(XML.escape(view.placesGeography)) places against \(XML.escape(view.systemsGeography)) systems</h2>"
         s += "<p>\(view.places.count) places against \(view.systems.count) systems, shares by \(by): "
-        s += "<strong>\(view.count("coterminous")) coterminous</strong>, <strong>\(view.count("split")) split</strong>, \(view.count("outside")) outside every system.</p>"
-        s += "<div class=\"figure\"><figure>\(overview.inline)<figcaption>Places coloured by status, \(XML.escape(view.systemsGeography)) boundaries drawn over them"
-        s += overview.unplacedLabels.isEmpty ? "." : "; labels with no room on the map: \(XML.escape(overview.unplacedLabels.joined(separator: ", ")))."
+        s +=
+            "<strong>\(view.count("coterminous")) coterminous</strong>, <strong>\(view.count("split")) split</strong>, \(view.count("outside")) outside every system.</p>"
+        s +=
+            "<div class=\"figure\"><figure>\(overview.inline)<figcaption>Places coloured by status, \(XML.escape(view.systemsGeography)) boundaries drawn over them"
+        s +=
+            overview.unplacedLabels.isEmpty
+            ? "." : "; labels with no room on the map: \(XML.escape(overview.unplacedLabels.joined(separator: ", ")))."
         s += "</figcaption></figure>"
         s += "<div><table><caption>Places by status</caption><thead><tr><th>status</th><th class=\"n\">places</th></tr></thead><tbody>"
         for status in Palette.statuses {
             s += "<tr><td>\(swatch(status))\(status)</td>\(cell(String(view.count(status)), number: true))</tr>"
         }
         s += "</tbody></table>"
-        s += "<table class=\"split-places\"><caption>Split places, \(by) on each side</caption><thead><tr><th>place</th><th>system</th><th class=\"n\">share</th>"
+        s +=
+            "<table class=\"split-places\"><caption>Split places, \(by) on each side</caption><thead><tr><th>place</th><th>system</th><th class=\"n\">share</th>"
         s += view.weighted ? "<th class=\"n\">people</th>" : ""
         s += "</tr></thead><tbody>"
         for p in view.places where p.status == "split" {
@@ -82,7 +91,8 @@ public struct HTMLReport: Sendable {
         }
         s += "</tbody></table></div></div>"
         if view.systemSections, view.systems.contains(where: { $0.shape != nil }) || !view.systems.isEmpty {
-            s += "<h3>Each system</h3><p id=\"system-filter\" hidden><label>Show systems whose name contains <input type=\"search\"></label></p>"
+            s +=
+                "<h3>Each system</h3><p id=\"system-filter\" hidden><label>Show systems whose name contains <input type=\"search\"></label></p>"
             for k in view.systems.indices {
                 let members = maps.places(of: k)
                 guard !members.isEmpty else { continue }
@@ -122,8 +132,11 @@ public struct HTMLReport: Sendable {
     }
 
     static func provenance(_ content: ReportContent) -> String {
-        var s = "<section id=\"provenance\"><h2>Provenance</h2><p>What produced each figure: inputs and their vintages, CRS, method and tolerances, as the JSON sidecars of each analysis say.</p>"
-        var items: [(String, JSONValue)] = content.coterminosity.map { ("\($0.placesGeography) × \($0.systemsGeography) coterminosity", $0.provenance) }
+        var s =
+            "<section id=\"provenance\"><h2>Provenance</h2><p>What produced each figure: inputs and their vintages, CRS, method and tolerances, as the JSON sidecars of each analysis say.</p>"
+        var items: [(String, JSONValue)] = content.coterminosity.map {
+            ("\($0.placesGeography) × \($0.systemsGeography) coterminosity", $0.provenance)
+        }
         items += content.contiguity.map { ("\($0.layerGeography) contiguity", $0.provenance) }
         if let c = content.catchments { items.append(("Acute trust catchments", c.provenance)) }
         for (title, value) in items {
@@ -137,7 +150,9 @@ public struct HTMLReport: Sendable {
         switch value {
         case .object(let o):
             var s = "<dl>"
-            for (k, v) in o.members { s += "<dt>\(XML.escape(k.replacingOccurrences(of: "_", with: " ")))</dt><dd>\(definitionList(v))</dd>" }
+            for (k, v) in o.members {
+                s += "<dt>\(XML.escape(k.replacingOccurrences(of: "_", with: " ")))</dt><dd>\(definitionList(v))</dd>"
+            }
             return s + "</dl>"
         case .array(let items):
             if items.isEmpty { return "none" }

@@ -30,13 +30,16 @@ public enum MapDecorations {
         let width = (entries.map { LabelPlacement.textWidth($0.label, fontSize: fontSize) }.max() ?? 0) + 34
         let rect = PageRect(x: x, y: y, width: width, height: Double(entries.count) * row + 8)
         var s = "<g class=\"legend\" aria-label=\"Legend\">"
-        s += "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(rect.width))\" height=\"\(c(rect.height))\" fill=\"#FFFFFF\" fill-opacity=\"0.9\" stroke=\"#B1B4B6\"/>"
+        s +=
+            "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(rect.width))\" height=\"\(c(rect.height))\" fill=\"#FFFFFF\" fill-opacity=\"0.9\" stroke=\"#B1B4B6\"/>"
         for (i, e) in entries.enumerated() {
             let top = y + 4 + Double(i) * row
             if e.line {
-                s += "<line x1=\"\(c(x + 6))\" y1=\"\(c(top + row / 2))\" x2=\"\(c(x + 24))\" y2=\"\(c(top + row / 2))\" stroke=\"\(e.stroke)\" stroke-width=\"\(c(e.strokeWidth))\"/>"
+                s +=
+                    "<line x1=\"\(c(x + 6))\" y1=\"\(c(top + row / 2))\" x2=\"\(c(x + 24))\" y2=\"\(c(top + row / 2))\" stroke=\"\(e.stroke)\" stroke-width=\"\(c(e.strokeWidth))\"/>"
             } else {
-                s += "<rect x=\"\(c(x + 6))\" y=\"\(c(top + 3))\" width=\"18\" height=\"\(c(row - 6))\" fill=\"\(e.fill)\" stroke=\"\(e.stroke)\" stroke-width=\"\(c(e.strokeWidth))\"/>"
+                s +=
+                    "<rect x=\"\(c(x + 6))\" y=\"\(c(top + 3))\" width=\"18\" height=\"\(c(row - 6))\" fill=\"\(e.fill)\" stroke=\"\(e.stroke)\" stroke-width=\"\(c(e.strokeWidth))\"/>"
             }
             s += "<text x=\"\(c(x + 30))\" y=\"\(c(top + row * 0.7))\" font-size=\"\(c(fontSize))\">\(XML.escape(e.label))</text>"
         }

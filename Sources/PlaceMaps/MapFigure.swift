@@ -21,7 +21,8 @@ enum Drawing {
         if let leader = l.leader {
             let tx = min(max(leader.x, l.box.x), l.box.maxX)
             let ty = min(max(leader.y, l.box.y), l.box.maxY)
-            s += "<line x1=\"\(c(leader.x))\" y1=\"\(c(leader.y))\" x2=\"\(c(tx))\" y2=\"\(c(ty))\" stroke=\"#0B0C0C\" stroke-width=\"0.8\"/>"
+            s +=
+                "<line x1=\"\(c(leader.x))\" y1=\"\(c(leader.y))\" x2=\"\(c(tx))\" y2=\"\(c(ty))\" stroke=\"#0B0C0C\" stroke-width=\"0.8\"/>"
             s += "<circle cx=\"\(c(leader.x))\" cy=\"\(c(leader.y))\" r=\"1.5\" fill=\"#0B0C0C\"/>"
         }
         s += "<text x=\"\(c(l.centreX))\" y=\"\(c(l.baselineY))\" font-size=\"\(c(fontSize))\" text-anchor=\"middle\""

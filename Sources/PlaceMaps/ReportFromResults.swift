@@ -20,7 +20,9 @@ extension CoterminosityView {
                 })
         }
         let systems = result.systems.map { r in
-            MapSystem(code: s.codes[r.system], name: Coterminosity.short(s.names[r.system]), shape: s.features[r.system].shape, population: r.population)
+            MapSystem(
+                code: s.codes[r.system], name: Coterminosity.short(s.names[r.system]), shape: s.features[r.system].shape,
+                population: r.population)
         }
         self.init(
             id: id, placesGeography: p.fields.prefix, systemsGeography: s.fields.prefix, places: places, systems: systems,

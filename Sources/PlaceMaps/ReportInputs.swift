@@ -16,7 +16,8 @@ public enum ReportInputs {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError(.io, file: folder, message: "is not a folder", hint: "give the --out folder of coterminosity, contiguity or catchments")
+            throw InputError(
+                .io, file: folder, message: "is not a folder", hint: "give the --out folder of coterminosity, contiguity or catchments")
         }
         var folders = [folder]
         let children = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted()
@@ -89,7 +90,8 @@ public enum ReportInputs {
     static func analysisLayer(_ provenance: JSONValue?) throws(InputError) -> AnalysisLayer? {
         guard let file = member(provenance, "file")?.text, FileManager.default.fileExists(atPath: file) else { return nil }
         let raw = try LayerReader.read(path: file)
-        let fields = try LayerFields.detect(in: raw, code: member(provenance, "code_field")?.text, name: member(provenance, "name_field")?.text)
+        let fields = try LayerFields.detect(
+            in: raw, code: member(provenance, "code_field")?.text, name: member(provenance, "name_field")?.text)
         return try AnalysisLayer(raw, fields: fields)
     }
 
@@ -134,7 +136,8 @@ public enum ReportInputs {
         let systems = records(try table(folder + "/systems.csv")).map { r in
             let code = r["system_code"] ?? ""
             return MapSystem(
-                code: code, name: Coterminosity.short(r["system_name"] ?? code), shape: shapeOf[code], population: Double(r["population"] ?? ""))
+                code: code, name: Coterminosity.short(r["system_name"] ?? code), shape: shapeOf[code],
+                population: Double(r["population"] ?? ""))
         }
         return CoterminosityView(
             id: Drawing.slug(URL(fileURLWithPath: folder).lastPathComponent),
@@ -153,7 +156,8 @@ public enum ReportInputs {
                 let code = r["group"] ?? ""
                 groups.append(
                     ContiguityView.Group(
-                        code: code, name: names[code] ?? code, members: Int(r["n_members"] ?? "") ?? 0, pieces: Int(r["n_pieces"] ?? "") ?? 1,
+                        code: code, name: names[code] ?? code, members: Int(r["n_members"] ?? "") ?? 0,
+                        pieces: Int(r["n_pieces"] ?? "") ?? 1,
                         exclaves: (r["exclaves"] ?? "").split(separator: ";").map(String.init)))
             }
         }

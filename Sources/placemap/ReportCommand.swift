@@ -8,7 +8,8 @@ import PlaceOutput
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "One self-contained HTML page of maps and tables from an analysis's output folder (or from layers, running coterminosity).",
+        abstract:
+            "One self-contained HTML page of maps and tables from an analysis's output folder (or from layers, running coterminosity).",
         discussion: """
             Give the --out folder of coterminosity, contiguity or catchments (or a folder holding such folders, \
             like the main job's placemap-output), or --places and --systems to run coterminosity first with the \
@@ -19,7 +20,9 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Output folder of coterminosity, contiguity or catchments.", valueName: "dir")) var folder: String?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The HTML file to write (default: report.html).", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("The HTML file to write (default: report.html).", valueName: "file"))
     var output: String?
     @Option(help: ArgumentHelp("Also write each map as an SVG file into this folder (created when missing).", valueName: "dir"))
     var svg: String?
@@ -36,7 +39,9 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if folder != nil, places != nil || systems != nil { throw ValidationError("give a folder or --places and --systems, not both") }
-        if folder == nil, places == nil || systems == nil { throw ValidationError("give an analysis output folder, or --places and --systems") }
+        if folder == nil, places == nil || systems == nil {
+            throw ValidationError("give an analysis output folder, or --places and --systems")
+        }
         if png, svg == nil { throw ValidationError("--png needs --svg DIR") }
         guard (0..<1).contains(sliverShare) else { throw ValidationError("--sliver-share must be at least 0 and below 1") }
     }
@@ -99,7 +104,8 @@ struct ReportCommand: ParsableCommand {
         options.progress = Console.progress("coterminosity")
         let result = try Coterminosity(
             places: placesChoice.analysisLayer(places), systems: systemsChoice.analysisLayer(systems), options: options)
-        var content = ReportContent(title: title ?? "Placemap report: \(result.placesLayer.fields.prefix) against \(result.systemsLayer.fields.prefix)")
+        var content = ReportContent(
+            title: title ?? "Placemap report: \(result.placesLayer.fields.prefix) against \(result.systemsLayer.fields.prefix)")
         content.coterminosity.append(CoterminosityView(result, id: "coterminosity"))
         return content
     }

@@ -5,7 +5,9 @@ import Testing
 
 /// The report of hand-made places and systems: two systems of two squares each, the third square split.
 @Suite struct HTMLReportTests {
-    static func square(_ x: Double, _ y: Double) -> Shape { .polygon([[(x, y), (x + 1000, y), (x + 1000, y + 1000), (x, y + 1000), (x, y)]]) }
+    static func square(_ x: Double, _ y: Double) -> Shape {
+        .polygon([[(x, y), (x + 1000, y), (x + 1000, y + 1000), (x, y + 1000), (x, y)]])
+    }
 
     static var view: CoterminosityView {
         let places = [
@@ -26,8 +28,13 @@ import Testing
                 shares: [PlaceShare(systemCode: "S2", systemName: "East", share: 1, population: 400)]),
         ]
         let systems = [
-            MapSystem(code: "S1", name: "West", shape: .polygon([[(0, 0), (1250, 0), (1250, 1000), (1000, 1000), (1000, 2000), (0, 2000), (0, 0)]]), population: 375),
-            MapSystem(code: "S2", name: "East", shape: .polygon([[(1250, 0), (2000, 0), (2000, 2000), (1000, 2000), (1000, 1000), (1250, 1000), (1250, 0)]]), population: 625),
+            MapSystem(
+                code: "S1", name: "West",
+                shape: .polygon([[(0, 0), (1250, 0), (1250, 1000), (1000, 1000), (1000, 2000), (0, 2000), (0, 0)]]), population: 375),
+            MapSystem(
+                code: "S2", name: "East",
+                shape: .polygon([[(1250, 0), (2000, 0), (2000, 2000), (1000, 2000), (1000, 1000), (1250, 1000), (1250, 0)]]),
+                population: 625),
         ]
         return CoterminosityView(
             id: "test", placesGeography: "PL", systemsGeography: "SY", places: places, systems: systems, weighted: true,

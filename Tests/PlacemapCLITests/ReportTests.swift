@@ -28,13 +28,22 @@ enum Chromium {
     static func handMadeLayers() -> (places: String, systems: String, folder: URL) {
         let folder = Paths.temporaryFolder()
         let crs = "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::27700\"}},"
-        let squares = [("P1", "Alpha", 400_000.0, 300_000.0), ("P2", "Beta", 400_000, 301_000), ("P3", "Gamma", 401_000, 300_000), ("P4", "Delta", 401_000, 301_000)]
+        let squares = [
+            ("P1", "Alpha", 400_000.0, 300_000.0), ("P2", "Beta", 400_000, 301_000), ("P3", "Gamma", 401_000, 300_000),
+            ("P4", "Delta", 401_000, 301_000),
+        ]
         let places = Shapes.collection(
             squares.map { code, name, x, y in
                 Shapes.feature("{\"code\":\"\(code)\",\"name\":\"\(name)\"}", Shapes.polygonJSON([Shapes.square(x, y, 1000)]))
             }, extra: crs)
-        let west = [(400_000.0, 300_000.0), (401_250, 300_000), (401_250, 301_000), (401_000, 301_000), (401_000, 302_000), (400_000, 302_000), (400_000, 300_000)]
-        let east = [(401_250.0, 300_000.0), (402_000, 300_000), (402_000, 302_000), (401_000, 302_000), (401_000, 301_000), (401_250, 301_000), (401_250, 300_000)]
+        let west = [
+            (400_000.0, 300_000.0), (401_250, 300_000), (401_250, 301_000), (401_000, 301_000), (401_000, 302_000), (400_000, 302_000),
+            (400_000, 300_000),
+        ]
+        let east = [
+            (401_250.0, 300_000.0), (402_000, 300_000), (402_000, 302_000), (401_000, 302_000), (401_000, 301_000), (401_250, 301_000),
+            (401_250, 300_000),
+        ]
         let systems = Shapes.collection(
             [
                 Shapes.feature("{\"code\":\"S1\",\"name\":\"West\"}", Shapes.polygonJSON([west])),
@@ -51,7 +60,8 @@ enum Chromium {
         let (places, systems, folder) = Self.handMadeLayers()
         let html = folder.appendingPathComponent("report.html").path
         let svg = folder.appendingPathComponent("maps").path
-        let r = try placemap("report", "--places", places, "--systems", systems, "--places-code", "code", "--systems-code", "code", "-o", html, "--svg", svg)
+        let r = try placemap(
+            "report", "--places", places, "--systems", systems, "--places-code", "code", "--systems-code", "code", "-o", html, "--svg", svg)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("3 maps"))
         let page = try read(html)
@@ -71,7 +81,8 @@ enum Chromium {
 
         // The same page from the folder coterminosity writes.
         let out = folder.appendingPathComponent("cot").path
-        let c = try placemap("coterminosity", "--places", places, "--systems", systems, "--places-code", "code", "--systems-code", "code", "--out", out)
+        let c = try placemap(
+            "coterminosity", "--places", places, "--systems", systems, "--places-code", "code", "--systems-code", "code", "--out", out)
         #expect(c.status == 0, "\(c.stderr)")
         let again = folder.appendingPathComponent("again.html").path
         let f = try placemap("report", out, "-o", again)
@@ -116,7 +127,8 @@ struct ReportBrowserTests {
         let folder = Paths.temporaryFolder()
         let out = folder.appendingPathComponent("cot").path
         let c = try placemap(
-            "coterminosity", "--places", Paths.geodata("built/lad24.geojson"), "--systems", Paths.geodata("built/icb24.geojson"), "--out", out)
+            "coterminosity", "--places", Paths.geodata("built/lad24.geojson"), "--systems", Paths.geodata("built/icb24.geojson"), "--out",
+            out)
         #expect(c.status == 0, "\(c.stderr)")
         let html = folder.appendingPathComponent("report.html")
         let maps = folder.appendingPathComponent("maps")
@@ -130,7 +142,8 @@ struct ReportBrowserTests {
         let overview = try String(contentsOf: maps.appendingPathComponent("map-cot.svg"), encoding: .utf8)
         #expect(overview.components(separatedBy: "class=\"place ").count - 1 == 296 + 33)
         let inset = try #require(
-            overview.firstMatch(of: /<g class="inset"[^>]*><rect x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)" height="([0-9.]+)"/), "no inset")
+            overview.firstMatch(of: /<g class="inset"[^>]*><rect x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)" height="([0-9.]+)"/),
+            "no inset")
         #expect(try FileManager.default.contentsOfDirectory(atPath: maps.path).filter { $0.hasPrefix("map-cot-e54") }.count == 42)
 
         // The whole page in the browser.
