@@ -1,5 +1,14 @@
+import PlaceIO
+
 /// QGIS layer styles (QML), for a GeoPackage's `layer_styles` table, in the report's colours.
 public enum QGISStyle {
+    /// The style of coterminosity's places layer (`places.gpkg`): coloured by status.
+    public static var places: LayerStyle {
+        LayerStyle(
+            name: "placemap status", qml: placesByStatus(),
+            description: "Places by coterminosity status, in the colours of placemap's report (UK Government Analysis Function palette)")
+    }
+
     /// A categorised fill renderer on the `status` field: coterminous, split (with a heavy outline, as
     /// in the report) and outside, in the report's palette.
     public static func placesByStatus(field: String = "status") -> String {

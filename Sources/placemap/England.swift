@@ -38,7 +38,7 @@ struct England: ParsableCommand {
                 options.progress = Console.progress(name)
                 let result = try Coterminosity(places: bundled(file), systems: icb, options: options)
                 try outputs.reserve(folder: out + "/" + name, files: FolderOutputs.coterminosity)
-                try outputs.add(result, folder: out + "/" + name)
+                try outputs.add(result, folder: out + "/" + name, placesStyle: QGISStyle.places)
                 try outputs.publish(manifestIn: out + "/" + name, command: CommandLine.arguments)
                 print(result.summary)
                 print("  outputs: \(out)/\(name)/\n")

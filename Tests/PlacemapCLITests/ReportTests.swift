@@ -94,6 +94,27 @@ enum Chromium {
         #expect(fromFolder.contains("<td class=\"n\">75.0%</td>"))
     }
 
+    /// places.gpkg carries the report's colours as its default QGIS style (read back with GDAL).
+    @Test(.enabled(if: GDALTools.available, "needs ogrinfo (apt-get install gdal-bin)"))
+    func placesGeoPackageOpensStyledByStatus() throws {
+        let (places, systems, folder) = Self.handMadeLayers()
+        let out = folder.appendingPathComponent("cot").path
+        let c = try placemap(
+            "coterminosity", "--places", places, "--systems", systems, "--places-code", "code", "--systems-code", "code", "--out", out)
+        #expect(c.status == 0, "\(c.stderr)")
+        let tool = try #require(GDALTools.ogrinfo)
+        let r = try run(
+            tool, ["-q", out + "/places.gpkg", "-sql", "SELECT f_table_name, f_geometry_column, useAsDefault, styleQML FROM layer_styles"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("f_table_name (String) = places"))
+        #expect(r.stdout.contains("useAsDefault (Integer(Boolean)) = 1") || r.stdout.contains("useAsDefault (Integer) = 1"))
+        #expect(r.stdout.contains("attr=\"status\""))
+        for (status, rgb) in [("coterminous", "40,161,151,255"), ("split", "128,22,80,255"), ("outside", "61,61,61,255")] {
+            #expect(r.stdout.contains("<category value=\"\(status)\""))
+            #expect(r.stdout.contains("value=\"\(rgb)\""), "\(status) is not \(rgb)")
+        }
+    }
+
     @Test func folderWithoutAnalysisOutputNamesTheFilesLookedFor() throws {
         let folder = Paths.temporaryFolder()
         let r = try placemap("report", folder.path, "-o", folder.appendingPathComponent("r.html").path)
