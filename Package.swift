@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "PlaceIO", targets: ["PlaceIO"]),
         .library(name: "PlaceAnalysis", targets: ["PlaceAnalysis"]),
         .library(name: "PlaceOutput", targets: ["PlaceOutput"]),
+        .library(name: "PlaceMaps", targets: ["PlaceMaps"]),
         .executable(name: "placemap", targets: ["placemap"]),
     ],
     dependencies: [
@@ -29,10 +30,12 @@ let package = Package(
         .target(name: "PlaceAnalysis", dependencies: ["PlaceGeometry", "PlaceIO"]),
         // The output side: tables, layers, sidecars, summaries, file naming and output safety.
         .target(name: "PlaceOutput", dependencies: ["PlaceGeometry", "PlaceIO", "PlaceAnalysis"]),
+        // Drawing (projection, shared-arc simplification, labels, palettes → SVG) and the HTML report.
+        .target(name: "PlaceMaps", dependencies: ["PlaceGeometry", "PlaceIO", "PlaceAnalysis", "PlaceOutput"]),
         .executableTarget(
             name: "placemap",
             dependencies: [
-                "PlaceGeometry", "PlaceIO", "PlaceAnalysis", "PlaceOutput",
+                "PlaceGeometry", "PlaceIO", "PlaceAnalysis", "PlaceOutput", "PlaceMaps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // In-process timings for benchmarks/ (not installed, not part of the library).
@@ -43,6 +46,7 @@ let package = Package(
         .testTarget(name: "PlaceIOTests", dependencies: ["PlaceIO", "PlaceTestSupport"]),
         .testTarget(name: "PlaceAnalysisTests", dependencies: ["PlaceAnalysis", "PlaceOutput", "PlaceTestSupport"]),
         .testTarget(name: "PlaceOutputTests", dependencies: ["PlaceOutput", "PlaceTestSupport"]),
+        .testTarget(name: "PlaceMapsTests", dependencies: ["PlaceMaps", "PlaceTestSupport"]),
         .testTarget(name: "PlacemapCLITests", dependencies: ["placemap", "PlaceIO", "PlaceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,8 +20,9 @@ public enum FolderOutputs {
 }
 
 extension OutputSet {
-    /// places.csv, pairs.csv, systems.csv, border.csv, places.geojson (RFC 7946), places.gpkg (EPSG:27700), coterminosity.json.
-    public func add(_ r: Coterminosity, folder: String) throws(InputError) {
+    /// places.csv, pairs.csv, systems.csv, border.csv, places.geojson (RFC 7946), places.gpkg (EPSG:27700, with
+    /// `placesStyle` as its QGIS style when given), coterminosity.json.
+    public func add(_ r: Coterminosity, folder: String, placesStyle: LayerStyle? = nil) throws(InputError) {
         let path = { (name: String) in OutputSet.join(folder, name) }
         try add(r.placesTable, to: path("places.csv"))
         try add(r.pairsTable, to: path("pairs.csv"))
@@ -29,7 +30,9 @@ extension OutputSet {
         try add(r.borderTable, to: path("border.csv"))
         let options = LayerOutputOptions(provenance: r.provenance)
         try add(r.placesMap, to: path("places.geojson"), options: options)
-        try add(r.placesMap, to: path("places.gpkg"), options: options)
+        var styled = options
+        styled.style = placesStyle
+        try add(r.placesMap, to: path("places.gpkg"), options: styled)
         try add(r.provenance, to: path("coterminosity.json"))
     }
 

@@ -34,11 +34,16 @@ public struct LayerOutputOptions: Sendable {
     public var keepBritishNationalGrid = false
     public var format: LayerFormat?
     public var provenance = JSONObject()
+    /// A QGIS style for a GeoPackage layer (its `layer_styles` table); other formats ignore it.
+    public var style: LayerStyle?
 
-    public init(keepBritishNationalGrid: Bool = false, format: LayerFormat? = nil, provenance: JSONObject = JSONObject()) {
+    public init(
+        keepBritishNationalGrid: Bool = false, format: LayerFormat? = nil, provenance: JSONObject = JSONObject(), style: LayerStyle? = nil
+    ) {
         self.keepBritishNationalGrid = keepBritishNationalGrid
         self.format = format
         self.provenance = provenance
+        self.style = style
     }
 }
 
@@ -57,9 +62,11 @@ extension OutputSet {
             if let layerName { named.name = layerName }
             // Other layers of an existing GeoPackage are kept; an existing layer needs --overwrite.
             let overwrite = policy.overwrite
+            let style = options.style
             try add(to: file, startFromExisting: true) { (temporary: String) throws(InputError) in
                 try LayerWriter.write(
-                    named, to: temporary, format: .geoPackage, layerName: layerName, description: description, replace: overwrite)
+                    named, to: temporary, format: .geoPackage, layerName: layerName, description: description, replace: overwrite,
+                    style: style)
             }
         case .fgb:
             try add(to: path) { (temporary: String) throws(InputError) in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlaceAnalysis
 import PlaceIO
+import PlaceMaps
 import PlaceOutput
 
 struct CoterminosityCommand: ParsableCommand {
@@ -64,7 +65,7 @@ struct CoterminosityCommand: ParsableCommand {
             options.progress = Console.progress("coterminosity")
             let result = try Coterminosity(
                 places: placesChoice.analysisLayer(places), systems: systemsChoice.analysisLayer(systems), options: options)
-            try outputs.add(result, folder: folder)
+            try outputs.add(result, folder: folder, placesStyle: QGISStyle.places)
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             guard !Console.quiet else { return }
             print(result.summary + joinReport(options.population))

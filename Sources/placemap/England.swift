@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaceAnalysis
 import PlaceIO
+import PlaceMaps
 import PlaceOutput
 
 /// The main job on the bundled data.
@@ -30,6 +31,7 @@ struct England: ParsableCommand {
                 blocks: blocks, table: CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv")))
             let icb = try bundled("built/icb24.geojson")
             print("Placemap: England's councils and integrated care boards (census 2021 usual residents: \(Int(population.total)))\n")
+            var report = ReportContent(title: "England's councils and integrated care boards")
             let placeLayers = [
                 ("lad24-icb24", try bundled("built/lad24.geojson")),
                 ("utla23-icb24", try bundled("built/utla23.geojson")),
@@ -44,10 +46,14 @@ struct England: ParsableCommand {
                 options.progress = Console.progress(name)
                 let result = try Coterminosity(places: places, systems: icb, options: options)
                 try outputs.reserve(folder: out + "/" + name, files: FolderOutputs.coterminosity)
-                try outputs.add(result, folder: out + "/" + name)
+                try outputs.add(result, folder: out + "/" + name, placesStyle: QGISStyle.places)
                 try outputs.publish(manifestIn: out + "/" + name, command: CommandLine.arguments)
                 print(result.summary)
                 print("  outputs: \(out)/\(name)/\n")
+                var view = CoterminosityView(result, id: name)
+                // One close-up per ICB, from the districts; the upper-tier councils get the overview only.
+                view.systemSections = name == "lad24-icb24"
+                report.coterminosity.append(view)
             }
             let lookup = try CSVReader.read(path: DataFolder.path("lookup_lsoa21_sicbl24_icb24.csv"))
             let grouping = try Grouping.lookup(lookup, codeColumn: nil, groupColumn: "icb24_code", for: blocks)
@@ -58,6 +64,13 @@ struct England: ParsableCommand {
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             print(Self.pieces(contiguity, grouping: grouping, blocks: blocks))
             print("  outputs: \(out)/icb24-contiguity/")
+            let names = Dictionary(grouping.groups.compactMap { $0 }.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            report.contiguity.append(
+                ContiguityView(contiguity, id: "icb24", groupNames: names, background: report.coterminosity.first?.systems ?? []))
+            let page = HTMLReport(report)
+            try outputs.add(page.bytes, to: out + "/report.html")
+            try outputs.publish()
+            print("\nreport: \(out)/report.html")
         }
     }
 

@@ -37,6 +37,11 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("placemap-output/lad24-icb24/\(name)").path))
         }
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("placemap-output/icb24-contiguity/groups.csv").path))
+        // The report: one self-contained page, under 1.5 MB.
+        #expect(result.stdout.contains("report: placemap-output/report.html"))
+        let report = folder.appendingPathComponent("placemap-output/report.html").path
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: report)[.size] as? Int) ?? nil
+        #expect((bytes ?? 0) > 100_000 && (bytes ?? .max) < 1_500_000, "report.html: \(bytes ?? -1) bytes")
         let places = try CSVReader.read(path: folder.appendingPathComponent("placemap-output/utla23-icb24/places.csv").path)
         #expect(places.rows.count == 153)
         let map = try GeoJSONReader.read(path: folder.appendingPathComponent("placemap-output/lad24-icb24/places.geojson").path)
