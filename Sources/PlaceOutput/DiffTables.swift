@@ -7,6 +7,7 @@ import PlaceIO
 extension FootprintDiff {
     private func number(_ v: Double) -> String { JSONValue.number(Number.round(v, 3)).text ?? "" }
     private func people(_ v: Double) -> String { String(Int(v.rounded())) }
+    private func blocksText(_ n: Int) -> String { n == 1 ? "1 block" : "\(n) blocks" }
 
     /// old_code,old_name,new_code,new_name,blocks,population,change: every old × new pair holding a block,
     /// the unchanged diagonal included (an empty code: in no area).
@@ -119,14 +120,14 @@ extension FootprintDiff {
         ]
         let moved = self.total(.moved)
         let share = String(format: "%.2f", fraction(moved.population, of: total) * 100)
-        lines.append("  people in blocks that moved to another area: \(people(moved.population)) (\(share)%) in \(moved.blocks) blocks")
+        lines.append("  people in blocks that moved to another area: \(people(moved.population)) (\(share)%) in \(blocksText(moved.blocks))")
         let fateText = AreaFate.allCases.filter { count($0) > 0 }.map { "\($0.rawValue) \(count($0))" }
         lines.append("  fates: " + fateText.joined(separator: ", "))
         let biggest = moves.filter { $0.change == .moved }.sorted { ($0.population, $0.blocks) > ($1.population, $1.blocks) }
         for m in biggest.prefix(5) {
             let from = m.old.map { "\(Coterminosity.short(old.names[$0])) (\(old.codes[$0]))" } ?? "no area"
             let to = m.new.map { "\(Coterminosity.short(new.names[$0])) (\(new.codes[$0]))" } ?? "no area"
-            lines.append("  moved: \(from) → \(to): \(m.blocks) blocks, \(people(m.population)) people")
+            lines.append("  moved: \(from) → \(to): \(blocksText(m.blocks)), \(people(m.population)) people")
         }
         if biggest.count > 5 { lines.append("  … and \(biggest.count - 5) more moves (moves.csv)") }
         for f in fates {

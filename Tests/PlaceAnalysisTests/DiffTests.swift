@@ -63,6 +63,16 @@ import Testing
         #expect((j.lost, j.newBlocks) == (130, 0))
     }
 
+    /// S1 gives B1 (20 people) to S2 and keeps B0 (10): most of its people went, but the new S1 is made
+    /// of it alone, so it is shrunk, not merged into S2 (and the new S1 is not new).
+    @Test func anAreaLosingMostOfItsPeopleStillContinues() throws {
+        let old = Self.footprint([("S1", "one", [0, 1]), ("S2", "two", Array(2..<Self.count))], file: "old")
+        let new = Self.footprint([("S1", "one", [0]), ("S2", "two", Array(1..<Self.count))], file: "new")
+        let d = try FootprintDiff(old: old, new: new, population: Self.blocks())
+        #expect(fates(d) == ["S1": "shrunk S1", "S2": "grown S2"])
+        #expect(d.successor == [1, 1] && d.predecessor == [0, 1])
+    }
+
     @Test func movesCoverEveryBlockOnceAndSayWhy() throws {
         let d = try FootprintDiff(old: Self.old, new: Self.new, population: Self.blocks())
         #expect(d.moves.reduce(0) { $0 + $1.blocks } == Self.count)

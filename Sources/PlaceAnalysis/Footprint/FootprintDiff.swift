@@ -8,15 +8,15 @@ public enum AreaFate: String, Sendable, CaseIterable {
     case renamed
     /// Same blocks, another code.
     case recoded
-    /// Its successor holds more people than it lost (the code may have changed: see the successor).
+    /// Its continuation gained more people than it lost (the code may have changed: see the new code).
     case grown
-    /// Its successor holds fewer people than it had.
+    /// Its continuation lost more people than it gained.
     case shrunk
-    /// Most of its people are in an area that is also the successor of other areas.
+    /// It continues as an area that other old areas continue as too.
     case mergedInto = "merged into"
     /// Two or more new areas draw most of their people from it.
     case splitInto = "split into"
-    /// A new area that is no old area's successor.
+    /// A new area with no block from any old area.
     case new
     /// No block of it is in any new area.
     case gone
@@ -42,10 +42,11 @@ public enum BlockChange: String, Sendable, CaseIterable {
 /// Areas are matched by footprint, never by code: an old area's successor is the new area holding
 /// most of its people (blocks break ties, then position), and a new area's predecessor the old area
 /// giving it most of its people. An old area is `split into` the new areas whose predecessor it is
-/// when there are two or more; `merged into` its successor when that is the successor of other old
-/// areas too; otherwise `unchanged`, `renamed` or `recoded` when the footprints are the same blocks,
-/// `grown` or `shrunk` when not (by the people gained against those lost). New areas that no old
-/// area leads to are `new`; old areas with no block in any new area are `gone`.
+/// when there are two or more. Otherwise it continues as the one new area whose predecessor it is,
+/// or, when there is none, as its successor; it is `merged into` that area when other old areas
+/// continue as it too, and else `unchanged`, `renamed` or `recoded` when the footprints are the same
+/// blocks, `grown` or `shrunk` when not (by the people gained against those lost). New areas with
+/// no block from an old area are `new`; old areas with no block in any new area are `gone`.
 public struct FootprintDiff: Sendable {
     /// Blocks and people that are in `old` before and in `new` after (nil: in no area).
     public struct Move: Sendable, Equatable {
@@ -123,25 +124,26 @@ public struct FootprintDiff: Sendable {
         let newBlocks = new.blocksPerArea
         let oldPeople = old.population(people)
         let newPeople = new.population(people)
-        var mergedFrom = [[Int]](repeating: [], count: new.count)
-        for (o, s) in successor.enumerated() { if let s { mergedFrom[s].append(o) } }
         var splitPieces = [[Int]](repeating: [], count: old.count)
         for (n, p) in predecessor.enumerated() { if let p { splitPieces[p].append(n) } }
+        // Each old area's continuation: the one new area it is the predecessor of, else its successor.
+        let continuation = old.codes.indices.map { o in splitPieces[o].count == 1 ? splitPieces[o].first : successor[o] }
+        var mergedFrom = [[Int]](repeating: [], count: new.count)
+        for o in old.codes.indices where splitPieces[o].count < 2 { if let c = continuation[o] { mergedFrom[c].append(o) } }
 
         var fates: [Fate] = []
         var reached = [Bool](repeating: false, count: new.count)
         for o in old.codes.indices.sorted(by: { old.codes[$0] < old.codes[$1] }) {
             let fate: AreaFate
             var targets: [Int]
-            if let s = successor[o] {
-                if splitPieces[o].count >= 2 {
-                    fate = .splitInto
-                    targets = splitPieces[o].sorted { (newPeople[$0], -$0) > (newPeople[$1], -$1) }
-                } else if mergedFrom[s].count >= 2 {
+            if splitPieces[o].count >= 2 {
+                fate = .splitInto
+                targets = splitPieces[o].sorted { (newPeople[$0], -$0) > (newPeople[$1], -$1) }
+            } else if let s = continuation[o] {
+                targets = [s]
+                if mergedFrom[s].count >= 2 {
                     fate = .mergedInto
-                    targets = [s]
                 } else {
-                    targets = [s]
                     let shared = matrix[Pair(o, s)]?.blocks ?? 0
                     if shared == oldBlocks[o] && shared == newBlocks[s] {
                         fate = old.codes[o] != new.codes[s] ? .recoded : old.names[o] != new.names[s] ? .renamed : .unchanged
