@@ -120,7 +120,8 @@ extension FootprintDiff {
         ]
         let moved = self.total(.moved)
         let share = String(format: "%.2f", fraction(moved.population, of: total) * 100)
-        lines.append("  people in blocks that moved to another area: \(people(moved.population)) (\(share)%) in \(blocksText(moved.blocks))")
+        lines.append(
+            "  people in blocks that moved to another area: \(people(moved.population)) (\(share)%) in \(blocksText(moved.blocks))")
         let fateText = AreaFate.allCases.filter { count($0) > 0 }.map { "\($0.rawValue) \(count($0))" }
         lines.append("  fates: " + fateText.joined(separator: ", "))
         let biggest = moves.filter { $0.change == .moved }.sorted { ($0.population, $0.blocks) > ($1.population, $1.blocks) }
@@ -214,12 +215,12 @@ extension FootprintCoterminosity {
             ], rows: rows)
     }
 
-    /// Counts before and after and the places whose status changed.
+    /// Counts before and after, and the places whose status or systems changed.
     public var summary: String {
         var lines = ["  \(places.count) places (\(places.geography), \(places.file)) against the systems, before → after:"]
         let counts = PlaceStatus.allCases.map { s in "\(s.rawValue) \(count(s, after: false)) → \(count(s, after: true))" }
         lines.append("    " + counts.joined(separator: ", "))
-        for r in changed {
+        for r in rows where r.before.status != r.after.status || r.systemsChanged {
             let before = r.before.systems.map { Coterminosity.short(diff.old.names[$0.system]) }.joined(separator: ", ")
             let after = r.after.systems.map { Coterminosity.short(diff.new.names[$0.system]) }.joined(separator: ", ")
             lines.append("    \(places.names[r.place]) (\(places.codes[r.place])): \(change(r)) (\(before) → \(after))")

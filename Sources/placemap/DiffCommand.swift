@@ -8,7 +8,7 @@ struct BlockColumn<R: InputRole>: ParsableArguments {
     @Option(
         name: .customLong(R.prefix + "-block-code"),
         help: ArgumentHelp(
-            "When \(R.noun) is a block lookup (.csv): its column of block codes (default: named like the blocks' code field).",
+            "Column of block codes, when \(R.noun) is given as a block lookup (.csv) (default: named like the blocks' code field).",
             valueName: "column"))
     var column: String?
 }

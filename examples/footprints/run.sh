@@ -33,6 +33,6 @@ for run in icb lad merge bassetlaw; do
     { head -1 "$work/$run/areas.csv"; grep -v ',unchanged,' "$work/$run/areas.csv" | tail -n +2; } > "$here/${run}_areas.csv"
 done
 for run in icb merge bassetlaw; do
-    { head -1 "$work/$run/places.csv"; tail -n +2 "$work/$run/places.csv" | grep -v ',\r$'; } > "$here/${run}_places.csv"
+    { head -1 "$work/$run/places.csv"; tail -n +2 "$work/$run/places.csv" | grep -v $',\r$'; } > "$here/${run}_places.csv"
 done
 echo "wrote the summaries (*.txt) and the changed areas and places (*_areas.csv, *_places.csv) in $here"
