@@ -140,6 +140,10 @@ extension FootprintDiff {
             if f.fate != .recoded { text += ", \(f.fate.rawValue): +\(people(f.gained)) −\(people(f.lost)) people" }
             lines.append(text)
         }
+        for f in fates where f.fate == .renamed {
+            guard let o = f.old, let n = f.new.first else { continue }
+            lines.append("  renamed: \(old.names[o]) (\(old.codes[o])) → \(new.names[n])")
+        }
         var merged: [Int: [Int]] = [:]
         for f in fates where f.fate == .mergedInto { if let o = f.old, let n = f.new.first { merged[n, default: []].append(o) } }
         for n in merged.keys.sorted(by: { new.codes[$0] < new.codes[$1] }) {

@@ -59,6 +59,9 @@ import Testing
         #expect((e.oldPopulation, e.newPopulation, e.kept, e.gained, e.lost) == (110, 180, 110, 70, 0))
         let g = try #require(d.fates.first { $0.old.map { d.old.codes[$0] } == "G" })
         #expect((g.kept, g.gained, g.lost, g.newPopulation) == (90, 100, 0, 190))
+        #expect(d.summary.contains("renamed: c (C) → c renamed"))
+        #expect(d.summary.contains("split: i (I) → i2 (I2), i1 (I1)"))
+        #expect(d.summary.contains("merged: g, h → gh (GH): 190 people"))
         let j = try #require(d.fates.first { $0.old.map { d.old.codes[$0] } == "J" })
         #expect((j.lost, j.newBlocks) == (130, 0))
     }
