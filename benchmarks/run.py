@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs placemap and its peers on the same machine in the same run and reports ratios.
 
-Usage: python3 benchmarks/run.py [read] [formats] [overlap] [contiguity] [coterminosity] ... (default: all)
+Usage: python3 benchmarks/run.py [read] [formats] [overlap] [contiguity] [coterminosity] [diff] ... (default: all)
 Needs a release build (swift build -c release; PLACEMAP_BIN_DIR names another build folder, e.g.
 .build-contig/release) and the oracle venv (scripts/oracle-venv).
 Each case runs every command REPEATS times, alternating placemap and peer, and reports the median
@@ -205,8 +205,25 @@ def case_evidence():
         print(f"| {without:.3f} | {with_evidence:.3f} | {100 * (with_evidence - without) / without:+.1f} % |")
 
 
-CASES = {"read": case_read, "formats": case_formats, "overlap": case_overlap, "contiguity": case_contiguity, "coterminosity": case_coterminosity,
-         "mainjob": case_mainjob, "evidence": case_evidence}
+def case_diff():
+    """ICB 2022 → ICB 2024 over LSOA 2021 against one coterminosity run (the peer is placemap itself)."""
+    out = tempfile.mkdtemp(prefix="placemap-bench-")
+    blocks, population = data("lsoa21_england.geojson"), data("census21_population_lsoa21.csv")
+    weighting = ["--blocks", blocks, "--population", population]
+    coterminosity = [os.path.join(BIN, "placemap"), "coterminosity", "--places", data("built/lad24.geojson"),
+                     "--systems", data("built/icb24.geojson")] + weighting + ["--out", os.path.join(out, "cot"), "--overwrite"]
+    icb22 = [data("lookup_lsoa21_icb22_lad22.csv"), "--old-code", "icb22_code"]
+    for label, new in (("block lookups", [data("lookup_lsoa21_sicbl24_icb24.csv"), "--new-code", "icb24_code"]),
+                       ("ICB 2024 as polygons", [data("built/icb24.geojson")])):
+        compare(f"diff ICB22 → ICB24 over LSOA 2021 ({label}, with LAD24 places) against coterminosity LAD24 × ICB24",
+                [os.path.join(BIN, "placemap"), "diff"] + icb22 + new + weighting
+                + ["--places", data("lookup_lsoa21_lad24.csv"), "--out", os.path.join(out, "diff"), "--overwrite"],
+                coterminosity)
+    shutil.rmtree(out, ignore_errors=True)
+
+
+CASES = {"read": case_read, "formats": case_formats, "overlap": case_overlap, "contiguity": case_contiguity,
+         "coterminosity": case_coterminosity, "mainjob": case_mainjob, "evidence": case_evidence, "diff": case_diff}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(CASES)

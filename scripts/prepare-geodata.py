@@ -77,3 +77,33 @@ slim_csv("lookup_trust_msoa11_2021file_catchyear2019.csv", "ohid_trust_msoa11_sh
          ["msoa_code", "trust_code", "proportion"])
 slim_csv("lookup_nhs_trusts22_nhs_region21.csv", "nhs_trusts22.csv",
          ["nhs_trust22_code", "nhs_trust22_name", "nhs_region21_name", "status"])
+
+# ICB 2022 and LAD 2022 on LSOA 2021 blocks, for comparing footprints across vintages (placemap diff).
+# The 2022 ICB lookup is on LSOA 2011; each LSOA 2021 takes the ICB of its LSOA 2011 parents in the
+# LSOA11 -> LSOA21 lookup. A split LSOA 2011 (change code S) gives its ICB to every LSOA 2021 made from
+# it; an LSOA 2021 made from several LSOA 2011s (M merged, X irregular) takes their common ICB, and
+# the script stops if they disagree (in the 2022 files none do: the links never cross an ICB line).
+# The LAD 2022 column is the lookup's own ltla22 (every LSOA 2021 lies in one).
+def icb22_on_lsoa21(dst):
+    with open(os.path.join(geo, "lookup_lsoa11_sicbl22_icb22_ltla22.csv"), encoding="utf-8-sig", newline="") as f:
+        icb = {r["lsoa11_code"]: (r["icb22_code"], r["icb22_name"]) for r in csv.DictReader(f)}
+    rows = OrderedDict()
+    with open(os.path.join(geo, "lookup_lsoa11_lsoa21_ltla22.csv"), encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            code = r["lsoa21_code"]
+            if not code.startswith("E"):
+                continue
+            parent = icb[r["lsoa11_code"]]
+            lad = (r["ltla22_code"], r["ltla22_name"])
+            if code in rows and rows[code] != (parent, lad):
+                sys.exit(f"{dst}: {code} has LSOA 2011 parents in different ICBs or LADs: {rows[code]} and {(parent, lad)}")
+            rows[code] = (parent, lad)
+    with open(os.path.join(out, dst), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["lsoa21_code", "icb22_code", "icb22_name", "ltla22_code", "ltla22_name"])
+        for code, ((icb_code, icb_name), (lad_code, lad_name)) in rows.items():
+            w.writerow([code, icb_code, icb_name, lad_code, lad_name])
+    print(f"{dst}: {len(rows)} rows, {len({v[0] for v in rows.values()})} ICBs, {len({v[1] for v in rows.values()})} LADs")
+
+
+icb22_on_lsoa21("lookup_lsoa21_icb22_lad22.csv")

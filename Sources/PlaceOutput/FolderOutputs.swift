@@ -7,6 +7,13 @@ public enum FolderOutputs {
         "places.csv", "pairs.csv", "systems.csv", "border.csv", "places.geojson", "places.gpkg", "coterminosity.json",
     ]
 
+    /// What `diff` writes; places.csv and systems.csv only with places.
+    public static func diff(places: Bool) -> [String] {
+        ["moves.csv", "areas.csv"] + (places ? ["places.csv", "systems.csv"] : []) + [
+            "changed_blocks.geojson", "changed_blocks.gpkg", "diff.json",
+        ]
+    }
+
     public static func contiguity(grouped: Bool) -> [String] {
         ["edges.csv", "components.csv"] + (grouped ? ["groups.csv"] : []) + ["contiguity.json"]
     }
@@ -34,6 +41,28 @@ extension OutputSet {
         styled.style = placesStyle
         try add(r.placesMap, to: path("places.gpkg"), options: styled)
         try add(r.provenance, to: path("coterminosity.json"))
+    }
+
+    /// moves.csv, areas.csv, places.csv and systems.csv (with places), changed_blocks.geojson and .gpkg, diff.json.
+    public func add(_ r: FootprintDiff, coterminosity: FootprintCoterminosity?, folder: String) throws(InputError) {
+        let path = { (name: String) in OutputSet.join(folder, name) }
+        try add(r.movesTable, to: path("moves.csv"))
+        try add(r.areasTable, to: path("areas.csv"))
+        var provenance = r.provenance
+        if let c = coterminosity {
+            try add(c.placesTable, to: path("places.csv"))
+            try add(c.systemsTable, to: path("systems.csv"))
+            provenance["places"] = FootprintDiff.describe(c.places)
+            var changed = JSONObject()
+            for s in PlaceStatus.allCases {
+                changed[s.rawValue] = .array([.number(Double(c.count(s, after: false))), .number(Double(c.count(s, after: true)))])
+            }
+            provenance["places_before_after"] = .object(changed)
+        }
+        let options = LayerOutputOptions(provenance: provenance)
+        try add(r.changedBlocksLayer, to: path("changed_blocks.geojson"), options: options)
+        try add(r.changedBlocksLayer, to: path("changed_blocks.gpkg"), options: options)
+        try add(provenance, to: path("diff.json"))
     }
 
     /// edges.csv, components.csv, groups.csv (with groups) and contiguity.json.

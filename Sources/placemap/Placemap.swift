@@ -27,7 +27,8 @@ struct Placemap: ParsableCommand {
         version:
             "placemap 0.1.0 (\(LibraryVersions.running); built for GEOS \(LibraryVersions.geosBuilt), PROJ \(LibraryVersions.projBuilt))",
         subcommands: [
-            England.self, CoterminosityCommand.self, ContiguityCommand.self, CatchmentsCommand.self, ReportCommand.self, DissolveCommand.self,
+            England.self, CoterminosityCommand.self, DiffCommand.self, ContiguityCommand.self, CatchmentsCommand.self, ReportCommand.self,
+            DissolveCommand.self,
             Overlap.self, Lookup.self, Info.self, Validate.self,
         ],
         defaultSubcommand: England.self)

@@ -6,7 +6,9 @@ import Testing
 /// option vocabulary shows in review. `PLACEMAP_UPDATE_GOLDEN=1 swift test --filter HelpGoldenTests`
 /// rewrites the copies.
 @Suite struct HelpGoldenTests {
-    static let commands = ["england", "coterminosity", "contiguity", "catchments", "report", "dissolve", "overlap", "lookup", "info", "validate"]
+    static let commands = [
+        "england", "coterminosity", "diff", "contiguity", "catchments", "report", "dissolve", "overlap", "lookup", "info", "validate",
+    ]
 
     @Test(arguments: commands) func helpMatchesTheGoldenCopy(command: String) throws {
         let result = try placemap("help", command)

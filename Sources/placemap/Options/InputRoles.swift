@@ -31,6 +31,14 @@ enum Systems: InputRole {
     static let prefix = "systems"
     static let noun = "the systems"
 }
+enum OldFootprint: InputRole {
+    static let prefix = "old"
+    static let noun = "OLD"
+}
+enum NewFootprint: InputRole {
+    static let prefix = "new"
+    static let noun = "NEW"
+}
 enum Blocks: InputRole {
     static let prefix = "blocks"
     static let noun = "the blocks"

@@ -1,0 +1,212 @@
+import PlaceIO
+
+/// What became of an area between two footprints.
+public enum AreaFate: String, Sendable, CaseIterable {
+    /// Same blocks, same code, same name.
+    case unchanged
+    /// Same blocks and code, another name.
+    case renamed
+    /// Same blocks, another code.
+    case recoded
+    /// Its continuation gained more people than it lost (the code may have changed: see the new code).
+    case grown
+    /// Its continuation lost more people than it gained.
+    case shrunk
+    /// It continues as an area that other old areas continue as too.
+    case mergedInto = "merged into"
+    /// Two or more new areas draw most of their people from it.
+    case splitInto = "split into"
+    /// A new area with no block from any old area.
+    case new
+    /// No block of it is in any new area.
+    case gone
+}
+
+/// Why a block's area differs between the footprints (or does not).
+public enum BlockChange: String, Sendable, CaseIterable {
+    case unchanged
+    /// Its area kept its footprint but changed name or code, or grew or shrank around it.
+    case renamed, recoded
+    /// Its area merged with others, or was split.
+    case merged, split
+    /// It went to an area that is not its old area's successor: a boundary moved.
+    case moved
+    /// In no old area / in no new area.
+    case outsideBefore = "outside before"
+    case outsideAfter = "outside after"
+}
+
+/// Two footprints compared over the same blocks: the people and blocks that moved between each old
+/// and new area, and the fate of every area.
+///
+/// Areas are matched by footprint, never by code: an old area's successor is the new area holding
+/// most of its people (blocks break ties, then position), and a new area's predecessor the old area
+/// giving it most of its people. An old area is `split into` the new areas whose predecessor it is
+/// when there are two or more. Otherwise it continues as the one new area whose predecessor it is,
+/// or, when there is none, as its successor; it is `merged into` that area when other old areas
+/// continue as it too, and else `unchanged`, `renamed` or `recoded` when the footprints are the same
+/// blocks, `grown` or `shrunk` when not (by the people gained against those lost). New areas with
+/// no block from an old area are `new`; old areas with no block in any new area are `gone`.
+public struct FootprintDiff: Sendable {
+    /// Blocks and people that are in `old` before and in `new` after (nil: in no area).
+    public struct Move: Sendable, Equatable {
+        public var old: Int?
+        public var new: Int?
+        public var blocks: Int
+        public var population: Double
+        public var change: BlockChange
+    }
+
+    /// The fate of one area: an old area with its new areas, or a new area no old one leads to.
+    public struct Fate: Sendable {
+        public var old: Int?
+        public var fate: AreaFate
+        /// The new areas it became (successor, the merged area, or the split pieces, most people first).
+        public var new: [Int]
+        public var oldBlocks: Int
+        public var newBlocks: Int
+        public var oldPopulation: Double
+        public var newPopulation: Double
+        /// People of the old area in its new areas.
+        public var kept: Double
+        /// People of its new areas who were not in it.
+        public var gained: Double
+        /// People of the old area in none of its new areas.
+        public var lost: Double
+    }
+
+    public let old: Footprint
+    public let new: Footprint
+    public let population: PopulationBlocks
+    /// Sorted by old code then new code (areas outside first).
+    public let moves: [Move]
+    /// Old areas in code order, then new areas in code order.
+    public let fates: [Fate]
+    public let blockChanges: [BlockChange]
+    /// The new area holding most of each old area's people, and the old area giving most of each new one's.
+    public let successor: [Int?]
+    public let predecessor: [Int?]
+
+    public init(old: Footprint, new: Footprint, population: PopulationBlocks) throws(InputError) {
+        let people = population.population
+        guard old.areaOfBlock.count == people.count, new.areaOfBlock.count == people.count else {
+            throw InputError(
+                .badData, file: old.areaOfBlock.count == people.count ? new.file : old.file,
+                message: "the footprints are drawn on different blocks (\(old.areaOfBlock.count) and \(new.areaOfBlock.count) blocks, "
+                    + "\(people.count) in \(population.blocks.source))",
+                hint: "give both footprints on the same blocks")
+        }
+        self.old = old
+        self.new = new
+        self.population = population
+        // People and blocks per (old, new) pair; index count stands for "in no area".
+        let none = (old: old.count, new: new.count)
+        var matrix: [Pair: (blocks: Int, people: Double)] = [:]
+        for k in people.indices {
+            let key = Pair(old.areaOfBlock[k] ?? none.old, new.areaOfBlock[k] ?? none.new)
+            let v = matrix[key] ?? (0, 0)
+            matrix[key] = (v.blocks + 1, v.people + people[k])
+        }
+        func weight(_ v: (blocks: Int, people: Double), _ index: Int) -> (Double, Int, Int) { (v.people, v.blocks, -index) }
+        var successor = [Int?](repeating: nil, count: old.count)
+        var predecessor = [Int?](repeating: nil, count: new.count)
+        var best = [(Double, Int, Int)?](repeating: nil, count: old.count)
+        var bestBack = [(Double, Int, Int)?](repeating: nil, count: new.count)
+        for (key, v) in matrix where key.a < none.old && key.b < none.new {
+            let w = weight(v, key.b)
+            if best[key.a].map({ w > $0 }) ?? true { (best[key.a], successor[key.a]) = (w, key.b) }
+            let back = weight(v, key.a)
+            if bestBack[key.b].map({ back > $0 }) ?? true { (bestBack[key.b], predecessor[key.b]) = (back, key.a) }
+        }
+        self.successor = successor
+        self.predecessor = predecessor
+        let oldBlocks = old.blocksPerArea
+        let newBlocks = new.blocksPerArea
+        let oldPeople = old.population(people)
+        let newPeople = new.population(people)
+        var splitPieces = [[Int]](repeating: [], count: old.count)
+        for (n, p) in predecessor.enumerated() { if let p { splitPieces[p].append(n) } }
+        // Each old area's continuation: the one new area it is the predecessor of, else its successor.
+        let continuation = old.codes.indices.map { o in splitPieces[o].count == 1 ? splitPieces[o].first : successor[o] }
+        var mergedFrom = [[Int]](repeating: [], count: new.count)
+        for o in old.codes.indices where splitPieces[o].count < 2 { if let c = continuation[o] { mergedFrom[c].append(o) } }
+
+        var fates: [Fate] = []
+        var reached = [Bool](repeating: false, count: new.count)
+        for o in old.codes.indices.sorted(by: { old.codes[$0] < old.codes[$1] }) {
+            let fate: AreaFate
+            var targets: [Int]
+            if splitPieces[o].count >= 2 {
+                fate = .splitInto
+                targets = splitPieces[o].sorted { (newPeople[$0], -$0) > (newPeople[$1], -$1) }
+            } else if let s = continuation[o] {
+                targets = [s]
+                if mergedFrom[s].count >= 2 {
+                    fate = .mergedInto
+                } else {
+                    let shared = matrix[Pair(o, s)]?.blocks ?? 0
+                    if shared == oldBlocks[o] && shared == newBlocks[s] {
+                        fate = old.codes[o] != new.codes[s] ? .recoded : old.names[o] != new.names[s] ? .renamed : .unchanged
+                    } else {
+                        let kept = matrix[Pair(o, s)]?.people ?? 0
+                        let gained = newPeople[s] - kept
+                        let lost = oldPeople[o] - kept
+                        fate = (gained, newBlocks[s] - shared) > (lost, oldBlocks[o] - shared) ? .grown : .shrunk
+                    }
+                }
+            } else {
+                fate = .gone
+                targets = []
+            }
+            for n in targets { reached[n] = true }
+            let kept = targets.reduce(0) { $0 + (matrix[Pair(o, $1)]?.people ?? 0) }
+            let newTotal = targets.reduce(0) { $0 + newPeople[$1] }
+            fates.append(
+                Fate(
+                    old: o, fate: fate, new: targets, oldBlocks: oldBlocks[o], newBlocks: targets.reduce(0) { $0 + newBlocks[$1] },
+                    oldPopulation: oldPeople[o], newPopulation: newTotal, kept: kept, gained: newTotal - kept, lost: oldPeople[o] - kept))
+        }
+        for n in new.codes.indices.sorted(by: { new.codes[$0] < new.codes[$1] }) where !reached[n] {
+            fates.append(
+                Fate(
+                    old: nil, fate: .new, new: [n], oldBlocks: 0, newBlocks: newBlocks[n], oldPopulation: 0, newPopulation: newPeople[n],
+                    kept: 0, gained: newPeople[n], lost: 0))
+        }
+        self.fates = fates
+
+        var fateOfOld = [Fate?](repeating: nil, count: old.count)
+        for f in fates { if let o = f.old { fateOfOld[o] = f } }
+        func change(_ o: Int?, _ n: Int?) -> BlockChange {
+            guard let o else { return n == nil ? .unchanged : .outsideBefore }
+            guard let n else { return .outsideAfter }
+            guard let f = fateOfOld[o], f.new.contains(n) else { return .moved }
+            switch f.fate {
+            case .mergedInto: return .merged
+            case .splitInto: return .split
+            default: return old.codes[o] != new.codes[n] ? .recoded : old.names[o] != new.names[n] ? .renamed : .unchanged
+            }
+        }
+        self.blockChanges = people.indices.map { change(old.areaOfBlock[$0], new.areaOfBlock[$0]) }
+        func code(_ i: Int, _ f: Footprint) -> String { i < f.count ? f.codes[i] : "" }
+        self.moves = matrix.map { key, v in
+            let o = key.a < none.old ? key.a : nil
+            let n = key.b < none.new ? key.b : nil
+            return Move(old: o, new: n, blocks: v.blocks, population: v.people, change: change(o, n))
+        }.sorted {
+            (code($0.old ?? none.old, old), code($0.new ?? none.new, new)) < (code($1.old ?? none.old, old), code($1.new ?? none.new, new))
+        }
+    }
+
+    /// Areas with each fate.
+    public func count(_ fate: AreaFate) -> Int { fates.filter { $0.fate == fate }.count }
+
+    /// People and blocks in blocks with each change.
+    public func total(_ change: BlockChange) -> (blocks: Int, population: Double) {
+        var out = (blocks: 0, population: 0.0)
+        for (k, c) in blockChanges.enumerated() where c == change {
+            out.blocks += 1
+            out.population += population.population[k]
+        }
+        return out
+    }
+}

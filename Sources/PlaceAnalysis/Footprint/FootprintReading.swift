@@ -1,0 +1,114 @@
+import Foundation
+import PlaceIO
+
+extension Footprint {
+    /// A footprint from a block lookup: one row per block with the code (and name) of its area.
+    ///
+    /// `blockColumn` defaults to the column named like the blocks' code field (e.g. `lsoa21_code`);
+    /// `codeColumn` to the one other code column (`XXnnCD` or `*_code`), a usage error when there are
+    /// several; `nameColumn` to the code column's partner (`icb22_code` → `icb22_name`). A row whose
+    /// block is not among `blocks`, a block given twice or a block with no row is bad data: the two
+    /// footprints must cover the same blocks.
+    public init(
+        lookup table: CSVTable, blocks: AnalysisLayer, blockColumn: String? = nil, codeColumn: String? = nil, nameColumn: String? = nil
+    ) throws(InputError) {
+        let blockIndex: Int
+        if let blockColumn {
+            blockIndex = try table.column(blockColumn)
+        } else if let i = table.header.firstIndex(of: blocks.fields.code) ?? table.firstColumn(among: [blocks.fields.code]) {
+            blockIndex = i
+        } else {
+            throw InputError(
+                .usage, file: table.source, message: "no column named \(blocks.fields.code) to join to the blocks",
+                hint: "name the block code column with --old-block-code or --new-block-code; the columns are: "
+                    + table.header.joined(separator: ", "))
+        }
+        let codeIndex: Int
+        if let codeColumn {
+            codeIndex = try table.column(codeColumn)
+        } else {
+            let candidates = table.header.indices.filter { $0 != blockIndex && Self.isCodeColumn(table.header[$0]) }
+            guard candidates.count == 1, let only = candidates.first else {
+                throw InputError(
+                    .usage, file: table.source,
+                    message: candidates.isEmpty
+                        ? "no area code column found (looked for XXnnCD or *_code)"
+                        : "several area code columns: " + candidates.map { table.header[$0] }.joined(separator: ", "),
+                    hint: "name the one to compare with --old-code or --new-code")
+            }
+            codeIndex = only
+        }
+        let nameIndex: Int? =
+            if let nameColumn { try table.column(nameColumn) } else {
+                LayerFields.partner(of: table.header[codeIndex], in: table.header).flatMap { table.header.firstIndex(of: $0) }
+            }
+        let positions = blocks.positions
+        var areaOfBlock = [Int?](repeating: nil, count: blocks.count)
+        var rowOfBlock = [Int?](repeating: nil, count: blocks.count)
+        var areas: [String: Int] = [:]
+        var codes: [String] = []
+        var names: [String] = []
+        for (r, row) in table.rows.enumerated() {
+            let block = row[blockIndex]
+            let code = row[codeIndex].trimmingCharacters(in: .whitespaces)
+            guard let k = positions[block] else {
+                throw InputError(
+                    .badData, file: table.source, line: r + 2, featureCode: block, field: table.header[blockIndex],
+                    message: "block \(block) is not one of the blocks in \(blocks.source)",
+                    hint: "both footprints must be drawn on the same blocks (e.g. LSOA 2021); use a lookup of the same vintage")
+            }
+            if let first = rowOfBlock[k] {
+                throw InputError(
+                    .badData, file: table.source, line: r + 2, featureCode: block, field: table.header[blockIndex],
+                    message: "block \(block) appears again (first on line \(first + 2))", hint: "keep one row per block")
+            }
+            guard !code.isEmpty else {
+                throw InputError(
+                    .badData, file: table.source, line: r + 2, featureCode: block, field: table.header[codeIndex],
+                    message: "the area code is empty", hint: "give every block its area's code")
+            }
+            rowOfBlock[k] = r
+            if let a = areas[code] {
+                areaOfBlock[k] = a
+            } else {
+                areas[code] = codes.count
+                areaOfBlock[k] = codes.count
+                codes.append(code)
+                names.append(nameIndex.map { row[$0] } ?? "")
+            }
+        }
+        if let missing = rowOfBlock.firstIndex(where: { $0 == nil }) {
+            let count = rowOfBlock.filter { $0 == nil }.count
+            throw InputError(
+                .badData, file: table.source, featureCode: blocks.codes[missing], field: table.header[blockIndex],
+                message: "block \(blocks.codes[missing]) of \(blocks.source) has no row (\(count) blocks have none)",
+                hint: "both footprints must be drawn on the same blocks; give every block a row")
+        }
+        self.init(
+            file: table.source, geography: Self.geography(of: table.header[codeIndex]), codes: codes, names: names,
+            areaOfBlock: areaOfBlock, source: .lookup(codeColumn: table.header[codeIndex], blockColumn: table.header[blockIndex]))
+    }
+
+    /// A footprint from polygons: each block goes wholly to the area holding most of its area.
+    public init(layer: AnalysisLayer, blocks: AnalysisLayer, progress: ProgressHandler? = nil) throws(InputError) {
+        self.init(
+            file: layer.source, geography: layer.fields.prefix, codes: layer.codes, names: layer.names,
+            areaOfBlock: try Self.largestShare(blocks, in: layer, progress: progress), source: .layer(layer.summary))
+    }
+
+    /// Each block's area by largest share of its area (nil when it overlaps none): the one place the
+    /// diff uses the overlay's block allocation.
+    static func largestShare(_ blocks: AnalysisLayer, in layer: AnalysisLayer, progress: ProgressHandler?) throws(InputError) -> [Int?] {
+        try Overlay.pieces(blocks, layer, skipByCoverage: true, progress: progress).map(PopulationWeighting.largest)
+    }
+
+    /// "icb22_code" → "ICB22", "LAD24CD" → "LAD24".
+    static func geography(of column: String) -> String { LayerFields(code: column, name: nil).prefix }
+
+    /// A column named like a code: `XXnnCD`, `*_code` or `code`.
+    static func isCodeColumn(_ name: String) -> Bool {
+        let k = name.lowercased()
+        if k.hasSuffix("_code") || k == "code" { return true }
+        return k.hasSuffix("cd") && k.count >= 4 && k.dropLast(2).last?.isNumber == true
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import PlaceAnalysis
+import PlaceIO
+import PlaceOutput
+
+/// `--R-block-code COLUMN`: the column of block codes when a role's input is a block lookup.
+struct BlockColumn<R: InputRole>: ParsableArguments {
+    @Option(
+        name: .customLong(R.prefix + "-block-code"),
+        help: ArgumentHelp(
+            "Column of block codes, when \(R.noun) is given as a block lookup (.csv) (default: named like the blocks' code field).",
+            valueName: "column"))
+    var column: String?
+}
+
+/// A footprint input: a block lookup (.csv) or any polygon layer placemap reads.
+struct FootprintInput<R: InputRole> {
+    var choice: LayerChoice<R>
+    var blockColumn: BlockColumn<R>
+
+    func read(_ path: String, blocks: AnalysisLayer) throws -> Footprint {
+        if path.lowercased().hasSuffix(".csv") {
+            return try Footprint(
+                lookup: CSVReader.read(path: path), blocks: blocks, blockColumn: blockColumn.column, codeColumn: choice.code,
+                nameColumn: choice.name)
+        }
+        return try Footprint(layer: choice.analysisLayer(path), blocks: blocks, progress: Console.progress("blocks in \(path)"))
+    }
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "What changed between two footprints (e.g. ICB 2022 and ICB 2024), for which people; or what a proposed merger would do.",
+        discussion: """
+            OLD and NEW are each a block lookup (.csv: block code → area code and name; exact, no geometry) or polygons \
+            (any layer placemap reads; each block goes wholly to the area holding most of its area). Both are compared \
+            over the same --blocks with --population. Areas are matched by footprint (people in common), never by \
+            code: a recoded area is `recoded` (or `grown`/`shrunk`), not gone and new. Instead of NEW, --merge and \
+            --reassign build a proposed footprint from OLD. Writes moves.csv (people and blocks per old × new area), \
+            areas.csv (each area's fate), with --places also places.csv and systems.csv (coterminosity before and \
+            after), changed_blocks.geojson and .gpkg (for a map) and diff.json into --out (default: diff), and prints \
+            a summary. Bad data (blocks missing from a lookup or the population, an unknown, repeated or unassigned \
+            code in a scenario file) exits 65 naming the file, row and code.
+            """)
+
+    @Argument(help: ArgumentHelp("The current or earlier footprint: a block lookup (.csv) or a polygon layer.", valueName: "old"))
+    var old: String
+    @Argument(help: ArgumentHelp("The later footprint (omit with --merge or --reassign).", valueName: "new"))
+    var new: String?
+
+    @OptionGroup(title: "OLD") var oldChoice: LayerChoice<OldFootprint>
+    @OptionGroup(title: "OLD") var oldBlocks: BlockColumn<OldFootprint>
+    @OptionGroup(title: "NEW") var newChoice: LayerChoice<NewFootprint>
+    @OptionGroup(title: "NEW") var newBlocks: BlockColumn<NewFootprint>
+
+    @Option(
+        help: ArgumentHelp(
+            "Places (e.g. councils, as a block lookup or polygons) for coterminosity before and after.", valueName: "layer"))
+    var places: String?
+    @OptionGroup(title: "Places") var placesChoice: LayerChoice<Places>
+    @OptionGroup(title: "Places") var placesBlocks: BlockColumn<Places>
+
+    @Option(
+        help: ArgumentHelp(
+            "Scenario: CSV of system code, proposed code, proposed name (every system of OLD, unchanged ones to themselves).",
+            valueName: "csv"))
+    var merge: String?
+    @Option(
+        help: ArgumentHelp(
+            "Scenario: CSV of block code, system code[, system name] moving blocks to other systems (after --merge).", valueName: "csv"))
+    var reassign: String?
+
+    @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
+    @OptionGroup(title: "Output") var output: FolderOutput
+
+    func validate() throws {
+        guard weighting.blocks != nil else {
+            throw ValidationError("diff needs --blocks and --population (the blocks both footprints are drawn on)")
+        }
+        if new != nil, merge != nil || reassign != nil { throw ValidationError("give NEW or a scenario (--merge, --reassign), not both") }
+        if new == nil, merge == nil, reassign == nil { throw ValidationError("give NEW, or a scenario with --merge or --reassign") }
+        if let m = weighting.method, m != .largestShare {
+            throw ValidationError(
+                "diff gives each block wholly to one area (largest-share); --population-method \(m.rawValue) does not apply")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let folder = output.out ?? "diff"
+            let outputs = output.flags.outputs(inputs: [old, new, places, merge, reassign] + weighting.inputs)
+            try outputs.reserve(folder: folder, files: FolderOutputs.diff(places: places != nil))
+            guard let population = try weighting.load() else { return }
+            try requireEveryBlockPopulated(population)
+            let blocks = population.blocks
+            let before = try FootprintInput(choice: oldChoice, blockColumn: oldBlocks).read(old, blocks: blocks)
+            var after: Footprint
+            if let new {
+                after = try FootprintInput(choice: newChoice, blockColumn: newBlocks).read(new, blocks: blocks)
+            } else {
+                after = before
+                if let merge { after = try after.merging(CSVReader.read(path: merge)) }
+                if let reassign { after = try after.reassigning(CSVReader.read(path: reassign), blocks: blocks) }
+            }
+            let diff = try FootprintDiff(old: before, new: after, population: population)
+            let coterminosity = try places.map { path in
+                try FootprintCoterminosity(
+                    places: FootprintInput(choice: placesChoice, blockColumn: placesBlocks).read(path, blocks: blocks), diff: diff)
+            }
+            try outputs.add(diff, coterminosity: coterminosity, folder: folder)
+            try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
+            guard !Console.quiet else { return }
+            print(diff.summary + joinReport(population))
+            if let coterminosity { print(coterminosity.summary) }
+            print("  outputs: \(folder)/" + FolderOutputs.diff(places: places != nil).joined(separator: ", "))
+        }
+    }
+
+    /// A block without a population row would silently count as nobody: in a diff that is bad data.
+    func requireEveryBlockPopulated(_ p: PopulationBlocks) throws {
+        guard let first = p.blocksWithoutPopulation.first else { return }
+        throw InputError(
+            .badData, file: p.source, featureCode: first,
+            message: "block \(first) of \(p.blocks.source) has no population row (\(p.blocksWithoutPopulation.count) blocks have none)",
+            hint: "give every block a population (0 where nobody lives), or use the population of the same blocks")
+    }
+}
