@@ -39,6 +39,7 @@ public struct PopulationBlocks: Sendable {
                 .usage, file: table.source, message: "no population column found",
                 hint: "name it with --population-field; the columns are: " + table.header.joined(separator: ", "))
         }
+        try PartitionCheck.checkNoRepeats(blocks, role: "blocks")
         let positions = blocks.positions
         var population = Array(repeating: 0.0, count: blocks.count)
         var seen = Array(repeating: false, count: blocks.count)
@@ -49,7 +50,7 @@ public struct PopulationBlocks: Sendable {
             let code = row[codeIndex]
             let value: Double
             do throws(InputError) {
-                value = try table.count(row: r, column: valueIndex)
+                value = try table.count(row: r, column: valueIndex, what: "population")
             } catch {
                 var error = error
                 error.featureCode = code

@@ -22,14 +22,14 @@ public struct CSVTable: Sendable {
     /// The field of row `r` in column `column` as a count: a finite, non-negative decimal number
     /// (digits, an optional fraction and exponent; surrounding spaces allowed). Hexadecimal, NaN,
     /// infinities, signs and embedded NULs are refused with the file line and column named.
-    public func count(row r: Int, column: Int) throws(InputError) -> Double {
+    public func count(row r: Int, column: Int, what: String = "count") throws(InputError) -> Double {
         let text = rows[r][column]
         guard let value = CSVTable.decimalCount(text) else {
             let shown = text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }
                 .joined()
             throw InputError(
                 .badData, file: source, line: line(ofRow: r), field: header[column],
-                message: "\"\(shown)\" is not a count (a finite, non-negative decimal number such as 1520 or 0.25)",
+                message: "\"\(shown)\" is not a \(what) (a finite, non-negative decimal number such as 1520 or 0.25)",
                 hint: "fix the row or choose another column")
         }
         return value
