@@ -6,6 +6,10 @@ import PlaceGeometry
 /// Accepts Polygon, MultiPolygon, Point and MultiPoint geometries and keeps every property and
 /// the feature `id`. Coordinates go straight from the bytes into each feature's flat buffer.
 public enum GeoJSONReader {
+    /// Feature arrays longer than this many bytes are parsed on every core; lowered by the fuzz
+    /// target and tests to reach the parallel path with small inputs.
+    nonisolated(unsafe) static var parallelThreshold = 1 << 20
+
     /// Reads the file at `path`. `crs` overrides whatever the file says (or does not say).
     public static func read(path: String, crs override: CRS? = nil) throws(InputError) -> Layer {
         let data = try FileData.read(path)
@@ -132,7 +136,7 @@ private struct Parser {
 
     mutating func featureArray() throws(JSONScanner.Failure) -> [Feature] {
         scanner.skipSpace()
-        if scanner.current == 0x5B, scanner.bytes.count - scanner.pos > 1 << 20, let features = parallelFeatures() {
+        if scanner.current == 0x5B, scanner.bytes.count - scanner.pos > GeoJSONReader.parallelThreshold, let features = parallelFeatures() {
             return features
         }
         var features: [Feature] = []
