@@ -12,6 +12,7 @@ public enum GeoJSONReader {
 
     /// Reads the file at `path`. `crs` overrides whatever the file says (or does not say).
     public static func read(path: String, crs override: CRS? = nil) throws(InputError) -> Layer {
+        try MemoryBudget.check(reading: path)
         let data = try FileData.read(path)
         return try parse(data, source: path, crs: override)
     }
