@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func theBinaryUnderUlimitExitsWithAMessage() throws {
-        let shell = "ulimit -v 200000 && exec \"$0\" info \"$1\""
+        let shell = "ulimit -v 420000 && exec \"$0\" info \"$1\""
         let result = try run("/bin/sh", ["-c", shell, Paths.placemap, Paths.geodata("lsoa21_england.geojson")])
         #expect(result.status == 74, "\(result.status): \(result.stderr)")
         #expect(result.stderr.contains("not enough memory") && result.stderr.contains("lsoa21_england.geojson"))
