@@ -19,6 +19,7 @@ public struct AnalysisLayer: Sendable {
     /// repairs invalid geometries, keeping a report of each repair.
     public init(_ layer: Layer, fields: LayerFields) throws(InputError) {
         let projected = try layer.reprojected(to: .britishNationalGrid)
+        try LayerCheck.checkWithinGreatBritain(projected, original: layer)
         let values = try fields.uniqueValues(in: projected)
         // One pass measures and validates; only invalid features are repaired and measured again.
         let survey = LayerCheck.survey(projected, fields: fields)

@@ -74,6 +74,8 @@ public struct Coterminosity: Sendable {
     public let systems: [SystemResult]
     /// With population and the largest-share method: how deep each place's other systems reach.
     public let evidence: InteriorEvidence?
+    /// Small overlaps between places or between systems (tolerated; gross ones are refused).
+    public let partitionOverlaps: [PartitionOverlap]
 
     public var placesLayer: AnalysisLayer { overlap.a }
     public var systemsLayer: AnalysisLayer { overlap.b }
@@ -91,6 +93,7 @@ public struct Coterminosity: Sendable {
                 options.allocation, population.blocks, places, systems, method: options.method, progress: options.progress)
             o.allocation = allocation
         }
+        partitionOverlaps = try PartitionCheck.check(places, role: "places") + PartitionCheck.check(systems, role: "systems")
         let overlap = try OverlapResult(a: places, b: systems, options: o)
         var evidence: InteriorEvidence?
         if let population = options.population, options.method == .largestShare, let allocation = o.allocation,

@@ -38,6 +38,7 @@ public enum LayerCheck {
     /// Invalid geometries are measured as drawn.
     public static func areas(of layer: Layer) throws(InputError) -> [Double] {
         let projected = try layer.reprojected(to: .britishNationalGrid)
+        try checkWithinGreatBritain(projected, original: layer)
         let features = projected.features
         return ParallelGEOS.map(features.count) { context, i in
             guard features[i].shape.isPolygonal else { return 0 }

@@ -39,24 +39,35 @@ public struct PopulationBlocks: Sendable {
                 .usage, file: table.source, message: "no population column found",
                 hint: "name it with --population-field; the columns are: " + table.header.joined(separator: ", "))
         }
+        try PartitionCheck.checkNoRepeats(blocks, role: "blocks")
         let positions = blocks.positions
         var population = Array(repeating: 0.0, count: blocks.count)
         var seen = Array(repeating: false, count: blocks.count)
         var unmatched: [String] = []
         var rowOfCode: [String: Int] = [:]
+        var total = 0.0
         for (r, row) in table.rows.enumerated() {
             let code = row[codeIndex]
-            let text = row[valueIndex].trimmingCharacters(in: .whitespaces)
-            guard let value = Double(text), value.isFinite, value >= 0 else {
+            let value: Double
+            do throws(InputError) {
+                value = try table.count(row: r, column: valueIndex, what: "population")
+            } catch {
+                var error = error
+                error.featureCode = code
+                error.hint = "fix the row or choose another column with --population-field"
+                throw error
+            }
+            total += value
+            guard total.isFinite else {
                 throw InputError(
-                    .badData, file: table.source, line: r + 2, featureCode: code, field: table.header[valueIndex],
-                    message: "\"\(text)\" is not a population (a non-negative number)",
-                    hint: "fix the row or choose another column with --population-field")
+                    .badData, file: table.source, line: table.line(ofRow: r), featureCode: code, field: table.header[valueIndex],
+                    message: "the populations add up to more than a Double can hold",
+                    hint: "the column does not hold head counts; choose another with --population-field")
             }
             if let first = rowOfCode.updateValue(r, forKey: code) {
                 throw InputError(
-                    .badData, file: table.source, line: r + 2, featureCode: code, field: table.header[codeIndex],
-                    message: "code \(code) appears again (first on line \(first + 2))", hint: "keep one row per code")
+                    .badData, file: table.source, line: table.line(ofRow: r), featureCode: code, field: table.header[codeIndex],
+                    message: "code \(code) appears again (first on line \(table.line(ofRow: first)))", hint: "keep one row per code")
             }
             guard let i = positions[code] else {
                 unmatched.append(code)
@@ -64,6 +75,12 @@ public struct PopulationBlocks: Sendable {
             }
             population[i] = value
             seen[i] = true
+        }
+        if !table.rows.isEmpty, !seen.contains(true) {
+            throw InputError(
+                .badData, file: table.source, field: table.header[codeIndex],
+                message: "none of the \(table.rows.count) codes (e.g. \(table.rows[0][codeIndex])) matches a block of \(blocks.source)",
+                hint: "join the table to blocks of the same geography and vintage (e.g. LSOA 2021 codes to LSOA 2021 boundaries)")
         }
         self.blocks = blocks
         self.population = population

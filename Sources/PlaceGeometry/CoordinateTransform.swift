@@ -23,6 +23,50 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
         return proj_as_wkt(context, crs, PJ_WKT1_GDAL, nil).map { String(cString: $0) }
     }
     public var isGeographic: Bool { epsg == 4326 || epsg == 4258 || epsg == 4277 }
+
+    /// Whether PROJ's database holds this code as a CRS (EPSG codes are positive).
+    /// The corresponding PROJ functions are `proj_create` and `proj_is_crs`.
+    public var isKnown: Bool { CRSFacts.shared.facts(for: epsg).known }
+
+    /// Where the CRS may be used, as a longitude/latitude box (WGS 84), or nil when PROJ does not say.
+    /// The corresponding PROJ function is `proj_get_area_of_use`.
+    public var areaOfUse: Bounds? { CRSFacts.shared.facts(for: epsg).area }
+}
+
+/// What PROJ says about each EPSG code asked about, looked up once per process.
+private final class CRSFacts: @unchecked Sendable {
+    static let shared = CRSFacts()
+    private let lock = NSLock()
+    private var known: [Int: (known: Bool, area: Bounds?)] = [:]
+
+    func facts(for epsg: Int) -> (known: Bool, area: Bounds?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let f = known[epsg] { return f }
+        let f = Self.lookUp(epsg)
+        known[epsg] = f
+        return f
+    }
+
+    private static func lookUp(_ epsg: Int) -> (known: Bool, area: Bounds?) {
+        guard epsg > 0, let context = proj_context_create() else { return (false, nil) }
+        defer { proj_context_destroy(context) }
+        // An unknown code is an answer here, not something for PROJ to print on stderr.
+        proj_log_level(context, PJ_LOG_NONE)
+        // NULL when the code is unknown.
+        guard let crs = proj_create(context, "EPSG:\(epsg)") else { return (false, nil) }
+        defer { proj_destroy(crs) }
+        guard proj_is_crs(crs) != 0 else { return (false, nil) }
+        var west = 0.0
+        var south = 0.0
+        var east = 0.0
+        var north = 0.0
+        // Returns 0 when the area is unknown; -1000 in a bound means unknown too.
+        guard proj_get_area_of_use(context, crs, &west, &south, &east, &north, nil) != 0, west > -1000, south > -1000,
+            east > -1000, north > -1000
+        else { return (true, nil) }
+        return (true, Bounds(minX: west, minY: south, maxX: east, maxY: north))
+    }
 }
 
 /// What PROJ chose to carry out a transformation.
@@ -113,9 +157,14 @@ public final class CoordinateTransform {
         guard n > 0 else { return }
         proj_errno_reset(pj)
         let stride = 2 * MemoryLayout<Double>.stride
-        xy.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            _ = proj_trans_generic(pj, PJ_FWD, base, stride, n, base + 1, stride, n, nil, 0, 0, nil, 0, 0)
+        let done = xy.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            // Returns the number of points transformed.
+            return proj_trans_generic(pj, PJ_FWD, base, stride, n, base + 1, stride, n, nil, 0, 0, nil, 0, 0)
+        }
+        guard done == n else {
+            throw .proj(
+                function: "proj_trans_generic", message: "transformed \(done) of \(n) points \(source) → \(target): \(Self.lastError(context))")
         }
         // Points PROJ could not transform come back as HUGE_VAL.
         if let bad = xy.firstIndex(where: { !$0.isFinite }) {

@@ -1,4 +1,5 @@
 import CGEOS
+import Foundation
 
 /// One GEOS reentrant context handle (`GEOS_init_r`), with its last error message captured.
 ///
@@ -12,8 +13,9 @@ public final class GEOSContext {
     /// Creates a context. The corresponding GEOS function is `GEOS_init_r`.
     public init() {
         // GEOS_init_r returns NULL only when out of memory.
-        guard let handle = GEOS_init_r() else { fatalError("GEOS_init_r could not allocate a context") }
+        guard let handle = GEOS_init_r() else { fatalError("out of memory: GEOS_init_r could not allocate a context") }
         self.handle = handle
+        ContextCounter.shared.increment()
         self.messages = MessageBox()
         let box = Unmanaged.passUnretained(messages).toOpaque()
         GEOSContext_setErrorMessageHandler_r(
@@ -31,6 +33,10 @@ public final class GEOSContext {
     }
 
     deinit { GEOS_finish_r(handle) }
+
+    /// How many contexts this process has created: for tests that check contexts are made once per
+    /// worker, not once per feature.
+    public static var createdCount: Int { ContextCounter.shared.value }
 
     /// The GEOS library version, e.g. "3.11.1-CAPI-1.17.1".
     public static var geosVersion: String { String(cString: GEOSversion()) }
@@ -51,6 +57,22 @@ public final class GEOSContext {
 
 @available(*, unavailable)
 extension GEOSContext: Sendable {}
+
+private final class ContextCounter: @unchecked Sendable {
+    static let shared = ContextCounter()
+    private let lock = NSLock()
+    private var count = 0
+    func increment() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+}
 
 private final class MessageBox {
     var lastError: String?

@@ -51,15 +51,14 @@ extension Geometry {
             }
             clones.append(copy)
         }
-        let allPolygonal = geometries.allSatisfy { GEOSGeomTypeId_r(context.handle, $0.pointer) == Int32(GEOS_POLYGON.rawValue) }
+        var allPolygonal = true
+        for g in geometries where try g.typeID() != Int32(GEOS_POLYGON.rawValue) { allPolygonal = false }
         let type = allPolygonal ? GEOS_MULTIPOLYGON : GEOS_GEOMETRYCOLLECTION
         let made = clones.withUnsafeMutableBufferPointer {
             GEOSGeom_createCollection_r(context.handle, Int32(type.rawValue), $0.baseAddress, UInt32($0.count))
         }
-        guard let made else {
-            clones.forEach { GEOSGeom_destroy_r(context.handle, $0) }
-            throw context.error("GEOSGeom_createCollection_r")
-        }
+        // GEOS took the clones even when it fails (it frees them itself): never destroy them here.
+        guard let made else { throw context.error("GEOSGeom_createCollection_r") }
         return Geometry(owning: made, in: context)
     }
 }
@@ -95,7 +94,11 @@ extension Geometry {
         return problem
     }
 
-    public var isValid: Bool { (try? validityProblem()) == nil }
+    /// Whether GEOS finds the geometry valid; false also when GEOS fails to decide (use
+    /// `validityProblem()` to tell the two apart), so that a failure never passes as valid.
+    public var isValid: Bool {
+        do { return try validityProblem() == nil } catch { return false }
+    }
 
     /// A valid version of this geometry, keeping only polygonal parts when the input is polygonal.
     /// Uses the "structure" method, which keeps the area enclosed by shells and removes that of holes.
@@ -103,11 +106,16 @@ extension Geometry {
     public func makeValid() throws(GeometryError) -> Geometry {
         guard let params = GEOSMakeValidParams_create_r(handle) else { throw context.error("GEOSMakeValidParams_create_r") }
         defer { GEOSMakeValidParams_destroy_r(handle, params) }
-        GEOSMakeValidParams_setMethod_r(handle, params, GEOS_MAKE_VALID_STRUCTURE)
-        GEOSMakeValidParams_setKeepCollapsed_r(handle, params, 0)
+        // Both setters return 0 on exception.
+        guard GEOSMakeValidParams_setMethod_r(handle, params, GEOS_MAKE_VALID_STRUCTURE) != 0 else {
+            throw context.error("GEOSMakeValidParams_setMethod_r")
+        }
+        guard GEOSMakeValidParams_setKeepCollapsed_r(handle, params, 0) != 0 else {
+            throw context.error("GEOSMakeValidParams_setKeepCollapsed_r")
+        }
         let valid = try context.own(GEOSMakeValidWithParams_r(handle, pointer, params), "GEOSMakeValidWithParams_r")
-        let type = GEOSGeomTypeId_r(handle, valid.pointer)
-        let polygonalInput = [GEOS_POLYGON, GEOS_MULTIPOLYGON].map { Int32($0.rawValue) }.contains(GEOSGeomTypeId_r(handle, pointer))
+        let type = try valid.typeID()
+        let polygonalInput = [GEOS_POLYGON, GEOS_MULTIPOLYGON].map { Int32($0.rawValue) }.contains(try typeID())
         guard polygonalInput, type == Int32(GEOS_GEOMETRYCOLLECTION.rawValue) else { return valid }
         return try Geometry(valid.shape(), in: context)
     }

@@ -175,8 +175,10 @@ public final class Geometry {
             let exterior = GEOSGetExteriorRing_r(handle, polygon.pointer)
             guard let exterior else { throw context.error("GEOSGetExteriorRing_r") }
             try append(ring: exterior, to: &out)
+            // -1 on exception.
             let holes = GEOSGetNumInteriorRings_r(handle, polygon.pointer)
-            for i in 0..<max(holes, 0) {
+            guard holes >= 0 else { throw context.error("GEOSGetNumInteriorRings_r") }
+            for i in 0..<holes {
                 guard let ring = GEOSGetInteriorRingN_r(handle, polygon.pointer, i) else { throw context.error("GEOSGetInteriorRingN_r") }
                 try append(ring: ring, to: &out)
             }
@@ -186,20 +188,22 @@ public final class Geometry {
     }
 
     private func collect(into polygons: inout [Geometry], points: inout [Double]) throws(GeometryError) {
-        switch GEOSGeomTypeId_r(handle, pointer) {
+        switch try typeID() {
         case Int32(GEOS_POLYGON.rawValue):
             if !isEmpty { polygons.append(self) }
         case Int32(GEOS_POINT.rawValue):
             if !isEmpty {
                 var x = 0.0
                 var y = 0.0
-                GEOSGeomGetX_r(handle, pointer, &x)
-                GEOSGeomGetY_r(handle, pointer, &y)
+                // Both return 0 on exception.
+                guard GEOSGeomGetX_r(handle, pointer, &x) != 0 else { throw context.error("GEOSGeomGetX_r") }
+                guard GEOSGeomGetY_r(handle, pointer, &y) != 0 else { throw context.error("GEOSGeomGetY_r") }
                 points += [x, y]
             }
         case Int32(GEOS_MULTIPOLYGON.rawValue), Int32(GEOS_GEOMETRYCOLLECTION.rawValue), Int32(GEOS_MULTIPOINT.rawValue):
-            for part in parts { try part.collect(into: &polygons, points: &points) }
+            for part in try parts { try part.collect(into: &polygons, points: &points) }
         default:
+            // Lines and rings carry no area: dropped, as documented.
             break
         }
     }
@@ -222,9 +226,28 @@ public final class Geometry {
 
     /// The parts of a collection (borrowed, keeping this geometry alive); `[self]` for a single geometry.
     public var parts: [Geometry] {
-        let n = GEOSGetNumGeometries_r(handle, pointer)
-        guard n > 0, GEOSGeomTypeId_r(handle, pointer) >= Int32(GEOS_MULTIPOINT.rawValue) else { return [self] }
-        return (0..<n).compactMap { i in GEOSGetGeometryN_r(handle, pointer, i).map { Geometry(borrowing: $0, from: self) } }
+        get throws(GeometryError) {
+            guard try typeID() >= Int32(GEOS_MULTIPOINT.rawValue) else { return [self] }
+            // -1 on exception.
+            let n = GEOSGetNumGeometries_r(handle, pointer)
+            guard n >= 0 else { throw context.error("GEOSGetNumGeometries_r") }
+            var out: [Geometry] = []
+            out.reserveCapacity(Int(n))
+            for i in 0..<n {
+                // NULL on exception; the part is borrowed from this geometry.
+                guard let p = GEOSGetGeometryN_r(handle, pointer, i) else { throw context.error("GEOSGetGeometryN_r") }
+                out.append(Geometry(borrowing: p, from: self))
+            }
+            return out
+        }
+    }
+
+    /// The GEOS type id (`GEOSGeomTypes`). The corresponding GEOS function is `GEOSGeomTypeId_r`.
+    func typeID() throws(GeometryError) -> Int32 {
+        // -1 on exception.
+        let id = GEOSGeomTypeId_r(handle, pointer)
+        guard id >= 0 else { throw context.error("GEOSGeomTypeId_r") }
+        return id
     }
 
     /// The GEOS type name, e.g. "MultiPolygon".
@@ -234,6 +257,8 @@ public final class Geometry {
         return String(cString: name)
     }
 
+    /// Whether the geometry is empty; false when GEOS fails to decide (2), so that a failure never
+    /// passes as empty. The corresponding GEOS function is `GEOSisEmpty_r`.
     public var isEmpty: Bool { GEOSisEmpty_r(handle, pointer) == 1 }
 
     /// A deep copy owned by the caller. The corresponding GEOS function is `GEOSGeom_clone_r`.

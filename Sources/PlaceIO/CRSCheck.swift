@@ -4,6 +4,11 @@ import PlaceGeometry
 enum CRSCheck {
     static func plausible(_ layer: Layer) throws(InputError) {
         let crs = layer.crs
+        guard crs.isKnown else {
+            throw InputError(
+                .badData, file: layer.source, message: "the layer's CRS \(crs) is not one PROJ knows",
+                hint: "give the CRS with --crs (an EPSG code such as 27700 or 4326)")
+        }
         if crs.isGeographic {
             for (i, f) in layer.features.enumerated() {
                 guard let b = f.shape.bounds, b.minX < -180 || b.maxX > 180 || b.minY < -90 || b.maxY > 90 else { continue }

@@ -5,11 +5,62 @@ public struct CSVTable: Sendable {
     public var source: String
     public var header: [String]
     public var rows: [[String]]
+    /// The file line (from 1) on which each data row starts; empty for a table made in memory.
+    public var rowLines: [Int]
 
-    public init(source: String = "", header: [String], rows: [[String]] = []) {
+    public init(source: String = "", header: [String], rows: [[String]] = [], rowLines: [Int] = []) {
         self.source = source
         self.header = header
         self.rows = rows
+        self.rowLines = rowLines
+    }
+
+    /// The file line on which data row `r` (from 0) starts: the recorded line, or `r + 2` (after
+    /// the header) for a table made in memory.
+    public func line(ofRow r: Int) -> Int { r < rowLines.count ? rowLines[r] : r + 2 }
+
+    /// The field of row `r` in column `column` as a count: a finite, non-negative decimal number
+    /// (digits, an optional fraction and exponent; surrounding spaces allowed). Hexadecimal, NaN,
+    /// infinities, signs and embedded NULs are refused with the file line and column named.
+    public func count(row r: Int, column: Int, what: String = "count") throws(InputError) -> Double {
+        let text = rows[r][column]
+        guard let value = CSVTable.decimalCount(text) else {
+            let shown = text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }
+                .joined()
+            throw InputError(
+                .badData, file: source, line: line(ofRow: r), field: header[column],
+                message: "\"\(shown)\" is not a \(what) (a finite, non-negative decimal number such as 1520 or 0.25)",
+                hint: "fix the row or choose another column")
+        }
+        return value
+    }
+
+    /// `text` as a finite, non-negative decimal number, or nil.
+    public static func decimalCount(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        var i = 0
+        var end = bytes.count
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        while end > i, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        let start = i
+        func digits() -> Int {
+            let from = i
+            while i < end, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+            return i - from
+        }
+        guard digits() > 0 else { return nil }
+        if i < end, bytes[i] == 0x2E {
+            i += 1
+            guard digits() > 0 else { return nil }
+        }
+        if i < end, bytes[i] == 0x65 || bytes[i] == 0x45 {
+            i += 1
+            if i < end, bytes[i] == 0x2B || bytes[i] == 0x2D { i += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        guard i == end else { return nil }
+        guard let value = Double(String(decoding: bytes[start..<end], as: UTF8.self)), value.isFinite, value >= 0 else { return nil }
+        return value
     }
 
     /// The column index of `name`, or a usage error naming the columns there are.
@@ -44,6 +95,7 @@ public enum CSVReader {
             throw InputError(.badData, file: source, message: "the file is empty", hint: "expected a header row and data rows")
         }
         var records: [[String]] = []
+        var recordLines: [Int] = []
         var record: [String] = []
         var field: [UInt8] = []
         var line = 1
@@ -72,6 +124,7 @@ public enum CSVReader {
                         hint: "quote fields that contain commas, or fix the row")
                 }
                 records.append(record)
+                recordLines.append(recordLine)
             }
             record.removeAll(keepingCapacity: true)
             recordLine = line
@@ -131,7 +184,7 @@ public enum CSVReader {
         for name in header where !seen.insert(name).inserted {
             throw InputError(.badData, file: source, line: 1, field: name, message: "the header names this column twice")
         }
-        return CSVTable(source: source, header: header, rows: Array(records.dropFirst()))
+        return CSVTable(source: source, header: header, rows: Array(records.dropFirst()), rowLines: Array(recordLines.dropFirst()))
     }
 }
 

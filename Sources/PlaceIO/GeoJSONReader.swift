@@ -6,14 +6,24 @@ import PlaceGeometry
 /// Accepts Polygon, MultiPolygon, Point and MultiPoint geometries and keeps every property and
 /// the feature `id`. Coordinates go straight from the bytes into each feature's flat buffer.
 public enum GeoJSONReader {
+    /// Feature arrays longer than this many bytes are parsed on every core; lowered by the fuzz
+    /// target and tests to reach the parallel path with small inputs.
+    nonisolated(unsafe) static var parallelThreshold = 1 << 20
+
     /// Reads the file at `path`. `crs` overrides whatever the file says (or does not say).
     public static func read(path: String, crs override: CRS? = nil) throws(InputError) -> Layer {
+        try MemoryBudget.check(reading: path)
         let data = try FileData.read(path)
         return try parse(data, source: path, crs: override)
     }
 
     /// Parses GeoJSON bytes; `source` names them in messages.
     public static func parse(_ data: [UInt8], source: String, crs override: CRS? = nil) throws(InputError) -> Layer {
+        if let override, !override.isKnown {
+            throw InputError(
+                .usage, file: source, message: "--crs \(override.epsg): PROJ knows no CRS \(override)",
+                hint: "give an EPSG code PROJ knows, e.g. --crs 27700 or --crs 4326")
+        }
         guard !data.isEmpty, data.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
             throw InputError(.badData, file: source, message: "the file is empty", hint: "expected a GeoJSON FeatureCollection")
         }
@@ -119,12 +129,15 @@ private struct Parser {
         guard let text, let crs = CRSName.parse(text) else {
             throw scanner.fail("the \"crs\" member is not a named EPSG CRS (e.g. \"urn:ogc:def:crs:EPSG::27700\")", at: start)
         }
+        guard crs.isKnown else {
+            throw scanner.fail("the \"crs\" member names \(crs), which PROJ does not know (is the code right?)", at: start)
+        }
         return crs
     }
 
     mutating func featureArray() throws(JSONScanner.Failure) -> [Feature] {
         scanner.skipSpace()
-        if scanner.current == 0x5B, scanner.bytes.count - scanner.pos > 1 << 20, let features = parallelFeatures() {
+        if scanner.current == 0x5B, scanner.bytes.count - scanner.pos > GeoJSONReader.parallelThreshold, let features = parallelFeatures() {
             return features
         }
         var features: [Feature] = []
@@ -231,9 +244,9 @@ private struct Parser {
             result.problem = "the geometry object is empty"
             return result
         }
+        var seen = Set<String>()
         repeat {
-            let key = try scanner.string()
-            try scanner.expect(0x3A, "':'")
+            let key = try memberKey(&seen)
             switch key {
             case "type": result.type = try scanner.string()
             case "coordinates": depth = try coordinates(into: &result.shape)
@@ -243,6 +256,9 @@ private struct Parser {
         result.check(depth: depth)
         return result
     }
+
+    /// The deepest coordinate nesting of a supported geometry (MultiPolygon).
+    static let maxCoordinateDepth = 4
 
     /// Reads a nested coordinate array into `shape`, returning its nesting depth (1 = a position).
     mutating func coordinates(into shape: inout Shape) throws(JSONScanner.Failure) -> Int {
@@ -255,6 +271,12 @@ private struct Parser {
             p += 1
         }
         guard depth > 0 else { throw scanner.fail("\"coordinates\" must be an array") }
+        // Positions nest at most 4 deep (MultiPolygon); refusing deeper arrays here also bounds the
+        // recursion of `level`, which would otherwise overflow the stack on hostile input.
+        guard depth <= Self.maxCoordinateDepth else {
+            throw scanner.fail(
+                "\"coordinates\" arrays are nested \(depth) deep; GeoJSON nests them at most \(Self.maxCoordinateDepth) deep (MultiPolygon)")
+        }
         if depth == 1, scanner.bytes[p] == 0x5D {
             scanner.pos = p + 1
             return 0
@@ -363,8 +385,10 @@ public enum CRSName {
         let upper = text.uppercased()
         if upper.hasSuffix("CRS84") { return .wgs84 }
         guard upper.contains("EPSG") else { return nil }
-        let digits = upper.reversed().prefix { $0.isNumber }
-        guard !digits.isEmpty, let code = Int(String(digits.reversed())) else { return nil }
+        // The code is the last ':'-separated part, ASCII digits only ("EPSG:-4326" is no code).
+        let last = upper.split(separator: ":", omittingEmptySubsequences: false).last ?? ""
+        guard !last.isEmpty, last.count <= 9, last.allSatisfy({ $0.isASCII && $0.isNumber }), let code = Int(last), code > 0
+        else { return nil }
         return CRS(epsg: code)
     }
 }

@@ -79,12 +79,14 @@ struct JSONScanner {
         while true {
             let c = bytes[pos]
             if c == 0x22 { break }
+            if c == 0 && pos >= bytes.count - 1 { throw fail("unterminated string", at: start) }
             if c == 0x5C {
                 plain = false
+                // The escaped byte must lie before the terminating NUL.
+                guard pos + 1 < bytes.count - 1 else { throw fail("unterminated string", at: start) }
                 pos += 2
                 continue
             }
-            if c == 0 && pos >= bytes.count - 1 { throw fail("unterminated string", at: start) }
             if c < 0x20 { throw fail("control character in a string (escape it as \\u00XX)") }
             pos += 1
         }
@@ -311,6 +313,8 @@ struct JSONScanner {
                 }
                 p += 1
                 while p < count && bytes[p] != 0x22 { p += bytes[p] == 0x5C ? 2 : 1 }
+                // An escape just before the end steps past it: the array is not well formed.
+                guard p < count else { return nil }
             case 0x7B, 0x5B:
                 if depth == 0 && expectElement {
                     starts.append(p)

@@ -7,6 +7,7 @@ import PlaceIO
 //   placemap-bench read-gdal FILE [REPEATS] the same through GDAL/OGR even for GeoJSON
 //   placemap-bench same FILE                 "same N" when the GeoJSON reader and GDAL give identical features, else exit 1
 //   placemap-bench overlap A B [REPEATS]    seconds to reproject, overlay and measure (files already read); count = rows
+//   placemap-bench partition FILE [REPEATS] seconds to check a prepared layer for overlapping features; count = overlaps
 
 func seconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -34,7 +35,7 @@ func fail(_ text: String, _ code: Int32) -> Never {
 }
 
 let arguments = CommandLine.arguments
-let usage = "usage: placemap-bench read|read-gdal FILE [REPEATS] | same FILE | overlap A B [REPEATS]"
+let usage = "usage: placemap-bench read|read-gdal FILE [REPEATS] | same FILE | overlap A B [REPEATS] | partition FILE [REPEATS]"
 guard arguments.count >= 3 else { fail(usage, 64) }
 do {
     switch arguments[1] {
@@ -153,6 +154,13 @@ do {
                 return try InteriorEvidence(allocation: allocation, places: 0, systems: 1, people: population.population).groups.count
             }
             print(String(format: "%.4f %.4f %d", without, with, n))
+        }
+    case "partition":
+        let raw = try GeoJSONReader.read(path: arguments[2])
+        let layer = try AnalysisLayer(raw, fields: LayerFields.detect(in: raw))
+        for _ in 0..<(arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1) {
+            let (t, n) = try seconds { try PartitionCheck.overlaps(in: layer, measuring: arguments.count <= 4).count }
+            print(String(format: "%.4f %d", t, n))
         }
     default:
         fail(usage, 64)

@@ -67,6 +67,7 @@ struct CoterminosityCommand: ParsableCommand {
                 places: placesChoice.analysisLayer(places), systems: systemsChoice.analysisLayer(systems), options: options)
             try outputs.add(result, folder: folder, placesStyle: QGISStyle.places)
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
+            for o in result.partitionOverlaps.prefix(10) { note("coterminosity: warning: \(o) (tolerated)") }
             guard !Console.quiet else { return }
             print(result.summary + joinReport(options.population))
             print("  outputs: \(folder)/" + FolderOutputs.coterminosity.joined(separator: ", "))

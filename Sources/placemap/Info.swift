@@ -40,9 +40,20 @@ struct LayerDescription {
                 lines.append("  bounds:      \(fmt(b.minX)), \(fmt(b.minY)) to \(fmt(b.maxX)), \(fmt(b.maxY))")
             }
             if layer.crs != .britishNationalGrid {
-                let transform = try CoordinateTransform(from: layer.crs, to: .britishNationalGrid)
+                let transform: CoordinateTransform
+                do {
+                    transform = try CoordinateTransform(from: layer.crs, to: .britishNationalGrid)
+                } catch {
+                    throw InputError(.badData, file: layer.source, message: "cannot reproject \(layer.crs) → EPSG:27700: \(error)")
+                }
                 if let f = layer.features.first, f.shape.pointCount > 0 {
-                    _ = try transform.transform(x: f.shape.coordinates[0], y: f.shape.coordinates[1])
+                    do {
+                        _ = try transform.transform(x: f.shape.coordinates[0], y: f.shape.coordinates[1])
+                    } catch {
+                        throw InputError(
+                            .badData, file: layer.source, featureIndex: 0, message: "\(error)",
+                            hint: "check that the file's CRS is really \(layer.crs)")
+                    }
                     if let op = transform.lastUsedOperation() {
                         let accuracy = op.accuracyMetres.map { "\(fmt($0)) m" } ?? "unknown"
                         let grids =

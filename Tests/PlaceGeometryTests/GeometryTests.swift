@@ -29,7 +29,7 @@ import Testing
     @Test func multiPolygonAreaAndParts() throws {
         let g = try Geometry(.multiPolygon([[Shapes.square(0, 0, 2)], [Shapes.square(5, 5, 3)]]), in: context)
         #expect(try g.area() == 13)
-        #expect(g.parts.count == 2)
+        #expect(try g.parts.count == 2)
         #expect(try g.parts[1].area() == 9)
     }
 
