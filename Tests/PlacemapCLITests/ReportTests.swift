@@ -102,6 +102,9 @@ enum Chromium {
         let c = try placemap(
             "coterminosity", "--places", places, "--systems", systems, "--places-code", "code", "--systems-code", "code", "--out", out)
         #expect(c.status == 0, "\(c.stderr)")
+        // The style table has no geometry: placemap still reads places.gpkg as its only layer.
+        let info = try placemap("info", out + "/places.gpkg")
+        #expect(info.status == 0, "\(info.stderr)")
         let tool = try #require(GDALTools.ogrinfo)
         let r = try run(
             tool, ["-q", out + "/places.gpkg", "-sql", "SELECT f_table_name, f_geometry_column, useAsDefault, styleQML FROM layer_styles"])

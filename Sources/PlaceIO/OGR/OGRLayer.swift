@@ -32,6 +32,9 @@ final class OGRLayer {
     /// The name of the geometry column, "" when the driver has none (`OGR_L_GetGeometryColumn`).
     var geometryColumn: String { OGR_L_GetGeometryColumn(handle).map { String(cString: $0) } ?? "" }
 
+    /// False for a table without geometry, such as QGIS's `layer_styles` in a GeoPackage (`OGR_L_GetGeomType`).
+    var hasGeometry: Bool { OGR_L_GetGeomType(handle) != wkbNone }
+
     /// Starts reading from the first feature (`OGR_L_ResetReading`).
     func resetReading() { OGR_L_ResetReading(handle) }
 

@@ -73,7 +73,7 @@ enum OGRLayerReader {
         return dataset
     }
 
-    /// The named layer, or the only one; a clear usage error listing the layers otherwise.
+    /// The named layer, or the only one with geometry; a clear usage error listing the layers otherwise.
     private static func choose(_ name: String?, in dataset: OGRDataset) throws(InputError) -> OGRLayer {
         let layers = dataset.layers
         let names = layers.map(\.name).joined(separator: ", ")
@@ -85,9 +85,13 @@ enum OGRLayerReader {
             }
             return layer
         }
-        guard layers.count == 1, let only = layers.first else {
+        // Tables without geometry (a GeoPackage's layer_styles, attribute tables) are not candidates
+        // beside layers that have it.
+        let spatial = layers.filter(\.hasGeometry)
+        let candidates = spatial.isEmpty ? layers : spatial
+        guard candidates.count == 1, let only = candidates.first else {
             throw InputError(
-                .usage, file: dataset.source, message: layers.isEmpty ? "holds no layers" : "\(layers.count) layers",
+                .usage, file: dataset.source, message: layers.isEmpty ? "holds no layers" : "\(candidates.count) layers",
                 hint: layers.isEmpty ? "check the source" : "name one as SOURCE:LAYER or with the layer option; the layers are: \(names)")
         }
         return only
