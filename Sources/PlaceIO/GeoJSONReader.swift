@@ -47,6 +47,12 @@ public enum GeoJSONReader {
             }
         }
         var layer = try result.get()
+        let located = layer.features.filter { !($0.shape.kind == .polygon && $0.shape.coordinates.isEmpty) }
+        if located.count < layer.features.count {
+            let n = layer.features.count - located.count
+            layer.warnings.append("\(n) feature\(n == 1 ? "" : "s") with a null geometry left out")
+            layer.features = located
+        }
         if let override { layer.crs = override }
         try CRSCheck.plausible(layer)
         return layer
@@ -194,6 +200,7 @@ private struct Parser {
         var properties = JSONObject()
         var geometry = GeometryParse()
         var sawGeometry = false
+        var nullGeometry = false
         if !(try scanner.open(0x7B, closer: 0x7D, "'{' to start a feature")) {
             var seen = Set<String>()
             repeat {
@@ -207,7 +214,12 @@ private struct Parser {
                 case "geometry":
                     sawGeometry = true
                     scanner.skipSpace()
-                    if scanner.current == 0x6E { try scanner.literal("null") } else { geometry = try self.geometry() }
+                    if scanner.current == 0x6E {
+                        try scanner.literal("null")
+                        nullGeometry = true
+                    } else {
+                        geometry = try self.geometry()
+                    }
                 default: try scanner.skipValue()
                 }
             } while try scanner.next(closer: 0x7D)
@@ -220,6 +232,9 @@ private struct Parser {
             pending = problem(
                 type.map { "type is \"\($0)\", not \"Feature\"" } ?? "the feature has no \"type\"",
                 "each element of \"features\" must be {\"type\": \"Feature\", ...}")
+        } else if nullGeometry {
+            // "geometry": null (RFC 7946 §3.2, an unlocated feature): left out of the layer with a warning.
+            return Feature(id: id, properties: properties, shape: Shape(kind: .polygon, coordinates: []))
         } else if !sawGeometry || geometry.type == nil {
             pending = problem("the feature has no geometry", "remove the feature or give it a Polygon, MultiPolygon, Point or MultiPoint")
         } else if let message = geometry.problem {

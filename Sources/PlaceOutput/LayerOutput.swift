@@ -1,3 +1,4 @@
+import Foundation
 import PlaceGeometry
 import PlaceIO
 
@@ -6,6 +7,7 @@ public enum LayerFormat: String, CaseIterable, Sendable {
     case geojson
     case gpkg
     case fgb
+    case shp
     case postgis
 
     /// The format a path names by its ending (`FILE.gpkg:LAYER` included, `PG:…` for PostGIS), or nil.
@@ -13,6 +15,7 @@ public enum LayerFormat: String, CaseIterable, Sendable {
         if path.hasPrefix("PG:") { return .postgis }
         let p = path.lowercased()
         if p.hasSuffix(".fgb") { return .fgb }
+        if p.hasSuffix(".shp") { return .shp }
         if p.hasSuffix(".geojson") || p.hasSuffix(".json") { return .geojson }
         if p.hasSuffix(".gpkg") || p.range(of: ".gpkg:") != nil { return .gpkg }
         return nil
@@ -72,11 +75,41 @@ extension OutputSet {
             try add(to: path) { (temporary: String) throws(InputError) in
                 try LayerWriter.write(layer, to: temporary, format: .flatGeobuf)
             }
+        case .shp:
+            try addShapefile(layer, to: path)
         case .postgis:
             // A table is not a file to stage: it is written now, in one transaction (all or nothing),
             // named after the layer; an existing table needs --overwrite.
             let description = options.provenance.keys.isEmpty ? "" : JSONText.text(.object(options.provenance))
             try LayerWriter.write(layer, to: path, format: .postGIS, description: description, replace: policy.overwrite)
+        }
+    }
+
+    /// A Shapefile is several files (.shp, .shx, .dbf, .prj, .cpg): OGR builds them in a scratch folder
+    /// beside the target and each is staged under the target's name, so they are published together.
+    /// Property names longer than 10 characters are shortened, and said in ``warnings``.
+    func addShapefile(_ layer: Layer, to path: String) throws(InputError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let stem = url.deletingPathExtension().lastPathComponent
+        let scratch = folder.appendingPathComponent(".\(url.lastPathComponent).placemap-\(getpid()).parts")
+        try? FileManager.default.removeItem(at: scratch)
+        try OutputSet.makeFolder(scratch.path)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let built = scratch.appendingPathComponent(url.lastPathComponent).path
+        warnings += try LayerWriter.write(layer, to: built, format: .shapefile)
+        let parts: [String]
+        do {
+            parts = try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted()
+        } catch {
+            throw InputError(.io, file: path, message: "cannot be written: \(error.localizedDescription)", hint: "check the folder")
+        }
+        for part in parts {
+            let ending = part.hasPrefix(stem) ? String(part.dropFirst(stem.count)) : "." + URL(fileURLWithPath: part).pathExtension
+            guard let bytes = FileManager.default.contents(atPath: scratch.appendingPathComponent(part).path) else {
+                throw InputError(.io, file: path, message: "the part \(part) cannot be read back", hint: "check the folder")
+            }
+            try add(Array(bytes), to: folder.appendingPathComponent(stem + ending).path)
         }
     }
 

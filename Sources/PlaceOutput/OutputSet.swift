@@ -17,6 +17,8 @@ public final class OutputSet {
     private var reserved: [String: OutputTarget] = [:]
     private var staged: [Staged] = []
     private var published = false
+    /// What writers changed that the user should hear about (e.g. Shapefile field names shortened).
+    public internal(set) var warnings: [String] = []
 
     private enum Staged {
         case file(temporary: String, path: String, shown: String)

@@ -73,6 +73,7 @@ struct DissolveCommand: ParsableCommand {
                 options: LayerOutputOptions(keepBritishNationalGrid: keep, format: layerOutput.format, provenance: dissolved.report))
             try outputs.add(dissolved.report, to: report)
             try outputs.publish()
+            for w in outputs.warnings { Console.warning(w) }
             note(summary(dissolved))
         }
     }

@@ -63,6 +63,7 @@ struct Overlap: ParsableCommand {
                     options: LayerOutputOptions(keepBritishNationalGrid: keep, format: layerOutput.format, provenance: provenance))
             }
             try outputs.publish()
+            for w in outputs.warnings { Console.warning(w) }
             note(summary(result))
         }
     }

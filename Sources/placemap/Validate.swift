@@ -61,6 +61,7 @@ struct Validate: ParsableCommand {
             try outputs.add(fixed, to: output, options: LayerOutputOptions(keepBritishNationalGrid: layer.crs != .wgs84))
             try outputs.add(report, to: reportPath)
             try outputs.publish()
+            for w in outputs.warnings { Console.warning(w) }
             guard !Console.quiet else { return }
             print("\(file): \(layer.features.count) features, \(repairs.count) repaired → \(output) (report: \(reportPath))")
             for r in repairs {

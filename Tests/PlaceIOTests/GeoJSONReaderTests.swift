@@ -113,8 +113,12 @@ import Testing
     @Test func emptyAndMissingGeometries() throws {
         let empty = try #require(failure(Shapes.collection([Shapes.feature("{}", "{\"type\":\"Polygon\",\"coordinates\":[]}")])))
         #expect(empty.message.contains("empty"))
-        let none = try #require(failure(Shapes.collection([Shapes.feature("{}", "null")])))
-        #expect(none.message.contains("no geometry"))
+        // A null geometry is an unlocated feature (RFC 7946 §3.2): left out with a warning, not an error.
+        let unlocated = try GeoJSONReader.parse(Array(Shapes.collection([Shapes.feature("{}", "null")]).utf8), source: "n.geojson")
+        #expect(unlocated.features.isEmpty && unlocated.warnings.count == 1)
+        // A feature without a geometry member is malformed.
+        let missing = try #require(failure("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{}}]}"))
+        #expect(missing.message.contains("no geometry"))
     }
 
     @Test func nonUTF8Text() throws {
@@ -196,5 +200,19 @@ import Testing
         } catch {
             #expect(error.line == 7002 && error.featureIndex == 7000)
         }
+    }
+}
+
+@Suite struct GeoJSONNullGeometryTests {
+    @Test func aNullGeometryIsLeftOutWithAWarning() throws {
+        let text = """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"code":"A"},"geometry":null},
+            {"type":"Feature","properties":{"code":"B"},"geometry":{"type":"Point","coordinates":[-1.5,53.7]}}]}
+            """
+        let layer = try GeoJSONReader.parse(Array(text.utf8), source: "n.geojson")
+        #expect(layer.features.count == 1)
+        #expect(layer.features[0].properties["code"] == .string("B"))
+        #expect(layer.warnings == ["1 feature with a null geometry left out"])
     }
 }

@@ -83,3 +83,21 @@ import Testing
         #expect(unknown.status == 64)
     }
 }
+
+@Suite struct ShapefileOutputCLITests {
+    @Test func overlapPiecesAsAShapefileAreWrittenTogetherAndReadBack() throws {
+        let folder = Paths.temporaryFolder()
+        let shp = folder.appendingPathComponent("pieces.shp").path
+        let result = try placemap(
+            "overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"), "-o", "-", "--pieces", shp)
+        #expect(result.status == 0, "\(result.stderr)")
+        let info = try placemap("info", shp)
+        #expect(info.status == 0 && info.stdout.contains("features:    310"), "\(info.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names.contains("pieces.shp") && names.contains("pieces.dbf") && names.contains("pieces.prj") && names.contains("pieces.shx"))
+        #expect(!names.contains { $0.hasPrefix(".") })
+        let again = try placemap(
+            "overlap", Paths.geodata("built/lad24.geojson"), Paths.geodata("built/icb24.geojson"), "-o", "-", "--pieces", shp)
+        #expect(again.status == 64 && again.stderr.contains("already exists"))
+    }
+}
