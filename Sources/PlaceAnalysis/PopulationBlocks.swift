@@ -13,6 +13,8 @@ public struct PopulationBlocks: Sendable {
     public let unmatchedCodes: [String]
     /// Blocks with no row in the table (counted as 0).
     public let blocksWithoutPopulation: [String]
+    /// Variables of the blocks (age bands, scores, classes) carried with the population.
+    public var attributes: BlockAttributes?
 
     public var total: Double { population.reduce(0, +) }
 
@@ -71,5 +73,15 @@ public struct PopulationBlocks: Sendable {
         self.field = table.header[valueIndex]
         self.unmatchedCodes = unmatched
         self.blocksWithoutPopulation = seen.indices.filter { !seen[$0] }.map { blocks.codes[$0] }
+    }
+}
+
+extension PopulationBlocks {
+    /// Joins an attribute table to the blocks (see ``BlockAttributes``), rates and classes weighted
+    /// by this population.
+    public mutating func attach(_ table: CSVTable, kind: AttributeKind? = nil, codeColumn: String? = nil) throws(InputError) {
+        attributes = try BlockAttributes(
+            table: table, blockCodes: blocks.codes, population: population, kind: kind, codeColumn: codeColumn,
+            defaultCodeColumn: blocks.fields.code)
     }
 }
