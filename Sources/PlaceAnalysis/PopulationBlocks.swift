@@ -85,3 +85,24 @@ extension PopulationBlocks {
             defaultCodeColumn: blocks.fields.code)
     }
 }
+
+extension PopulationBlocks {
+    /// The codes and people of a census table (`lsoa21_code`, `usual_residents`), in its order.
+    public static func codesAndPeople(_ census: CSVTable) throws(InputError) -> (codes: [String], people: [Double]) {
+        let code = try census.column("lsoa21_code")
+        let value = try census.column(
+            census.firstColumn(among: ["usual_residents", "population"]).map { census.header[$0] } ?? "usual_residents")
+        var codes: [String] = []
+        var people: [Double] = []
+        for (r, row) in census.rows.enumerated() {
+            guard let n = Double(row[value]), n.isFinite, n >= 0 else {
+                throw InputError(
+                    .badData, file: census.source, line: r + 2, featureCode: row[code], field: census.header[value],
+                    message: "\"\(row[value])\" is not a population", hint: "fix the row")
+            }
+            codes.append(row[code])
+            people.append(n)
+        }
+        return (codes, people)
+    }
+}

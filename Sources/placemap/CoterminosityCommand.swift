@@ -69,6 +69,7 @@ struct CoterminosityCommand: ParsableCommand {
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             guard !Console.quiet else { return }
             print(result.summary + joinReport(options.population))
+            if !result.attributeSummary.isEmpty { print(result.attributeSummary) }
             print("  outputs: \(folder)/" + FolderOutputs.coterminosity.joined(separator: ", "))
         }
     }
