@@ -114,7 +114,7 @@ public struct BlockAttributes: Sendable {
 extension BlockAttributes {
     /// Reads a table of block attributes in long form (`code,category,value`: one row per block and
     /// category, recognised by codes that repeat) or wide form (one row per block, one column per
-    /// variable; columns named `*_name`/`*NM` are ignored). `blockCodes` are the blocks' codes in
+    /// variable; columns named `name`, `*_name`, `*NM` are ignored). `blockCodes` are the blocks' codes in
     /// order, `population` their people (needed by rates and classes). Without `kind`, a long-form
     /// table is counts, a wide column of labels is classes, a wide numeric column named like a count
     /// (`population…`, `usual_residents…`, `count…`, `number…`) is counts, and any other numeric
@@ -125,7 +125,8 @@ extension BlockAttributes {
     ) throws(InputError) {
         let codeIndex = try Self.codeIndex(table, codeColumn, defaultCodeColumn)
         let others = table.header.indices.filter { i in
-            i != codeIndex && !table.header[i].lowercased().hasSuffix("_name") && !table.header[i].hasSuffix("NM")
+            let h = table.header[i]
+            return i != codeIndex && h.lowercased() != "name" && !h.lowercased().hasSuffix("_name") && !h.hasSuffix("NM")
         }
         guard !others.isEmpty else {
             throw InputError(

@@ -253,10 +253,11 @@ struct AttributeReader {
                     }
                     classOfBlock[k] = labelIndex[text]
                 }
-                if labels.count > BlockAttributes.maxClasses {
+                let distinct = Set(table.rows.map { $0[i].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                if distinct.count > BlockAttributes.maxClasses {
                     throw InputError(
                         .badData, file: table.source, field: table.header[i],
-                        message: "\(labels.count) distinct values (e.g. \(labels.prefix(3).joined(separator: ", "))): a code or free text, not classes",
+                        message: "\(distinct.count) distinct values (e.g. \(distinct.sorted().prefix(3).joined(separator: ", "))): a code or free text, not classes",
                         hint: "drop the column from the table, or declare --attributes-kind if it holds numbers")
                 }
                 warnEmpty(empty, column: i)
