@@ -20,7 +20,9 @@ struct AttributeTable: ParsableArguments {
 
     @Option(
         name: .customLong("attributes-kind"),
-        help: "counts (summed), rates (population-weighted means) or classes (share of people in each class); default: inferred.")
+        help: ArgumentHelp(
+            "counts (summed), rates (population-weighted means) or classes (share of people in each class); default: inferred.",
+            valueName: "kind"))
     var kind: AttributeKind?
 
     func validate() throws {
