@@ -155,7 +155,8 @@ extension BlockAttributes {
     private static func codeIndex(_ table: CSVTable, _ named: String?, _ preferred: String?) throws(InputError) -> Int {
         if let named { return try table.column(named) }
         if let preferred, let i = table.firstColumn(among: [preferred]) { return i }
-        if let i = table.header.firstIndex(where: { $0.lowercased().hasSuffix("_code") || $0.hasSuffix("CD") || $0.lowercased() == "code" }) {
+        if let i = table.header.firstIndex(where: { $0.lowercased().hasSuffix("_code") || $0.hasSuffix("CD") || $0.lowercased() == "code" })
+        {
             return i
         }
         throw InputError(

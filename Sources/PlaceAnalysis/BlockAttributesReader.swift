@@ -47,7 +47,8 @@ struct AttributeReader {
         guard let population else {
             throw InputError(
                 .badData, file: table.source, field: table.header[column],
-                message: "\(variable) is \(kind == .rates ? "a rate or score" : "a class"): it is averaged over people, and there is no population",
+                message:
+                    "\(variable) is \(kind == .rates ? "a rate or score" : "a class"): it is averaged over people, and there is no population",
                 hint: "give the blocks' population (--blocks with --population), or declare it --attributes-kind counts if it is a count")
         }
         return population
@@ -114,7 +115,8 @@ struct AttributeReader {
         if categories.count > BlockAttributes.maxClasses {
             throw InputError(
                 .badData, file: table.source, field: table.header[categoryIndex],
-                message: "\(categories.count) distinct categories (e.g. \(categories.prefix(3).joined(separator: ", "))): not a set of bands",
+                message:
+                    "\(categories.count) distinct categories (e.g. \(categories.prefix(3).joined(separator: ", "))): not a set of bands",
                 hint: "the category column names a few bands or variables; check which column is which")
         }
         for (k, found) in byBlock.sorted(by: { $0.key < $1.key }) where found.count < categories.count {
@@ -209,7 +211,8 @@ struct AttributeReader {
                     guard let v = number(table.rows[r][i], .counts) else {
                         let text = table.rows[r][i]
                         throw bad(
-                            r, i, text.trimmingCharacters(in: .whitespaces).isEmpty
+                            r, i,
+                            text.trimmingCharacters(in: .whitespaces).isEmpty
                                 ? "no value: a missing count is not 0" : "\"\(text)\" is not a count (a non-negative number)",
                             "fix the row, or declare the kind with --attributes-kind")
                     }
@@ -233,7 +236,9 @@ struct AttributeReader {
                     covered[k] = people[k]
                 }
                 warnEmpty(empty, column: i)
-                addMean(name: name + "_population_weighted_mean", variable: table.header[i], source: source, weighted: weighted, covered: covered)
+                addMean(
+                    name: name + "_population_weighted_mean", variable: table.header[i], source: source, weighted: weighted,
+                    covered: covered)
             case .classes:
                 let people = try people(for: table.header[i], .classes, column: i)
                 var labels: [String] = []
@@ -257,7 +262,8 @@ struct AttributeReader {
                 if distinct.count > BlockAttributes.maxClasses {
                     throw InputError(
                         .badData, file: table.source, field: table.header[i],
-                        message: "\(distinct.count) distinct values (e.g. \(distinct.sorted().prefix(3).joined(separator: ", "))): a code or free text, not classes",
+                        message:
+                            "\(distinct.count) distinct values (e.g. \(distinct.sorted().prefix(3).joined(separator: ", "))): a code or free text, not classes",
                         hint: "drop the column from the table, or declare --attributes-kind if it holds numbers")
                 }
                 warnEmpty(empty, column: i)
@@ -295,7 +301,8 @@ struct AttributeReader {
 
     private mutating func addMean(name: String, variable: String, source: String, weighted: [Double], covered: [Double]) {
         columns.append(
-            AttributeColumn(name: name, kind: .rates, variable: variable, label: nil, position: stored.count, denominator: stored.count + 1))
+            AttributeColumn(name: name, kind: .rates, variable: variable, label: nil, position: stored.count, denominator: stored.count + 1)
+        )
         stored.append(weighted)
         stored.append(covered)
         variables.append(.init(name: variable, kind: .rates, kindSource: source))

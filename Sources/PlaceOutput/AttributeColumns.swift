@@ -32,7 +32,8 @@ extension BlockAttributes {
     /// (with a split) each count's total and the part outside every piece.
     public func provenance(split: AttributeSplit? = nil) -> JSONValue {
         var o = JSONObject([
-            ("table", .string(source)), ("layout", .string(layout == "long" ? "long (code,category,value)" : "wide (one column per variable)")),
+            ("table", .string(source)),
+            ("layout", .string(layout == "long" ? "long (code,category,value)" : "wide (one column per variable)")),
             ("code_column", .string(codeColumn)),
             (
                 "variables",

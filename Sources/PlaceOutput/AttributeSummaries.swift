@@ -7,7 +7,8 @@ extension Coterminosity {
     /// For each split place, the count `column` (e.g. population_aged_65_and_over) on each side;
     /// nil when the result does not carry that count.
     public func countOnEachSide(_ column: String) -> [String]? {
-        guard let attributes = overlap.split?.attributes, let c = attributes.attributes.columns.first(where: { $0.name == column && $0.kind == .counts })
+        guard let attributes = overlap.split?.attributes,
+            let c = attributes.attributes.columns.first(where: { $0.name == column && $0.kind == .counts })
         else { return nil }
         return places.filter { $0.status == .split }.map { r in
             let sides = r.pairs.map { pair in

@@ -51,7 +51,8 @@ struct CatchmentsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let folder = output.out ?? "catchments"
-            let outputs = output.flags.outputs(inputs: [shares, blocks, population.population, attributeTable.attributes, places, systems, trusts])
+            let outputs = output.flags.outputs(
+                inputs: [shares, blocks, population.population, attributeTable.attributes, places, systems, trusts])
             try outputs.reserve(folder: folder, files: FolderOutputs.catchments(minShare: minShare != nil))
             let blockLayer = try blocksChoice.analysisLayer(blocks ?? DataFolder.path("msoa11_england.geojson"))
             var conversion: PopulationConversion?

@@ -16,7 +16,8 @@ import Testing
 
     init() throws {
         blocks = try AnalysisLayer(
-            Layers.make([("B1", Layers.rect(0, 0, 10, 10)), ("B2", Layers.rect(10, 0, 20, 10)), ("B3", Layers.rect(20, 0, 30, 10))], name: "blocks"),
+            Layers.make(
+                [("B1", Layers.rect(0, 0, 10, 10)), ("B2", Layers.rect(10, 0, 20, 10)), ("B3", Layers.rect(20, 0, 30, 10))], name: "blocks"),
             fields: Layers.fields)
         places = try AnalysisLayer(
             Layers.make([("P1", Layers.rect(0, 0, 14, 10)), ("P2", Layers.rect(14, 0, 30, 10))], name: "places"), fields: Layers.fields)

@@ -102,7 +102,8 @@ import Testing
             "--blocks", Paths.geodata("lsoa21_england.geojson"), "--population", Paths.geodata("census21_population_lsoa21.csv"),
             "--attributes", bad, "-o", folder.appendingPathComponent("o.csv").path)
         #expect(result.status == 65)
-        #expect(result.stderr.contains("bad.csv:3") && result.stderr.contains("population_aged_65_and_over") && result.stderr.contains("-3"))
+        #expect(
+            result.stderr.contains("bad.csv:3") && result.stderr.contains("population_aged_65_and_over") && result.stderr.contains("-3"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("o.csv").path))
         let usage = try placemap("overlap", "a.geojson", "b.geojson", "--attributes", bad)
         #expect(usage.status == 64)

@@ -15,7 +15,8 @@ struct AttributeTable: ParsableArguments {
 
     @Option(
         name: .customLong("attributes-code"),
-        help: ArgumentHelp("Column of block codes in the attributes table (default: named like the blocks' code field).", valueName: "column"))
+        help: ArgumentHelp(
+            "Column of block codes in the attributes table (default: named like the blocks' code field).", valueName: "column"))
     var code: String?
 
     @Option(
@@ -26,7 +27,9 @@ struct AttributeTable: ParsableArguments {
     var kind: AttributeKind?
 
     func validate() throws {
-        if attributes == nil && (code != nil || kind != nil) { throw ValidationError("--attributes-code and --attributes-kind need --attributes") }
+        if attributes == nil && (code != nil || kind != nil) {
+            throw ValidationError("--attributes-code and --attributes-kind need --attributes")
+        }
     }
 
     /// `population` with the attribute table joined to its blocks (unchanged without --attributes).
