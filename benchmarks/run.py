@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs placemap and its peers on the same machine in the same run and reports ratios.
 
-Usage: python3 benchmarks/run.py [read] [formats] [overlap] [contiguity] [coterminosity] [diff] ... (default: all)
+Usage: python3 benchmarks/run.py [read] [formats] [overlap] [contiguity] [coterminosity] [diff] [attributes] ... (default: all)
 Needs a release build (swift build -c release; PLACEMAP_BIN_DIR names another build folder, e.g.
 .build-contig/release) and the oracle venv (scripts/oracle-venv).
 Each case runs every command REPEATS times, alternating placemap and peer, and reports the median
@@ -222,8 +222,41 @@ def case_diff():
     shutil.rmtree(out, ignore_errors=True)
 
 
+def case_attributes():
+    """The cost of carrying six age bands with the population: the same coterminosity and an area-weighted
+    overlap with and without --attributes, alternating, in the same run."""
+    out = tempfile.mkdtemp(prefix="placemap-bench-")
+    blocks, population = data("lsoa21_england.geojson"), data("census21_population_lsoa21.csv")
+    places, systems = data("built/lad24.geojson"), data("built/icb24.geojson")
+    weighting = ["--blocks", blocks, "--population", population]
+    bands = ["--attributes", data("census21_age_lsoa21.csv")]
+    cases = [
+        ("coterminosity LAD24 × ICB24 (largest share), tables written",
+         lambda extra, n: [os.path.join(BIN, "placemap"), "coterminosity", "--places", places, "--systems", systems,
+                           *weighting, *extra, "--out", os.path.join(out, f"c{n}"), "--overwrite", "-q"]),
+        ("overlap LAD24 × ICB24 (area-weighted within blocks), table written",
+         lambda extra, n: [os.path.join(BIN, "placemap"), "overlap", places, systems, *weighting, "--population-method", "area",
+                           *extra, "-o", os.path.join(out, f"o{n}.csv"), "--overwrite", "-q"]),
+    ]
+    for name, command in cases:
+        runs = {"population": [], "six bands": []}
+        for i in range(REPEATS):
+            runs["population"].append(measure(command([], i)))
+            runs["six bands"].append(measure(command(bands, i)))
+        one = statistics.median(r[0] for r in runs["population"])
+        six = statistics.median(r[0] for r in runs["six bands"])
+        print(f"\n## {name}: six age bands against one population column  (median of {REPEATS}, same run)")
+        print("| measure | population only | + six bands | six / one |")
+        print("|---|---|---|---|")
+        print(f"| whole process (s) | {one:.3f} | {six:.3f} | {six / one:.3f}× |")
+        rss1 = max(r[1] for r in runs["population"])
+        rss6 = max(r[1] for r in runs["six bands"])
+        print(f"| peak memory (MiB) | {rss1:.0f} | {rss6:.0f} | {rss6 / rss1:.2f}× |")
+    shutil.rmtree(out, ignore_errors=True)
+
+
 CASES = {"read": case_read, "formats": case_formats, "overlap": case_overlap, "contiguity": case_contiguity,
-         "coterminosity": case_coterminosity, "mainjob": case_mainjob, "evidence": case_evidence, "diff": case_diff}
+         "coterminosity": case_coterminosity, "mainjob": case_mainjob, "evidence": case_evidence, "diff": case_diff, "attributes": case_attributes}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(CASES)

@@ -107,3 +107,25 @@ def icb22_on_lsoa21(dst):
 
 
 icb22_on_lsoa21("lookup_lsoa21_icb22_lad22.csv")
+
+# Block attributes: census 2021 usual residents by the six age bands of the source, one row per
+# English LSOA (wide form, one column per band, named population_aged_…), and the 2021 rural-urban
+# class (Urban / Rural) of each English LSOA.
+def band_column(label):
+    words = [w for w in "".join(c if c.isalnum() else " " for c in label.lower()).split() if w not in ("years", "year")]
+    return "population_" + "_".join(words)
+
+bands, by_code = [], OrderedDict()
+with open(os.path.join(raw, "hack25usefuldata", "census21_pop.csv"), encoding="utf-8", newline="") as f:
+    for r in csv.DictReader(f):
+        if r["lsoa21_code"].startswith("E"):
+            if r["age_group"] not in bands:
+                bands.append(r["age_group"])
+            by_code.setdefault(r["lsoa21_code"], {})[r["age_group"]] = int(r["usual_residents"])
+with open(os.path.join(out, "census21_age_lsoa21.csv"), "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["lsoa21_code"] + [band_column(b) for b in bands])
+    for code, counts in by_code.items():
+        w.writerow([code] + [counts[b] for b in bands])
+print(f"census21_age_lsoa21.csv: {len(by_code)} rows, bands {', '.join(bands)}")
+slim_csv("ruc21_lsoa21.csv", "ruc21_lsoa21.csv", ["lsoa21_code", "ruc"], eng("lsoa21_code"))

@@ -64,6 +64,8 @@ public struct Coterminosity: Sendable {
         public var population: Double?
         /// Population living in places wholly inside the system.
         public var populationInWholePlaces: Double?
+        /// The attributes' stored sums over places wholly inside the system (see ``AttributeSplit``).
+        public var attributesInWholePlaces: [Double]?
         /// True when every place it touches lies wholly inside it.
         public var madeOfWholePlaces: Bool { sharedPlaces.isEmpty && !wholePlaces.isEmpty }
     }
@@ -134,7 +136,8 @@ public struct Coterminosity: Sendable {
         var bySystem = (0..<systems.count).map {
             SystemResult(
                 system: $0, places: [], wholePlaces: [], sharedPlaces: [], population: overlap.split?.byB[$0],
-                populationInWholePlaces: weighted ? 0 : nil)
+                populationInWholePlaces: weighted ? 0 : nil,
+                attributesInWholePlaces: overlap.split?.attributes.map { Array(repeating: 0, count: $0.width) })
         }
         for place in results {
             for r in place.pairs {
@@ -143,6 +146,10 @@ public struct Coterminosity: Sendable {
                     bySystem[r.b].wholePlaces.append(place.place)
                     if weighted {
                         bySystem[r.b].populationInWholePlaces = (bySystem[r.b].populationInWholePlaces ?? 0) + (place.population ?? 0)
+                    }
+                    if let attributes = overlap.split?.attributes {
+                        let sums = attributes.a(place.place)
+                        for j in 0..<attributes.width { bySystem[r.b].attributesInWholePlaces?[j] += sums[sums.startIndex + j] }
                     }
                 } else {
                     bySystem[r.b].sharedPlaces.append(place.place)

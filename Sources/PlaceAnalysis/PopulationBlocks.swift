@@ -13,6 +13,8 @@ public struct PopulationBlocks: Sendable {
     public let unmatchedCodes: [String]
     /// Blocks with no row in the table (counted as 0).
     public let blocksWithoutPopulation: [String]
+    /// Variables of the blocks (age bands, scores, classes) carried with the population.
+    public var attributes: BlockAttributes?
 
     public var total: Double { population.reduce(0, +) }
 
@@ -88,5 +90,36 @@ public struct PopulationBlocks: Sendable {
         self.field = table.header[valueIndex]
         self.unmatchedCodes = unmatched
         self.blocksWithoutPopulation = seen.indices.filter { !seen[$0] }.map { blocks.codes[$0] }
+    }
+}
+
+extension PopulationBlocks {
+    /// Joins an attribute table to the blocks (see ``BlockAttributes``), rates and classes weighted
+    /// by this population.
+    public mutating func attach(_ table: CSVTable, kind: AttributeKind? = nil, codeColumn: String? = nil) throws(InputError) {
+        attributes = try BlockAttributes(
+            table: table, blockCodes: blocks.codes, population: population, kind: kind, codeColumn: codeColumn,
+            defaultCodeColumn: blocks.fields.code)
+    }
+}
+
+extension PopulationBlocks {
+    /// The codes and people of a census table (`lsoa21_code`, `usual_residents`), in its order.
+    public static func codesAndPeople(_ census: CSVTable) throws(InputError) -> (codes: [String], people: [Double]) {
+        let code = try census.column("lsoa21_code")
+        let value = try census.column(
+            census.firstColumn(among: ["usual_residents", "population"]).map { census.header[$0] } ?? "usual_residents")
+        var codes: [String] = []
+        var people: [Double] = []
+        for (r, row) in census.rows.enumerated() {
+            guard let n = Double(row[value]), n.isFinite, n >= 0 else {
+                throw InputError(
+                    .badData, file: census.source, line: r + 2, featureCode: row[code], field: census.header[value],
+                    message: "\"\(row[value])\" is not a population", hint: "fix the row")
+            }
+            codes.append(row[code])
+            people.append(n)
+        }
+        return (codes, people)
     }
 }

@@ -46,6 +46,8 @@ public struct PopulationSplit: Sendable {
     public var pointFallbacks = 0
     /// Population of all blocks.
     public var total: Double
+    /// The blocks' attributes, shared with the same weights (when the blocks carry any).
+    public var attributes: AttributeSplit?
 
     /// People in no (A, B) overlap.
     public var outsideEveryPiece: Double { total - byPair.values.reduce(0, +) }
@@ -65,6 +67,7 @@ public enum PopulationWeighting {
         var split = PopulationSplit(
             method: method, byA: Array(repeating: 0, count: a.count),
             byB: Array(repeating: 0, count: b.count), total: population.total)
+        split.attributes = population.attributes.map { AttributeSplit($0, aCount: a.count, bCount: b.count) }
         let blocks = population.blocks
         let people = population.population
         switch method {
@@ -84,21 +87,31 @@ public enum PopulationWeighting {
                     fellBack = true
                 }
                 if fellBack { split.pointFallbacks += 1 }
-                split.add(people[k], a: inA[k], b: inB[k])
+                split.add(people[k], block: k, a: inA[k], b: inB[k])
             }
         case .largestShare:
             let inA = allocation.largest(la)
             let inB = allocation.largest(lb)
-            for k in 0..<blocks.count { split.add(people[k], a: inA[k], b: inB[k]) }
+            for k in 0..<blocks.count { split.add(people[k], block: k, a: inA[k], b: inB[k]) }
         case .area:
             for (k, blockPieces) in allocation.pieces[la].enumerated() {
-                for p in blockPieces { split.byA[p.b] += people[k] * fraction(p.area, of: blocks.areas[k]) }
+                for p in blockPieces {
+                    let w = fraction(p.area, of: blocks.areas[k])
+                    split.byA[p.b] += people[k] * w
+                    split.attributes?.addA(block: k, weight: w, p.b)
+                }
             }
             for (k, blockPieces) in allocation.pieces[lb].enumerated() {
-                for p in blockPieces { split.byB[p.b] += people[k] * fraction(p.area, of: blocks.areas[k]) }
+                for p in blockPieces {
+                    let w = fraction(p.area, of: blocks.areas[k])
+                    split.byB[p.b] += people[k] * w
+                    split.attributes?.addB(block: k, weight: w, p.b)
+                }
             }
             for p in allocation.pairPieces[Pair(la, lb)] ?? [] {
-                split.byPair[Pair(p.a, p.b), default: 0] += people[p.block] * fraction(p.area, of: blocks.areas[p.block])
+                let w = fraction(p.area, of: blocks.areas[p.block])
+                split.byPair[Pair(p.a, p.b), default: 0] += people[p.block] * w
+                split.attributes?.addPair(block: p.block, weight: w, Pair(p.a, p.b))
             }
         }
         return split
@@ -130,10 +143,12 @@ public enum PopulationWeighting {
 }
 
 extension PopulationSplit {
-    mutating func add(_ people: Double, a: Int?, b: Int?) {
+    /// Block `block` (with `people`) wholly to A feature `a` and B feature `b`, its attributes with it.
+    mutating func add(_ people: Double, block: Int, a: Int?, b: Int?) {
         if let a { byA[a] += people }
         if let b { byB[b] += people }
         if let a, let b { byPair[Pair(a, b), default: 0] += people }
+        attributes?.add(block: block, weight: 1, a: a, b: b)
     }
 }
 

@@ -17,7 +17,7 @@ extension CatchmentReport {
             header: [
                 "trust_code", "population_proportional", "population_first_past_the_post", "n_msoas_first", "area_m2",
                 "trust_name", "home_system_code", "home_system_name", "n_systems_over_span_share", "spans_systems",
-            ],
+            ] + (catchments.attributes.map { a in a.columnNames.map { $0 + "_proportional" } + a.columnNames.map { $0 + "_first_past_the_post" } } ?? []),
             rows: catchments.trusts.enumerated().map { t, trust in
                 let home = footprint.homeSystem[t]
                 return [
@@ -25,7 +25,7 @@ extension CatchmentReport {
                     String(trust.firstAreas.count), text(areas[trust.code] ?? 0, 3), name(t),
                     home.map { systems.codes[$0] } ?? "", home.map { systems.names[$0] } ?? "",
                     String(footprint.systems(of: t, minShare: spanShare).count), spanning.contains(t) ? "true" : "false",
-                ]
+                ] + (catchments.attributes.map { $0.texts(trust.attributesProportional) + $0.texts(trust.attributesFirstPastThePost) } ?? [])
             })
     }
 
@@ -70,9 +70,10 @@ extension CatchmentReport {
     /// Population per block (MSOA 2011 by default), as used for the catchments.
     public var blockPopulationTable: CSVTable {
         let blocks = catchments.blocks
+        let a = catchments.attributes
         return CSVTable(
-            header: [blocks.fields.code, "population"],
-            rows: blocks.codes.indices.map { [blocks.codes[$0], text(catchments.population[$0], 3)] })
+            header: [blocks.fields.code, "population"] + (a?.columnNames ?? []),
+            rows: blocks.codes.indices.map { k in [blocks.codes[k], text(catchments.population[k], 3)] + (a.map { $0.texts($0.row(k)) } ?? []) })
     }
 
     /// Each trust's first-past-the-post polygon with its populations.
@@ -149,6 +150,12 @@ extension CatchmentReport {
             ("blocks_outside_systems", .number(Double(footprint.blocksOutsideSystems))),
         ])
         if let minShare { o["min_share"] = .number(minShare) }
+        if let a = catchments.attributes {
+            o["attributes"] = a.provenance()
+            o["attribute_columns"] = .string(
+                "each attribute column twice: _proportional (shares × the MSOA's attributes) and _first_past_the_post (the MSOAs where the "
+                    + "trust is first); moved to MSOA 2011 the way the population is, when converted")
+        }
         if let c = conversion {
             o["msoa11_population"] = .object(
                 JSONObject([

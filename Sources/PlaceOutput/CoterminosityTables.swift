@@ -12,17 +12,20 @@ extension Coterminosity {
     private var p: AnalysisLayer { placesLayer }
     private var s: AnalysisLayer { systemsLayer }
 
-    /// place_code,place_name,status,main_system_code,main_system_name,main_share,n_systems,population
+    private var attributes: AttributeSplit? { overlap.split?.attributes }
+
+    /// place_code,place_name,status,main_system_code,main_system_name,main_share,n_systems,population,
+    /// then the attribute columns (with attributes).
     public var placesTable: CSVTable {
         CSVTable(
             header: [
                 "place_code", "place_name", "status", "main_system_code", "main_system_name", "main_share", "n_systems", "population",
-            ],
+            ] + (attributes?.attributes.columnNames ?? []),
             rows: places.map { r in
                 [
                     p.codes[r.place], p.names[r.place], r.status.rawValue, r.mainSystem.map { s.codes[$0] } ?? "",
                     r.mainSystem.map { s.names[$0] } ?? "", number(r.mainShare, 9), String(r.pairs.count), number(r.population, 3),
-                ]
+                ] + (attributes.map { $0.attributes.texts($0.a(r.place)) } ?? [])
             })
     }
 
@@ -34,6 +37,7 @@ extension Coterminosity {
         if weighted { header += ["population", "population_share_of_place", "population_share_of_system"] }
         header.append("sliver")
         if evidence != nil { header += ["evidence", "depth_m"] }
+        if let attributes { header += attributes.attributes.columnNames }
         var rows: [[String]] = []
         for place in places {
             let all =
@@ -50,6 +54,7 @@ extension Coterminosity {
                     let kind = sliver ? "sliver" : r.b == place.mainSystem ? "main" : group?.kind.rawValue ?? "interior"
                     row += [kind, group.map { number($0.depth, 1) } ?? ""]
                 }
+                if let attributes { row += attributes.attributes.texts(attributes.pair(Pair(r.a, r.b))) }
                 rows.append(row)
             }
         }
@@ -75,21 +80,50 @@ extension Coterminosity {
             })
     }
 
-    /// One row per system: its places, whole and shared, and the population living in whole places.
+    /// One row per system: its places, whole and shared, and the population living in whole places;
+    /// with attributes, the system's attribute columns and, for each count, the part in whole places
+    /// and its share (`population_aged_65_and_over_in_whole_places`, `…_share_in_whole_places`).
     public var systemsTable: CSVTable {
-        CSVTable(
+        let at = attributes?.attributes
+        return CSVTable(
             header: [
                 "system_code", "system_name", "n_places", "n_whole_places", "n_shared_places", "made_of_whole_places",
                 "population", "population_in_whole_places", "share_in_whole_places", "shared_places",
-            ],
+            ] + (at.map { $0.columnNames + $0.countNames("_in_whole_places") + $0.countNames("_share_in_whole_places") } ?? []),
             rows: systems.map { r in
                 [
                     s.codes[r.system], s.names[r.system], String(r.places.count), String(r.wholePlaces.count), String(r.sharedPlaces.count),
                     r.madeOfWholePlaces ? "true" : "false", number(r.population, 3), number(r.populationInWholePlaces, 3),
                     r.population.map { number(fraction(r.populationInWholePlaces ?? 0, of: $0), 9) } ?? "",
                     r.sharedPlaces.map { p.codes[$0] }.joined(separator: ";"),
-                ]
+                ] + attributeFields(r)
             })
+    }
+
+    private func attributeFields(_ r: SystemResult) -> [String] {
+        guard let attributes, let whole = r.attributesInWholePlaces else { return [] }
+        let at = attributes.attributes
+        let all = at.counts(attributes.b(r.system))
+        let inWhole = at.counts(whole)
+        return at.texts(attributes.b(r.system)) + inWhole.map { number($0, 3) }
+            + zip(inWhole, all).map { number(fraction($0, of: $1), 9) }
+    }
+
+    /// With attributes: the count totals reconciled, then for each split place its counts on each
+    /// side (e.g. `population_aged_65_and_over` per system); empty without attributes.
+    public var attributeSummary: String {
+        guard let attributes, let split = overlap.split else { return "" }
+        let at = attributes.attributes
+        var lines = [at.reconciliation(attributes, method: split.method)]
+        for r in places where r.status == .split {
+            let sides = r.pairs.map { pair in
+                let counts = at.counts(attributes.pair(Pair(pair.a, pair.b)))
+                let text = zip(at.countColumns, counts).map { "\(at.columns[$0].name) \(Int($1.rounded()))" }.joined(separator: ", ")
+                return "\(Self.short(s.names[pair.b])) \(text)"
+            }
+            if !sides.isEmpty { lines.append("  split: \(p.names[r.place]) (\(p.codes[r.place])): " + sides.joined(separator: "; ")) }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The places with status, main system, shares and population as properties (for a map).

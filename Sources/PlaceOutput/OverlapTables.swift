@@ -6,10 +6,11 @@ import PlaceIO
 /// Tables and layers written from an overlap result.
 extension OverlapResult {
     /// The CSV columns: a_code,a_name,b_code,b_name,area_m2,share_of_a,share_of_b, then with population
-    /// population,population_share_of_a,population_share_of_b.
+    /// population,population_share_of_a,population_share_of_b, then the attribute columns (with --attributes).
     public var columns: [String] {
         var c = ["a_code", "a_name", "b_code", "b_name", "area_m2", "share_of_a", "share_of_b"]
         if split != nil { c += ["population", "population_share_of_a", "population_share_of_b"] }
+        if let attributes = split?.attributes?.attributes { c += attributes.columnNames }
         return c
     }
 
@@ -29,6 +30,7 @@ extension OverlapResult {
                 .number(Number.round(r.populationShareOfB ?? 0, 9)),
             ]
         }
+        if let a = split?.attributes { v += a.attributes.jsonValues(a.pair(Pair(r.a, r.b))) }
         return v
     }
 

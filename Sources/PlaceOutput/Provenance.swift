@@ -27,8 +27,7 @@ public enum Provenance {
     }
 
     public static func population(_ p: PopulationBlocks, split: PopulationSplit) -> JSONValue {
-        .object(
-            JSONObject([
+        var o = JSONObject([
                 ("blocks", layer(p.blocks)), ("table", .string(p.source)), ("field", .string(p.field)),
                 ("method", .string(split.method.rawValue)), ("method_explained", .string(split.method.explanation)),
                 ("total", .number(split.total)), ("outside_every_piece", .number(split.outsideEveryPiece)),
@@ -38,7 +37,9 @@ public enum Provenance {
                 ("table_codes_matching_no_block_examples", .array(p.unmatchedCodes.prefix(20).map(JSONValue.string))),
                 ("blocks_without_population", .number(Double(p.blocksWithoutPopulation.count))),
                 ("blocks_without_population_examples", .array(p.blocksWithoutPopulation.prefix(20).map(JSONValue.string))),
-            ]))
+            ])
+        if let attributes = p.attributes { o["attributes"] = attributes.provenance(split: split.attributes) }
+        return .object(o)
     }
 
     public static func overlap(_ r: OverlapResult) -> JSONObject {

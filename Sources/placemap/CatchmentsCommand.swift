@@ -27,6 +27,7 @@ struct CatchmentsCommand: ParsableCommand {
     var blocks: String?
     @OptionGroup(title: "Blocks") var blocksChoice: LayerChoice<Blocks>
     @OptionGroup var population: PopulationTable
+    @OptionGroup var attributeTable: AttributeTable
     @Option(help: ArgumentHelp("Council areas. Default: geodata/built/lad24.geojson.", valueName: "layer")) var places: String?
     @OptionGroup(title: "Places") var placesChoice: LayerChoice<Places>
     @Option(help: ArgumentHelp("Systems (ICBs). Default: geodata/built/icb24.geojson.", valueName: "layer")) var systems: String?
@@ -50,27 +51,31 @@ struct CatchmentsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let folder = output.out ?? "catchments"
-            let outputs = output.flags.outputs(inputs: [shares, blocks, population.population, places, systems, trusts])
+            let outputs = output.flags.outputs(
+                inputs: [shares, blocks, population.population, attributeTable.attributes, places, systems, trusts])
             try outputs.reserve(folder: folder, files: FolderOutputs.catchments(minShare: minShare != nil))
             let blockLayer = try blocksChoice.analysisLayer(blocks ?? DataFolder.path("msoa11_england.geojson"))
             var conversion: PopulationConversion?
             let people: [String: Double]
+            var attributes: BlockAttributes?
             if let path = population.population {
-                let table = try population.join(blockLayer, path: path)
+                let table = try attributeTable.attach(to: population.join(blockLayer, path: path))
                 people = Dictionary(uniqueKeysWithValues: zip(blockLayer.codes, table.population))
+                attributes = table.attributes
             } else {
+                let census = try CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv"))
                 let converted = try PopulationConversion.msoa11(
-                    census: CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv")),
-                    lsoa11ToLSOA21: CSVReader.read(path: DataFolder.path("lookup_lsoa11_lsoa21.csv")),
+                    census: census, lsoa11ToLSOA21: CSVReader.read(path: DataFolder.path("lookup_lsoa11_lsoa21.csv")),
                     lsoa11ToMSOA11: CSVReader.read(path: DataFolder.path("lookup_lsoa11_msoa11.csv")))
                 conversion = converted
                 people = converted.population
+                attributes = try attributeTable.converted(census: census, by: converted, to: blockLayer.codes)
             }
             let table = try CSVReader.read(path: shares ?? DataFolder.path("ohid_trust_msoa11_shares_2019.csv"))
             let patientShares = try PatientShares(
                 table: table, areaColumn: sharesCode, trustColumn: sharesTrust, shareColumn: sharesField,
                 areas: Set(blockLayer.codes))
-            let catchments = Catchments(blocks: blockLayer, population: people, shares: patientShares)
+            let catchments = Catchments(blocks: blockLayer, population: people, shares: patientShares, attributes: attributes)
             let footprint = try TrustFootprint(
                 catchments, places: placesChoice.analysisLayer(places ?? DataFolder.path("built/lad24.geojson")),
                 systems: systemsChoice.analysisLayer(systems ?? DataFolder.path("built/icb24.geojson")))
@@ -84,6 +89,7 @@ struct CatchmentsCommand: ParsableCommand {
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             guard !Console.quiet else { return }
             print(report.summary)
+            if let attributes { print(attributeCheck(report.catchments, attributes) + attributeJoinReport(attributes)) }
             print("  outputs: \(folder)/" + FolderOutputs.catchments(minShare: minShare != nil).joined(separator: ", "))
         }
     }
@@ -99,5 +105,17 @@ struct CatchmentsCommand: ParsableCommand {
                     + table.header.joined(separator: ", "))
         }
         return Dictionary(table.rows.map { ($0[code], $0[name]) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Each count's total over the MSOAs and its proportional and first-past-the-post sums over the trusts.
+    func attributeCheck(_ c: Catchments, _ a: BlockAttributes) -> String {
+        let total = a.totals
+        return a.countColumns.map { j in
+            let p = a.columns[j].position
+            let proportional = c.trusts.reduce(0) { $0 + $1.attributesProportional[p] }
+            let first = c.trusts.reduce(0) { $0 + $1.attributesFirstPastThePost[p] }
+            return "  \(a.columns[j].name): \(Int(total[p].rounded())) in MSOAs, \(Int(proportional.rounded())) by proportional flow, "
+                + "\(Int(first.rounded())) first past the post"
+        }.joined(separator: "\n")
     }
 }

@@ -70,6 +70,7 @@ struct CoterminosityCommand: ParsableCommand {
             for o in result.partitionOverlaps.prefix(10) { note("coterminosity: warning: \(o) (tolerated)") }
             guard !Console.quiet else { return }
             print(result.summary + joinReport(options.population))
+            if !result.attributeSummary.isEmpty { print(result.attributeSummary) }
             print("  outputs: \(folder)/" + FolderOutputs.coterminosity.joined(separator: ", "))
         }
     }

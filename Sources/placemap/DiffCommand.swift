@@ -75,6 +75,9 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: FolderOutput
 
     func validate() throws {
+        if weighting.attributeTable.attributes != nil {
+            throw ValidationError("diff does not carry block attributes yet: leave out --attributes (coterminosity, overlap, lookup and catchments do)")
+        }
         guard weighting.blocks != nil else {
             throw ValidationError("diff needs --blocks and --population (the blocks both footprints are drawn on)")
         }

@@ -27,8 +27,10 @@ struct England: ParsableCommand {
             let outputs = OutputSet(policy: OutputPolicy(overwrite: true))
             let blocksLayer = try GeoJSONReader.read(path: DataFolder.path("lsoa21_england.geojson"))
             let blocks = try AnalysisLayer(blocksLayer, fields: LayerFields.detect(in: blocksLayer))
-            let population = try PopulationBlocks(
+            var population = try PopulationBlocks(
                 blocks: blocks, table: CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv")))
+            try population.attach(CSVReader.read(path: DataFolder.path("census21_age_lsoa21.csv")), kind: .counts)
+            var results: [Coterminosity] = []
             let icb = try bundled("built/icb24.geojson")
             print("Placemap: England's councils and integrated care boards (census 2021 usual residents: \(Int(population.total)))\n")
             var report = ReportContent(title: "England's councils and integrated care boards")
@@ -54,6 +56,7 @@ struct England: ParsableCommand {
                 // One close-up per ICB, from the districts; the upper-tier councils get the overview only.
                 view.systemSections = name == "lad24-icb24"
                 report.coterminosity.append(view)
+                results.append(result)
             }
             let lookup = try CSVReader.read(path: DataFolder.path("lookup_lsoa21_sicbl24_icb24.csv"))
             let grouping = try Grouping.lookup(lookup, codeColumn: nil, groupColumn: "icb24_code", for: blocks)
@@ -71,7 +74,25 @@ struct England: ParsableCommand {
             try outputs.add(page.bytes, to: out + "/report.html")
             try outputs.publish()
             print("\nreport: \(out)/report.html")
+            print(Self.ageProfile(results))
         }
+    }
+
+    /// Residents aged 65 and over on each side of each split, and the share of each ICB's people in
+    /// whole places by age band (after the lines above, which stay as they are).
+    static func ageProfile(_ results: [Coterminosity]) -> String {
+        var lines: [String] = []
+        for r in results {
+            guard let sides = r.countOnEachSide("population_aged_65_and_over"), let shares = r.wholePlaceSharesByCount() else { continue }
+            let (p, s) = (r.placesLayer.fields.prefix, r.systemsLayer.fields.prefix)
+            lines.append("\nResidents aged 65 and over on each side of each split (\(p) against \(s)):")
+            lines += sides
+            lines.append(
+                "Share of each ICB's people living in places (\(p)) wholly inside it, aged 0-15, 16-24, 25-34, 35-49, 50-64, 65+ "
+                    + "(the other \(r.systems.count - shares.count) ICBs: 100% in every band):")
+            lines += shares
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// A bundled layer ready for analysis, its fields detected.

@@ -74,6 +74,7 @@ struct Overlap: ParsableCommand {
         if let split = r.split {
             s +=
                 "\npopulation (\(split.method.rawValue)): \(fmt(split.total)) in blocks, \(fmt(split.outsideEveryPiece)) outside every piece"
+            if let a = split.attributes, !a.attributes.countColumns.isEmpty { s += "\n" + a.attributes.reconciliation(a, method: split.method) }
         }
         s += joinReport(r.options.population)
         for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }

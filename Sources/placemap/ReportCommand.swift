@@ -38,6 +38,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup(title: "Output") var flags: WriteFlags
 
     func validate() throws {
+        if weighting.attributeTable.attributes != nil {
+            throw ValidationError("report does not carry block attributes yet: leave out --attributes (coterminosity, overlap, lookup and catchments do)")
+        }
         if folder != nil, places != nil || systems != nil { throw ValidationError("give a folder or --places and --systems, not both") }
         if folder == nil, places == nil || systems == nil {
             throw ValidationError("give an analysis output folder, or --places and --systems")

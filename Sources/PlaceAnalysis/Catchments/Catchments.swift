@@ -11,6 +11,9 @@ public struct Catchments: Sendable {
         public var populationFirstPastThePost: Double
         /// Areas (block positions) where this trust has the largest share.
         public var firstAreas: [Int]
+        /// The blocks' attributes by each method (stored sums, see ``BlockAttributes/finish(_:)``).
+        public var attributesProportional: [Double] = []
+        public var attributesFirstPastThePost: [Double] = []
     }
 
     public let blocks: AnalysisLayer
@@ -26,8 +29,12 @@ public struct Catchments: Sendable {
     /// People not attributed to any trust by the proportional method (shares summing below 1).
     public var unattributed: Double { total - trusts.reduce(0) { $0 + $1.populationProportional } }
 
-    /// `population` maps block codes to people; blocks missing from it count 0.
-    public init(blocks: AnalysisLayer, population: [String: Double], shares: PatientShares) {
+    /// Attributes of the blocks (e.g. age bands), carried by both methods with the population.
+    public let attributes: BlockAttributes?
+
+    /// `population` maps block codes to people; blocks missing from it count 0. `attributes` (over
+    /// the blocks, in their order) are shared with the same weights.
+    public init(blocks: AnalysisLayer, population: [String: Double], shares: PatientShares, attributes: BlockAttributes? = nil) {
         let positions = blocks.positions
         let trustCodes = Array(Set(shares.entries.map(\.trust))).sorted()
         let trustIndex = Dictionary(uniqueKeysWithValues: trustCodes.enumerated().map { ($1, $0) })
@@ -37,13 +44,24 @@ public struct Catchments: Sendable {
             byBlock[b].append((t, e.share))
         }
         let people = blocks.codes.map { population[$0] ?? 0 }
-        var trusts = trustCodes.map { Trust(code: $0, populationProportional: 0, populationFirstPastThePost: 0, firstAreas: []) }
+        let width = attributes?.width ?? 0
+        let zeros = [Double](repeating: 0, count: width)
+        var trusts = trustCodes.map {
+            Trust(
+                code: $0, populationProportional: 0, populationFirstPastThePost: 0, firstAreas: [], attributesProportional: zeros,
+                attributesFirstPastThePost: zeros)
+        }
         for (b, list) in byBlock.enumerated() {
-            for (t, share) in list { trusts[t].populationProportional += share * people[b] }
+            let values = attributes?.row(b) ?? []
+            for (t, share) in list {
+                trusts[t].populationProportional += share * people[b]
+                for (j, v) in values.enumerated() { trusts[t].attributesProportional[j] += share * v }
+            }
             // Largest share first; a tie goes to the lower trust code.
             if let first = list.min(by: { ($1.share, $0.trust) < ($0.share, $1.trust) }) {
                 trusts[first.trust].populationFirstPastThePost += people[b]
                 trusts[first.trust].firstAreas.append(b)
+                for (j, v) in values.enumerated() { trusts[first.trust].attributesFirstPastThePost[j] += v }
             }
         }
         self.blocks = blocks
@@ -51,6 +69,7 @@ public struct Catchments: Sendable {
         self.shares = shares
         self.trusts = trusts
         self.sharesByBlock = byBlock
+        self.attributes = attributes
     }
 
     /// Blocks where trust `t` takes at least `minShare` of patients.

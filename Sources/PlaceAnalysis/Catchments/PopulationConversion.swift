@@ -11,6 +11,8 @@ public struct PopulationConversion: Sendable {
     /// Source areas shared between several intermediate areas (splits and merges), whose population
     /// was divided equally between them.
     public var sharedSources: Int
+    /// The target areas each placed source area is divided between (equally; a target may repeat).
+    public var targetsOfSource: [String: [String]] = [:]
 
     /// Converts `source` (code → population) through `bridge` (source code → intermediate codes, e.g.
     /// LSOA21 → LSOA11, many-to-many) and `nest` (intermediate → target, e.g. LSOA11 → MSOA11).
@@ -23,6 +25,7 @@ public struct PopulationConversion: Sendable {
         var unplaced: [String] = []
         var lost = 0.0
         var shared = 0
+        var targetsOfSource: [String: [String]] = [:]
         for (code, people) in source.sorted(by: { $0.key < $1.key }) {
             let targets = (links[code] ?? []).compactMap { nest[$0] }
             guard !targets.isEmpty, targets.count == (links[code] ?? []).count else {
@@ -31,12 +34,14 @@ public struct PopulationConversion: Sendable {
                 continue
             }
             if targets.count > 1 { shared += 1 }
+            targetsOfSource[code] = targets
             for t in targets { population[t, default: 0] += people / Double(targets.count) }
         }
         self.population = population
         self.unplaced = unplaced
         self.unplacedPopulation = lost
         self.sharedSources = shared
+        self.targetsOfSource = targetsOfSource
     }
 
     /// Census 2021 LSOA populations to MSOA 2011 through the ONS LSOA11↔LSOA21 and LSOA11→MSOA11 lookups.

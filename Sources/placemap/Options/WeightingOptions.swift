@@ -3,6 +3,54 @@ import PlaceAnalysis
 import PlaceIO
 
 extension PopulationMethod: ExpressibleByArgument {}
+extension AttributeKind: ExpressibleByArgument {}
+
+/// A table of block attributes: `--attributes FILE`, `--attributes-code COLUMN`, `--attributes-kind KIND`.
+struct AttributeTable: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "CSV of block attributes carried with the population: long form (code,category,value) or one column per variable "
+                + "(e.g. geodata/census21_age_lsoa21.csv, geodata/ruc21_lsoa21.csv).", valueName: "csv"))
+    var attributes: String?
+
+    @Option(
+        name: .customLong("attributes-code"),
+        help: ArgumentHelp(
+            "Column of block codes in the attributes table (default: named like the blocks' code field).", valueName: "column"))
+    var code: String?
+
+    @Option(
+        name: .customLong("attributes-kind"),
+        help: ArgumentHelp(
+            "counts (summed), rates (population-weighted means) or classes (share of people in each class); default: inferred.",
+            valueName: "kind"))
+    var kind: AttributeKind?
+
+    func validate() throws {
+        if attributes == nil && (code != nil || kind != nil) {
+            throw ValidationError("--attributes-code and --attributes-kind need --attributes")
+        }
+    }
+
+    /// `population` with the attribute table joined to its blocks (unchanged without --attributes).
+    func attach(to population: PopulationBlocks) throws -> PopulationBlocks {
+        guard let attributes else { return population }
+        var p = population
+        try p.attach(CSVReader.read(path: attributes), kind: kind, codeColumn: code)
+        return p
+    }
+
+    /// The attributes joined to the census LSOA 2021 codes and people of `census`, moved to `codes`
+    /// (MSOA 2011) the way `conversion` moves the population; nil without --attributes.
+    func converted(census: CSVTable, by conversion: PopulationConversion, to codes: [String]) throws -> BlockAttributes? {
+        guard let attributes else { return nil }
+        let source = try PopulationBlocks.codesAndPeople(census)
+        let read = try BlockAttributes(
+            table: CSVReader.read(path: attributes), blockCodes: source.codes, population: source.people, kind: kind, codeColumn: code,
+            defaultCodeColumn: "lsoa21_code")
+        return read.converted(by: conversion, sourceCodes: source.codes, to: codes)
+    }
+}
 
 /// A population table: `--population FILE`, `--population-code COLUMN`, `--population-field COLUMN`.
 struct PopulationTable: ParsableArguments {
@@ -33,6 +81,7 @@ struct WeightingOptions: ParsableArguments {
 
     @OptionGroup(title: "Blocks") var blocksChoice: LayerChoice<Blocks>
     @OptionGroup var table: PopulationTable
+    @OptionGroup var attributeTable: AttributeTable
 
     @Option(
         name: .customLong("population-method"),
@@ -41,15 +90,16 @@ struct WeightingOptions: ParsableArguments {
 
     func validate() throws {
         if (blocks == nil) != (table.population == nil) { throw ValidationError("--blocks and --population go together") }
+        if attributeTable.attributes != nil && blocks == nil { throw ValidationError("--attributes needs --blocks and --population") }
     }
 
     /// The blocks joined to their population, or nil when not asked for.
     func load() throws -> PopulationBlocks? {
         guard let blocks, let population = table.population else { return nil }
-        return try table.join(blocksChoice.analysisLayer(blocks), path: population)
+        return try attributeTable.attach(to: table.join(blocksChoice.analysisLayer(blocks), path: population))
     }
 
-    var inputs: [String?] { [blocks, table.population] }
+    var inputs: [String?] { [blocks, table.population, attributeTable.attributes] }
 }
 
 /// Lines reporting population rows and blocks that did not join, or nothing when all joined.
@@ -64,5 +114,21 @@ func joinReport(_ p: PopulationBlocks?) -> String {
             "\n\(p.blocks.source): \(p.blocksWithoutPopulation.count) blocks have no population row, counted as 0 "
             + "(e.g. \(p.blocksWithoutPopulation.prefix(5).joined(separator: ", ")))"
     }
+    if let a = p.attributes { s += attributeJoinReport(a) }
+    return s
+}
+
+/// Lines reporting attribute rows and blocks that did not join, and the table's warnings.
+func attributeJoinReport(_ a: BlockAttributes) -> String {
+    var s = ""
+    if !a.unmatchedCodes.isEmpty {
+        s += "\n\(a.source): \(a.unmatchedCodes.count) codes match no block (e.g. \(a.unmatchedCodes.prefix(5).joined(separator: ", ")))"
+    }
+    if !a.blocksWithoutRow.isEmpty {
+        s +=
+            "\n\(a.source): \(a.blocksWithoutRow.count) blocks have no row: 0 in counts, left out of means and shares "
+            + "(e.g. \(a.blocksWithoutRow.prefix(5).joined(separator: ", ")))"
+    }
+    for w in a.warnings { s += "\nwarning: " + w }
     return s
 }

@@ -1,0 +1,319 @@
+import Foundation
+import PlaceIO
+
+/// Reads a block attribute table into stored extensive columns (see ``BlockAttributes``).
+struct AttributeReader {
+    let table: CSVTable
+    let codeIndex: Int
+    let blockCodes: [String]
+    let population: [Double]?
+    let positions: [String: Int]
+
+    var variables: [BlockAttributes.Variable] = []
+    var columns: [AttributeColumn] = []
+    /// Stored columns, each a value per block.
+    var stored: [[Double]] = []
+    var unmatched: [String] = []
+    var withoutRow: [String] = []
+    var warnings: [String] = []
+
+    init(table: CSVTable, codeIndex: Int, blockCodes: [String], population: [Double]?) {
+        self.table = table
+        self.codeIndex = codeIndex
+        self.blockCodes = blockCodes
+        self.population = population
+        var p: [String: Int] = [:]
+        for (k, c) in blockCodes.enumerated() where p[c] == nil { p[c] = k }
+        self.positions = p
+    }
+
+    var width: Int { stored.count }
+    var values: [Double] {
+        var v = [Double](repeating: 0, count: blockCodes.count * width)
+        for (j, column) in stored.enumerated() { for k in column.indices { v[k * width + j] = column[k] } }
+        return v
+    }
+
+    private func line(_ r: Int) -> Int { r + 2 }
+
+    private func bad(_ r: Int, _ column: Int, _ message: String, _ hint: String) -> InputError {
+        InputError(
+            .badData, file: table.source, line: line(r), featureCode: table.rows[r][codeIndex], field: table.header[column],
+            message: message, hint: hint)
+    }
+
+    /// The people of each block, or an error naming the variable that needs them.
+    private func people(for variable: String, _ kind: AttributeKind, column: Int) throws(InputError) -> [Double] {
+        guard let population else {
+            throw InputError(
+                .badData, file: table.source, field: table.header[column],
+                message:
+                    "\(variable) is \(kind == .rates ? "a rate or score" : "a class"): it is averaged over people, and there is no population",
+                hint: "give the blocks' population (--blocks with --population), or declare it --attributes-kind counts if it is a count")
+        }
+        return population
+    }
+
+    private func number(_ text: String, _ kind: AttributeKind) -> Double? {
+        guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else { return nil }
+        return kind == .counts && v < 0 ? nil : v
+    }
+
+    // MARK: Long form
+
+    /// `code,category,value` rows: every block with a row must have every category.
+    mutating func readLong(others: [Int], kind declared: AttributeKind?) throws(InputError) {
+        guard others.count == 2 else {
+            throw InputError(
+                .usage, file: table.source,
+                message: "codes repeat, so this is a long-form table, which needs exactly a category and a value column besides "
+                    + "\(table.header[codeIndex]) (found \(others.map { table.header[$0] }.joined(separator: ", ")))",
+                hint: "keep code,category,value (name columns may stay), or give one row per block (wide form)")
+        }
+        let numeric = others.map { i in table.rows.prefix(50).allSatisfy { Double($0[i].trimmingCharacters(in: .whitespaces)) != nil } }
+        let (categoryIndex, valueIndex) = numeric[0] && !numeric[1] ? (others[1], others[0]) : (others[0], others[1])
+        let kind = declared ?? .counts
+        if kind == .classes {
+            throw InputError(
+                .usage, file: table.source, field: table.header[valueIndex],
+                message: "a long-form table holds numbers; classes come from a wide column of labels",
+                hint: "use --attributes-kind counts or rates, or give one row per block with a column of classes")
+        }
+        var categories: [String] = []
+        var categoryPosition: [String: Int] = [:]
+        var byBlock: [Int: [Int: Double]] = [:]
+        var firstRow: [Int: Int] = [:]
+        var unmatched = Set<String>()
+        for (r, row) in table.rows.enumerated() {
+            let category = row[categoryIndex]
+            guard !category.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw bad(r, categoryIndex, "empty category", "every row names its category")
+            }
+            guard let value = number(row[valueIndex], kind) else {
+                let what = row[valueIndex].trimmingCharacters(in: .whitespaces).isEmpty ? "an empty value" : "\"\(row[valueIndex])\""
+                throw bad(
+                    r, valueIndex, "\(what) is not \(kind == .counts ? "a count (a non-negative number)" : "a number")",
+                    "fix the row; a missing figure is not 0")
+            }
+            let c: Int
+            if let p = categoryPosition[category] {
+                c = p
+            } else {
+                c = categories.count
+                categoryPosition[category] = c
+                categories.append(category)
+            }
+            guard let k = positions[row[codeIndex]] else {
+                if unmatched.insert(row[codeIndex]).inserted { self.unmatched.append(row[codeIndex]) }
+                continue
+            }
+            if firstRow[k] == nil { firstRow[k] = r }
+            if byBlock[k, default: [:]].updateValue(value, forKey: c) != nil {
+                throw bad(r, categoryIndex, "\(category) appears again for \(row[codeIndex])", "keep one row per block and category")
+            }
+        }
+        if categories.count > BlockAttributes.maxClasses {
+            throw InputError(
+                .badData, file: table.source, field: table.header[categoryIndex],
+                message:
+                    "\(categories.count) distinct categories (e.g. \(categories.prefix(3).joined(separator: ", "))): not a set of bands",
+                hint: "the category column names a few bands or variables; check which column is which")
+        }
+        for (k, found) in byBlock.sorted(by: { $0.key < $1.key }) where found.count < categories.count {
+            let missing = categories.indices.filter { found[$0] == nil }.map { categories[$0] }
+            let r = firstRow[k] ?? 0
+            throw InputError(
+                .badData, file: table.source, line: line(r), featureCode: blockCodes[k], field: table.header[categoryIndex],
+                message: "block \(blockCodes[k]) has no row for \(missing.prefix(3).joined(separator: ", "))"
+                    + (missing.count > 3 ? " and \(missing.count - 3) more" : "") + " (its rows start on this line)",
+                hint: "every block needs a row for every category; a missing band is not 0")
+        }
+        withoutRow = blockCodes.indices.filter { byBlock[$0] == nil }.map { blockCodes[$0] }
+        let valueName = table.header[valueIndex].lowercased()
+        let prefix =
+            ["usual_residents", "population", "residents", "people", "persons", "count", "value", "total"].contains(valueName)
+            ? "population" : BlockAttributes.slug(valueName)
+        let source = declared == nil ? "inferred: a long-form table of numbers is counts" : "declared"
+        for (c, category) in categories.enumerated() {
+            let band = BlockAttributes.slug(category)
+            if kind == .counts {
+                let name = band.hasPrefix(prefix) ? band : prefix + "_" + band
+                var column = [Double](repeating: 0, count: blockCodes.count)
+                for (k, found) in byBlock { column[k] = found[c] ?? 0 }
+                add(name: name, kind: .counts, variable: category, source: source, column: column)
+            } else {
+                let people = try people(for: category, .rates, column: valueIndex)
+                var weighted = [Double](repeating: 0, count: blockCodes.count)
+                var covered = [Double](repeating: 0, count: blockCodes.count)
+                for (k, found) in byBlock {
+                    if let v = found[c] {
+                        weighted[k] = v * people[k]
+                        covered[k] = people[k]
+                    }
+                }
+                addMean(name: band + "_population_weighted_mean", variable: category, source: source, weighted: weighted, covered: covered)
+            }
+        }
+        try checkNames()
+    }
+
+    // MARK: Wide form
+
+    /// One row per block, one column per variable.
+    mutating func readWide(others: [Int], kind declared: AttributeKind?) throws(InputError) {
+        var rowOfBlock = [Int?](repeating: nil, count: blockCodes.count)
+        var unmatched: [String] = []
+        for (r, row) in table.rows.enumerated() {
+            guard let k = positions[row[codeIndex]] else {
+                unmatched.append(row[codeIndex])
+                continue
+            }
+            rowOfBlock[k] = r
+        }
+        self.unmatched = unmatched
+        withoutRow = blockCodes.indices.filter { rowOfBlock[$0] == nil }.map { blockCodes[$0] }
+        var kinds: [(Int, AttributeKind, String)] = []
+        for i in others {
+            let texts = table.rows.map { $0[i].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let numbers = texts.filter { Double($0) != nil }.count
+            let name = table.header[i]
+            if let declared {
+                kinds.append((i, declared, "declared"))
+            } else if numbers < texts.count && numbers * 10 >= texts.count * 9 {
+                let r = table.rows.firstIndex { row in
+                    let t = row[i].trimmingCharacters(in: .whitespaces)
+                    return !t.isEmpty && Double(t) == nil
+                }
+                throw bad(
+                    r ?? 0, i, "\"\(table.rows[r ?? 0][i])\" is not a number, in a column of numbers",
+                    "fix the row (a missing figure is not 0), or declare --attributes-kind classes if the column holds labels")
+            } else if numbers < texts.count || texts.isEmpty {
+                kinds.append((i, .classes, "inferred: a column of labels is classes"))
+            } else if ["population", "usual_residents", "residents", "count", "number", "people", "persons"].contains(where: {
+                name.lowercased().hasPrefix($0)
+            }) {
+                kinds.append((i, .counts, "inferred: a numeric column named like a count is counts"))
+            } else {
+                throw InputError(
+                    .usage, file: table.source, field: name,
+                    message: "a numeric column whose kind cannot be told: counts (summed) or rates (averaged over people)?",
+                    hint: "declare it with --attributes-kind counts or --attributes-kind rates")
+            }
+        }
+        let classColumns = kinds.filter { $0.1 == .classes }.count
+        for (i, kind, source) in kinds {
+            let name = BlockAttributes.slug(table.header[i])
+            switch kind {
+            case .counts:
+                var column = [Double](repeating: 0, count: blockCodes.count)
+                for (k, r) in rowOfBlock.enumerated() {
+                    guard let r else { continue }
+                    guard let v = number(table.rows[r][i], .counts) else {
+                        let text = table.rows[r][i]
+                        throw bad(
+                            r, i,
+                            text.trimmingCharacters(in: .whitespaces).isEmpty
+                                ? "no value: a missing count is not 0" : "\"\(text)\" is not a count (a non-negative number)",
+                            "fix the row, or declare the kind with --attributes-kind")
+                    }
+                    column[k] = v
+                }
+                add(name: name, kind: .counts, variable: table.header[i], source: source, column: column)
+            case .rates:
+                let people = try people(for: table.header[i], .rates, column: i)
+                var weighted = [Double](repeating: 0, count: blockCodes.count)
+                var covered = [Double](repeating: 0, count: blockCodes.count)
+                var empty: [Int] = []
+                for (k, r) in rowOfBlock.enumerated() {
+                    guard let r else { continue }
+                    let text = table.rows[r][i].trimmingCharacters(in: .whitespaces)
+                    if text.isEmpty {
+                        empty.append(r)
+                        continue
+                    }
+                    guard let v = number(text, .rates) else { throw bad(r, i, "\"\(text)\" is not a number", "fix the row") }
+                    weighted[k] = v * people[k]
+                    covered[k] = people[k]
+                }
+                warnEmpty(empty, column: i)
+                addMean(
+                    name: name + "_population_weighted_mean", variable: table.header[i], source: source, weighted: weighted,
+                    covered: covered)
+            case .classes:
+                let people = try people(for: table.header[i], .classes, column: i)
+                var labels: [String] = []
+                var labelIndex: [String: Int] = [:]
+                var classOfBlock = [Int?](repeating: nil, count: blockCodes.count)
+                var empty: [Int] = []
+                for (k, r) in rowOfBlock.enumerated() {
+                    guard let r else { continue }
+                    let text = table.rows[r][i].trimmingCharacters(in: .whitespaces)
+                    if text.isEmpty {
+                        empty.append(r)
+                        continue
+                    }
+                    if labelIndex[text] == nil {
+                        labelIndex[text] = labels.count
+                        labels.append(text)
+                    }
+                    classOfBlock[k] = labelIndex[text]
+                }
+                let distinct = Set(table.rows.map { $0[i].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                if distinct.count > BlockAttributes.maxClasses {
+                    throw InputError(
+                        .badData, file: table.source, field: table.header[i],
+                        message:
+                            "\(distinct.count) distinct values (e.g. \(distinct.sorted().prefix(3).joined(separator: ", "))): a code or free text, not classes",
+                        hint: "drop the column from the table, or declare --attributes-kind if it holds numbers")
+                }
+                warnEmpty(empty, column: i)
+                let order = labels.indices.sorted { labels[$0] < labels[$1] }
+                let denominator = stored.count + labels.count
+                for c in order {
+                    var column = [Double](repeating: 0, count: blockCodes.count)
+                    for k in classOfBlock.indices where classOfBlock[k] == c { column[k] = people[k] }
+                    let label = BlockAttributes.slug(labels[c])
+                    columns.append(
+                        AttributeColumn(
+                            name: "share_" + (classColumns > 1 ? name + "_" : "") + label, kind: .classes, variable: table.header[i],
+                            label: labels[c], position: stored.count, denominator: denominator))
+                    stored.append(column)
+                }
+                stored.append(classOfBlock.indices.map { classOfBlock[$0] == nil ? 0 : people[$0] })
+                variables.append(.init(name: table.header[i], kind: .classes, kindSource: source))
+            }
+        }
+        try checkNames()
+    }
+
+    private mutating func warnEmpty(_ rows: [Int], column: Int) {
+        guard let first = rows.first else { return }
+        warnings.append(
+            "\(table.source):\(line(first)): field \"\(table.header[column])\": \(rows.count) block\(rows.count == 1 ? "" : "s") "
+                + "without a value, left out of the mean or shares (first \(table.rows[first][codeIndex]))")
+    }
+
+    private mutating func add(name: String, kind: AttributeKind, variable: String, source: String, column: [Double]) {
+        columns.append(AttributeColumn(name: name, kind: kind, variable: variable, label: nil, position: stored.count, denominator: nil))
+        stored.append(column)
+        variables.append(.init(name: variable, kind: kind, kindSource: source))
+    }
+
+    private mutating func addMean(name: String, variable: String, source: String, weighted: [Double], covered: [Double]) {
+        columns.append(
+            AttributeColumn(name: name, kind: .rates, variable: variable, label: nil, position: stored.count, denominator: stored.count + 1)
+        )
+        stored.append(weighted)
+        stored.append(covered)
+        variables.append(.init(name: variable, kind: .rates, kindSource: source))
+    }
+
+    private func checkNames() throws(InputError) {
+        var seen = Set<String>()
+        for c in columns where !seen.insert(c.name).inserted {
+            throw InputError(
+                .usage, file: table.source, field: c.variable, message: "two variables give the same column name \(c.name)",
+                hint: "rename one of the columns")
+        }
+    }
+}
