@@ -18,11 +18,15 @@ struct CoterminosityCommand: ParsableCommand {
             uncertainty (border.csv), or undecidable when the misregistration is too large. Without them, by area.
             """)
 
-    @Option(help: ArgumentHelp("Places layer, e.g. council areas (any vector source placemap reads).", valueName: "layer")) var places:
-        String
-    @Option(help: ArgumentHelp("Systems layer, e.g. ICBs.", valueName: "layer")) var systems: String
+    @Option(
+        help: ArgumentHelp(
+            "Places layer, e.g. council areas (any vector source placemap reads), or give --places-lookup.", valueName: "layer"))
+    var places: String?
+    @Option(help: ArgumentHelp("Systems layer, e.g. ICBs, or give --systems-lookup.", valueName: "layer")) var systems: String?
     @OptionGroup(title: "Places") var placesChoice: LayerChoice<Places>
+    @OptionGroup(title: "Places as a block lookup (exact)") var placesLookup: LookupChoice<Places>
     @OptionGroup(title: "Systems") var systemsChoice: LayerChoice<Systems>
+    @OptionGroup(title: "Systems as a block lookup (exact)") var systemsLookup: LookupChoice<Systems>
     @Option(
         name: .customLong("sliver-share"),
         help: "Without population: overlaps below this share of a place's area are slivers. With population: those where nobody lives.")
@@ -40,6 +44,15 @@ struct CoterminosityCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: FolderOutput
 
     func validate() throws {
+        if places == nil && placesLookup.lookup == nil {
+            throw ValidationError("give --places (a layer) or --places-lookup (a block lookup)")
+        }
+        if systems == nil && systemsLookup.lookup == nil {
+            throw ValidationError("give --systems (a layer) or --systems-lookup (a block lookup)")
+        }
+        if (placesLookup.lookup != nil || systemsLookup.lookup != nil) && weighting.blocks == nil {
+            throw ValidationError("a lookup needs the blocks it names: --blocks and --population")
+        }
         guard (0..<1).contains(sliverShare) else { throw ValidationError("--sliver-share must be at least 0 and below 1") }
         if let tolerance {
             guard tolerance.isFinite, (0...100_000).contains(tolerance) else {
@@ -54,8 +67,12 @@ struct CoterminosityCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let folder = output.out ?? "coterminosity"
-            let outputs = output.flags.outputs(inputs: [places, systems] + weighting.inputs)
+            let outputs = output.flags.outputs(
+                inputs: [places, systems, placesLookup.lookup, systemsLookup.lookup] + weighting.inputs)
             try outputs.reserve(folder: folder, files: FolderOutputs.coterminosity)
+            let audited = [("places", places, placesLookup.lookup), ("systems", systems, systemsLookup.lookup)]
+                .filter { $0.1 != nil && $0.2 != nil }.map { "\($0.0)_lookup_audit.csv" }
+            try outputs.reserve(folder: folder, files: audited)
             var options = CoterminosityOptions()
             options.sliverShare = sliverShare
             options.population = try weighting.load()
@@ -63,15 +80,32 @@ struct CoterminosityCommand: ParsableCommand {
             options.tolerance = tolerance
             options.decidableLimit = decidableLimit
             options.progress = Console.progress("coterminosity")
+            var audits: [(String, LookupAudit)] = []
+            /// A side from its lookup when given (checked against its layer when both are), else its layer.
+            func side<R: InputRole>(_ path: String?, _ choice: LayerChoice<R>, _ lookup: LookupChoice<R>) throws -> AnalysisLayer {
+                guard let blocks = options.population?.blocks, let grouping = try lookup.grouping(of: blocks) else {
+                    return try choice.analysisLayer(path ?? "")
+                }
+                if let path {
+                    let audit = try LookupAudit(blocks: blocks, areas: choice.analysisLayer(path), lookup: grouping, tolerance: tolerance)
+                    audits.append((R.prefix, audit))
+                }
+                return try lookup.areas(grouping, blocks: blocks)
+            }
             let result = try Coterminosity(
-                places: placesChoice.analysisLayer(places), systems: systemsChoice.analysisLayer(systems), options: options)
+                places: side(places, placesChoice, placesLookup), systems: side(systems, systemsChoice, systemsLookup), options: options)
             try outputs.add(result, folder: folder, placesStyle: QGISStyle.places)
+            for (role, audit) in audits { try outputs.add(audit.table, to: OutputSet.join(folder, "\(role)_lookup_audit.csv")) }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             for o in result.partitionOverlaps.prefix(10) { note("coterminosity: warning: \(o) (tolerated)") }
             guard !Console.quiet else { return }
             print(result.summary + joinReport(options.population))
             if !result.attributeSummary.isEmpty { print(result.attributeSummary) }
-            print("  outputs: \(folder)/" + FolderOutputs.coterminosity.joined(separator: ", "))
+            for (role, audit) in audits {
+                print("\(role): the lookup is used (exact); where the layer disagrees with it (\(role)_lookup_audit.csv):")
+                print(audit.summary.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            }
+            print("  outputs: \(folder)/" + (FolderOutputs.coterminosity + audited).joined(separator: ", "))
         }
     }
 }

@@ -43,3 +43,8 @@ public func run(
 public func placemap(_ arguments: String..., in folder: URL? = nil) throws -> RunResult {
     try run(Paths.placemap, arguments, in: folder)
 }
+
+/// Runs the built `placemap` binary with an argument list.
+public func placemap(_ arguments: [String], in folder: URL? = nil) throws -> RunResult {
+    try run(Paths.placemap, arguments, in: folder)
+}
