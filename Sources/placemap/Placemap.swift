@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaceGeometry
+import PlaceIO
 
 @main
 struct Placemap: ParsableCommand {
@@ -25,7 +26,7 @@ struct Placemap: ParsableCommand {
             beside the installed binary, or the source tree it was built in.
             """,
         version:
-            "placemap 0.1.0 (\(LibraryVersions.running); built for GEOS \(LibraryVersions.geosBuilt), PROJ \(LibraryVersions.projBuilt))",
+            "placemap 0.1.0 (\(LibraryVersions.running), GDAL \(GDALVersion.running); built for GEOS \(LibraryVersions.geosBuilt), PROJ \(LibraryVersions.projBuilt))",
         subcommands: [
             England.self, CoterminosityCommand.self, DiffCommand.self, ContiguityCommand.self, CatchmentsCommand.self, ReportCommand.self,
             DissolveCommand.self,

@@ -21,7 +21,7 @@ import Testing
     @Test func versionNamesGEOSAndPROJ() throws {
         let result = try placemap("--version")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("GEOS 3.") && result.stdout.contains("PROJ 9."))
+        #expect(result.stdout.contains("GEOS 3.") && result.stdout.contains("PROJ 9.") && result.stdout.contains("GDAL 3."))
     }
 
     @Test func missingFileIsAnIOError() throws {

@@ -51,3 +51,9 @@ final class CStringList {
 
     deinit { CSLDestroy(pointer) }
 }
+
+/// The GDAL placemap runs with, for `placemap --version`.
+public enum GDALVersion {
+    /// e.g. "3.6.2".
+    public static var running: String { GDALLibrary.version }
+}
