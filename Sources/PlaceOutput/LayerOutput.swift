@@ -17,7 +17,7 @@ public enum LayerFormat: String, CaseIterable, Sendable {
         if p.hasSuffix(".fgb") { return .fgb }
         if p.hasSuffix(".shp") { return .shp }
         if p.hasSuffix(".geojson") || p.hasSuffix(".json") { return .geojson }
-        if p.hasSuffix(".gpkg") || p.range(of: ".gpkg:") != nil { return .gpkg }
+        if p.hasSuffix(".gpkg") || LayerWriter.geoPackageLayer(path) != nil { return .gpkg }
         return nil
     }
 
@@ -60,7 +60,8 @@ extension OutputSet {
             try add(GeoJSONWriter(keepCRS: options.keepBritishNationalGrid).text(layer, members: members), to: path)
         case .gpkg:
             let description = options.provenance.keys.isEmpty ? "" : JSONText.text(.object(options.provenance))
-            let (file, layerName) = GeoPackagePath.split(path)
+            let target = LayerWriter.geoPackageLayer(path)
+            let (file, layerName) = (target?.file ?? path, target?.layer)
             var named = layer
             if let layerName { named.name = layerName }
             // Other layers of an existing GeoPackage are kept; an existing layer needs --overwrite.
@@ -133,18 +134,8 @@ public func sidecar(of path: String) -> String? {
 
 /// A file named after an output, its ending replaced: "x.geojson" → "x" + ending, "x.gpkg:areas" → "x-areas" + ending.
 public func beside(_ path: String, _ ending: String) -> String {
-    let (file, layer) = GeoPackagePath.split(path)
-    if let layer { return beside(file, "-" + layer + ending) }
+    if let named = LayerWriter.geoPackageLayer(path) { return beside(named.file, "-" + named.layer + ending) }
     let stem =
         [".csv", ".geojson", ".gpkg", ".json"].first { path.lowercased().hasSuffix($0) }.map { String(path.dropLast($0.count)) } ?? path
     return stem + ending
-}
-
-/// `FILE.gpkg:LAYER` names a layer of a GeoPackage.
-enum GeoPackagePath {
-    /// The file and the layer a GeoPackage output names (`x.gpkg:areas` → `x.gpkg`, `areas`); other paths unchanged.
-    static func split(_ path: String) -> (file: String, layer: String?) {
-        guard let r = path.range(of: ".gpkg:", options: [.caseInsensitive, .backwards]), !path.hasSuffix(":") else { return (path, nil) }
-        return (String(path[..<r.lowerBound]) + ".gpkg", String(path[r.upperBound...]))
-    }
 }

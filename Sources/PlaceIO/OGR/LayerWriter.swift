@@ -52,7 +52,7 @@ public enum LayerWriter {
     }
 
     /// The file and layer of `FILE.gpkg:LAYER`, or nil.
-    static func geoPackageLayer(_ path: String) -> (file: String, layer: String)? {
+    public static func geoPackageLayer(_ path: String) -> (file: String, layer: String)? {
         guard let range = path.range(of: ".gpkg:", options: [.caseInsensitive, .backwards]) else { return nil }
         let layer = String(path[range.upperBound...])
         guard !layer.isEmpty, !layer.contains("/") else { return nil }
