@@ -51,6 +51,12 @@ public struct AnalysisLayer: Sendable {
     public var positions: [String: Int] {
         Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
     }
+
+    /// Each feature's rings as indexed segments (nil for non-polygons), built on every core.
+    public func boundaryRings() -> [BoundaryRings?] {
+        let features = self.features
+        return Parallel.map(count, state: {}) { _, i in BoundaryRings(features[i].shape) }
+    }
 }
 
 /// GEOS geometries of a layer's features, built lazily inside one context (one per worker).

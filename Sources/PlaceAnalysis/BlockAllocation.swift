@@ -27,9 +27,11 @@ public struct MinorityPiece: Sendable {
 /// population weighting (overlap, lookup, coterminosity, catchments) and the interior evidence.
 ///
 /// Each block is built as a GEOS geometry once and tested against the candidate areas of every
-/// layer from their STR indexes. An area that contains the block properly (not even touching its
-/// boundary) takes it whole without an intersection; an area that does not meet the block is
-/// skipped; only the others are intersected. The weighting method (area, largest share,
+/// layer from their STR indexes. Where the block's and an area's boundaries meet only in identical
+/// segments and common vertices (areas built from the blocks, a clean coverage), their coordinates
+/// decide (`BoundaryRelation`): the area takes the block whole or none of it. Otherwise an area that
+/// contains the block properly (not even touching its boundary) takes it whole without an
+/// intersection, one that does not meet the block is skipped, and only the others are intersected. The weighting method (area, largest share,
 /// representative point) is chosen afterwards from the same pieces.
 public struct BlockAllocation: Sendable {
     public let blocks: AnalysisLayer
@@ -53,11 +55,12 @@ public struct BlockAllocation: Sendable {
         progress: ProgressHandler? = nil
     ) throws(InputError) {
         let counter = ProgressCounter(total: blocks.count, handler: progress)
+        let rings = layers.map { $0.boundaryRings() }
         let perBlock = try ParallelGEOS.map(blocks.count, state: { context in layers.map { AreaCache($0, context: context) } }) {
             (caches, k) throws(InputError) -> BlockResult in
             defer { counter.step() }
             do {
-                return try Self.allocate(k, blocks, layers, caches: caches, pairs: pairs, depths: minorityDepths)
+                return try Self.allocate(k, blocks, layers, rings: rings, caches: caches, pairs: pairs, depths: minorityDepths)
             } catch {
                 throw InputError(
                     .badData, file: blocks.source, featureIndex: k, featureCode: blocks.codes[k],
@@ -106,7 +109,8 @@ public struct BlockAllocation: Sendable {
     }
 
     private static func allocate(
-        _ k: Int, _ blocks: AnalysisLayer, _ layers: [AnalysisLayer], caches: [AreaCache], pairs: [Pair], depths: Bool
+        _ k: Int, _ blocks: AnalysisLayer, _ layers: [AnalysisLayer], rings: [[BoundaryRings?]], caches: [AreaCache], pairs: [Pair],
+        depths: Bool
     ) throws(GeometryError) -> BlockResult {
         let empty = BlockResult(
             pieces: Array(repeating: [], count: layers.count), points: Array(repeating: nil, count: layers.count),
@@ -116,6 +120,7 @@ public struct BlockAllocation: Sendable {
         let block = try Geometry(shape, in: context)
         let blockArea = blocks.areas[k]
         let point = try block.representativePoint()
+        let blockRings = BoundaryRings(shape)
         var result = empty
         // The pieces' geometries (nil: the whole block), for minority depths and three-way pieces.
         var shapes = [[Geometry?]](repeating: [], count: layers.count)
@@ -125,6 +130,13 @@ public struct BlockAllocation: Sendable {
             var found: [Piece] = []
             var geometries: [Geometry?] = []
             for j in candidates {
+                if let blockRings, let areaRings = rings[l][j], let relation = BoundaryRelation.of(blockRings, areaRings) {
+                    if relation == .within {
+                        found.append(Piece(a: k, b: j, area: blockArea))
+                        geometries.append(nil)
+                    }
+                    continue
+                }
                 let area = try cache.prepared(j)
                 if try area.containsProperly(block) {
                     found.append(Piece(a: k, b: j, area: blockArea))

@@ -42,11 +42,12 @@ public enum Contiguity {
         progress: ProgressHandler? = nil
     ) throws(InputError) -> [ContiguityEdge] {
         let counter = ProgressCounter(total: layer.count, handler: progress)
+        let rings = layer.boundaryRings()
         let found = try ParallelGEOS.map(layer.count, state: { GeometryCache(layer, context: $0) }) {
             (cache, i) throws(InputError) -> [ContiguityEdge] in
             defer { counter.step() }
             do {
-                return try neighbours(of: i, layer, tolerance: tolerance, cache: cache)
+                return try neighbours(of: i, layer, tolerance: tolerance, rings: rings, cache: cache)
             } catch {
                 throw InputError(
                     .badData, file: layer.source, featureIndex: i, featureCode: layer.codes[i],
@@ -57,29 +58,39 @@ public enum Contiguity {
         return found.flatMap { $0 }
     }
 
-    /// The neighbours of `i` among the features after it.
+    /// The neighbours of `i` among the features after it. A pair whose boundaries meet only in
+    /// identical segments and common vertices is classified from its coordinates
+    /// (`BoundaryRelation`); GEOS decides the rest.
     static func neighbours(
-        of i: Int, _ layer: AnalysisLayer, tolerance: Double,
+        of i: Int, _ layer: AnalysisLayer, tolerance: Double, rings: [BoundaryRings?],
         cache: GeometryCache
     ) throws(GeometryError) -> [ContiguityEdge] {
         guard let box = layer.features[i].shape.bounds else { return [] }
         let candidates = layer.index.query(box.expanded(by: tolerance)).filter { $0 > i }
         guard !candidates.isEmpty else { return [] }
-        let ga = try cache.geometry(i)
-        let pa = candidates.count > 2 ? try PreparedGeometry(ga) : nil
+        var prepared: PreparedGeometry?
+        func preparedA() throws(GeometryError) -> PreparedGeometry {
+            if let prepared { return prepared }
+            let p = try PreparedGeometry(cache.geometry(i))
+            prepared = p
+            return p
+        }
         var out: [ContiguityEdge] = []
         for j in candidates {
-            let gb = try cache.geometry(j)
             let meets: Bool
-            if let pa { meets = try pa.intersects(gb) } else { meets = try ga.intersects(gb) }
-            let drawn = meets ? try contact(ga, gb) : nil
+            let drawn: Contact?
+            if let ra = rings[i], let rb = rings[j], case .apart(let length, let touching) = BoundaryRelation.of(ra, rb) {
+                meets = touching
+                drawn = touching ? Contact(kind: length > 0 ? .rook : .queen, length: length, overlaps: false) : nil
+            } else {
+                let (ga, gb) = (try cache.geometry(i), try cache.geometry(j))
+                meets = candidates.count > 2 ? try preparedA().intersects(gb) : try ga.intersects(gb)
+                drawn = meets ? try contact(ga, gb) : nil
+            }
             var found = drawn
             if tolerance > 0 {
-                if !meets {
-                    let prepared: PreparedGeometry
-                    if let pa { prepared = pa } else { prepared = try PreparedGeometry(ga) }
-                    guard try prepared.isWithinDistance(tolerance, of: gb) else { continue }
-                }
+                let (ga, gb) = (try cache.geometry(i), try cache.geometry(j))
+                if !meets { guard try preparedA().isWithinDistance(tolerance, of: gb) else { continue } }
                 // Within the tolerance but nothing snapped together: a point-like contact.
                 let point = Contact(kind: .queen, length: 0, overlaps: false)
                 found = try snappedContact(ga, gb, tolerance: tolerance) ?? drawn ?? point
