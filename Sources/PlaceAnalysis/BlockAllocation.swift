@@ -130,12 +130,15 @@ public struct BlockAllocation: Sendable {
             var found: [Piece] = []
             var geometries: [Geometry?] = []
             for j in candidates {
-                if let blockRings, let areaRings = rings[l][j], let relation = BoundaryRelation.of(blockRings, areaRings) {
-                    if relation == .within {
+                if let blockRings, let areaRings = rings[l][j] {
+                    switch BoundaryRelation.of(blockRings, areaRings) {
+                    case .within:
                         found.append(Piece(a: k, b: j, area: blockArea))
                         geometries.append(nil)
+                        continue
+                    case .apart: continue
+                    case .contains, nil: break
                     }
-                    continue
                 }
                 let area = try cache.prepared(j)
                 if try area.containsProperly(block) {

@@ -33,11 +33,13 @@ public enum Overlay {
         progress: ProgressHandler? = nil
     ) throws(InputError) -> [[Piece]] {
         let overlapsInB = skipByCoverage ? try selfOverlaps(b) : nil
+        let ringsOfB = b.boundaryRings()
         let counter = ProgressCounter(total: a.count, handler: progress)
         return try ParallelGEOS.map(a.count, state: { GeometryCache(b, context: $0) }) { (cache, i) throws(InputError) -> [Piece] in
             defer { counter.step() }
             do {
-                return try piecesOf(i, a, b, cache: cache, keepShapes: keepShapes, overlapsInB: overlapsInB)
+                return try piecesOf(
+                    i, a, b, ringsOfB: ringsOfB, cache: cache, keepShapes: keepShapes, overlapsInB: overlapsInB)
             } catch {
                 throw InputError(
                     .badData, file: a.source, featureIndex: i, featureCode: a.codes[i],
@@ -57,20 +59,41 @@ public enum Overlay {
         return pairs
     }
 
+    /// The pieces of A feature `i`. A pair whose boundaries meet only in shared edges and corners
+    /// (`BoundaryRelation`) is decided from coordinates: apart gives no piece, one within the
+    /// other gives the smaller whole. GEOS (built lazily) decides the rest.
     static func piecesOf(
-        _ i: Int, _ a: AnalysisLayer, _ b: AnalysisLayer, cache: GeometryCache, keepShapes: Bool,
+        _ i: Int, _ a: AnalysisLayer, _ b: AnalysisLayer, ringsOfB: [BoundaryRings?], cache: GeometryCache, keepShapes: Bool,
         overlapsInB: Set<Pair>?
     ) throws(GeometryError) -> [Piece] {
         let shapeA = a.features[i].shape
         guard let bounds = shapeA.bounds else { return [] }
         let candidates = b.index.query(bounds)
         guard !candidates.isEmpty else { return [] }
-        let ga = try Geometry(shapeA, in: cache.context)
-        let pa = candidates.count > 2 ? try PreparedGeometry(ga) : nil
+        let ringsA = BoundaryRings(shapeA)
+        var geometryA: (plain: Geometry, prepared: PreparedGeometry?)?
         var out: [Piece] = []
         var coveredBy: Int?
         for j in candidates {
             if let c = coveredBy, let overlapsInB, !overlapsInB.contains(Pair(c, j)) { continue }
+            if let ringsA, let ringsB = ringsOfB[j] {
+                switch BoundaryRelation.of(ringsA, ringsB) {
+                case .apart: continue
+                case .within:
+                    out.append(Piece(a: i, b: j, area: a.areas[i], shape: keepShapes ? shapeA : nil))
+                    coveredBy = coveredBy ?? j
+                    continue
+                case .contains:
+                    out.append(Piece(a: i, b: j, area: b.areas[j], shape: keepShapes ? b.features[j].shape : nil))
+                    continue
+                case nil: break
+                }
+            }
+            if geometryA == nil {
+                let plain = try Geometry(shapeA, in: cache.context)
+                geometryA = (plain, candidates.count > 2 ? try PreparedGeometry(plain) : nil)
+            }
+            guard let (ga, pa) = geometryA else { continue }
             let pb = try cache.preparedGeometry(j)
             if try pb.covers(ga) {
                 out.append(Piece(a: i, b: j, area: a.areas[i], shape: keepShapes ? shapeA : nil))

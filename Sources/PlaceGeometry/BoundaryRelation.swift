@@ -18,6 +18,8 @@ public enum BoundaryRelation: Sendable, Equatable {
     case apart(sharedLength: Double, touching: Bool)
     /// The first lies within the second (its every point is in the second's closure).
     case within
+    /// The second lies within the first (and they are not equal).
+    case contains
 
     /// The relation of `first` to `second`, or nil when it takes an exact overlay to tell.
     public static func of(_ first: BoundaryRings, _ second: BoundaryRings) -> BoundaryRelation? {
@@ -34,6 +36,7 @@ public enum BoundaryRelation: Sendable, Equatable {
             return .apart(sharedLength: contacts.sharedLength, touching: !contacts.points.isEmpty)
         }
         if contacts.oppositeSide == 0, !firstRuns.outside, !secondRuns.inside { return .within }
+        if contacts.oppositeSide == 0, !secondRuns.outside, !firstRuns.inside { return .contains }
         return nil
     }
 

@@ -37,8 +37,9 @@ import Testing
         #expect(try relation(.polygon([Shapes.square(0, 0, 5)]), .polygon([Shapes.square(0, 0, 10)])) == nil)
         #expect(try relation(.polygon([Shapes.square(2, 2, 3)]), area) == .within)
         #expect(try relation(area, area) == .within)
-        // The area is not within the block.
-        #expect(try relation(area, .polygon([Shapes.square(0, 0, 5)])) == nil)
+        // The other way round the area contains the block.
+        #expect(try relation(area, .polygon([Shapes.square(0, 0, 5)])) == .contains)
+        #expect(try relation(.polygon([Shapes.square(0, 0, 10)]), .polygon([Shapes.square(2, 2, 3)])) == .contains)
     }
 
     @Test func aMultipartBlockWithAPartOutsideTheAreaIsNotWithin() throws {
@@ -107,6 +108,9 @@ import Testing
                     #expect(try ga.intersects(gb) == touching)
                 case .within:
                     #expect(try gb.covers(ga))
+                case .contains:
+                    #expect(try ga.covers(gb))
+                    #expect(try !gb.covers(ga))
                 }
             }
         }
