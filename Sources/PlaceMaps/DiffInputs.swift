@@ -38,6 +38,12 @@ extension ReportInputs {
     /// What `placemap diff` wrote into `folder`: the tables, and the changed blocks (GeoJSON, else GeoPackage).
     static func diff(_ folder: String) throws(InputError) -> DiffView {
         let provenance = try json(folder + "/diff.json")
+        let fm = FileManager.default
+        for name in [diffFiles.areas, diffFiles.moves] where !fm.fileExists(atPath: folder + "/" + name) {
+            throw InputError(
+                .badData, file: folder + "/" + name, message: "is missing from a diff folder (it holds diff.json)",
+                hint: "write the folder again with placemap diff --out \(folder)")
+        }
         let areas = try NamedColumns(
             table(folder + "/" + diffFiles.areas),
             required: ["old_code", "old_name", "fate", "new_code", "new_name", "old_population", "new_population", "people_gained", "people_lost"])
@@ -126,6 +132,11 @@ extension ReportInputs {
         var file = folder + "/changed_blocks.geojson"
         if !FileManager.default.fileExists(atPath: file), FileManager.default.fileExists(atPath: folder + "/changed_blocks.gpkg") {
             file = folder + "/changed_blocks.gpkg"
+        }
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw InputError(
+                .badData, file: file, message: "is missing from a diff folder (it holds diff.json), and so is changed_blocks.gpkg",
+                hint: "write the folder again with placemap diff --out \(folder)")
         }
         let layer = try LayerReader.read(path: file).reprojected(to: .britishNationalGrid)
         var blocks: [DiffView.Block] = []

@@ -15,7 +15,7 @@ enum DiffSection {
         var s = "<section id=\"diff-\(view.id)\"><h2>What changed: \(old) → \(new)</h2>"
         s += "<p>\(view.fates.filter { !$0.oldCode.isEmpty }.count) \(old) areas against \(view.newNames.count) \(new) areas, "
         s += "matched by the people they have in common, never by code. "
-        s += "<strong>\(Drawing.people(movedPeople)) people</strong> in \(moves.reduce(0) { $0 + $1.blocks }) blocks changed area; "
+        s += "<strong>\(Drawing.people(movedPeople)) people</strong> in \(DiffMaps.blocks(moves.reduce(0) { $0 + $1.blocks })) changed area; "
         s += "\(view.fates.count - changed.count) areas are unchanged"
         s += changed.isEmpty ? ".</p>" : ", \(changed.count) changed (below).</p>"
         var figures: [MapFigure] = []
