@@ -46,7 +46,9 @@ extension ReportInputs {
         }
         let areas = try NamedColumns(
             table(folder + "/" + diffFiles.areas),
-            required: ["old_code", "old_name", "fate", "new_code", "new_name", "old_population", "new_population", "people_gained", "people_lost"])
+            required: [
+                "old_code", "old_name", "fate", "new_code", "new_name", "old_population", "new_population", "people_gained", "people_lost",
+            ])
         var fates: [DiffView.Fate] = []
         for r in areas.table.rows.indices {
             let split = { (s: String) in s.isEmpty ? [] : s.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
@@ -54,7 +56,8 @@ extension ReportInputs {
                 DiffView.Fate(
                     oldCode: areas.text(r, "old_code"), oldName: areas.text(r, "old_name"), fate: areas.text(r, "fate"),
                     newCodes: split(areas.text(r, "new_code")), newNames: split(areas.text(r, "new_name")),
-                    oldPopulation: try areas.number(r, "old_population", optional: true), newPopulation: try areas.count(r, "new_population"),
+                    oldPopulation: try areas.number(r, "old_population", optional: true),
+                    newPopulation: try areas.count(r, "new_population"),
                     gained: try areas.count(r, "people_gained"), lost: try areas.count(r, "people_lost")))
         }
         let moves = try NamedColumns(
@@ -65,13 +68,15 @@ extension ReportInputs {
             moveRows.append(
                 DiffView.Move(
                     oldCode: moves.text(r, "old_code"), oldName: moves.text(r, "old_name"), newCode: moves.text(r, "new_code"),
-                    newName: moves.text(r, "new_name"), blocks: Int(try moves.count(r, "blocks")), population: try moves.count(r, "population"),
+                    newName: moves.text(r, "new_name"), blocks: Int(try moves.count(r, "blocks")),
+                    population: try moves.count(r, "population"),
                     change: moves.text(r, "change")))
         }
         var view = DiffView(
             id: Drawing.slug(URL(fileURLWithPath: folder).lastPathComponent),
             oldGeography: member(provenance, "old", "geography")?.text ?? "before",
-            newGeography: member(provenance, "new", "geography")?.text ?? "after", fates: fates, moves: moveRows, placeChanges: nil, placesGeography: member(provenance, "places", "geography")?.text,
+            newGeography: member(provenance, "new", "geography")?.text ?? "after", fates: fates, moves: moveRows, placeChanges: nil,
+            placesGeography: member(provenance, "places", "geography")?.text,
             provenance: provenance)
         let (file, blocks) = try changedBlocks(folder)
         try view.draw(blocks, source: file)
@@ -100,7 +105,9 @@ extension ReportInputs {
     static func placeChanges(_ file: String) throws(InputError) -> [DiffView.PlaceChange] {
         let t = try NamedColumns(
             table(file),
-            required: ["place_code", "place_name", "population", "status_before", "systems_before", "status_after", "systems_after", "change"])
+            required: [
+                "place_code", "place_name", "population", "status_before", "systems_before", "status_after", "systems_after", "change",
+            ])
         var out: [DiffView.PlaceChange] = []
         for r in t.table.rows.indices where !t.text(r, "change").isEmpty {
             out.append(

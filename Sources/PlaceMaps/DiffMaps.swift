@@ -14,10 +14,8 @@ extension DiffView {
         func dissolved(_ key: (Block) -> String?) throws(InputError) -> [Drawn] {
             let groups = blocks.map { b in key(b).map { (code: $0, name: "") } }
             let grouping = Grouping(source: source, field: "area", groups: groups)
-            var people: [String: (Int, Double)] = [:]
-            for b in blocks { if let k = key(b) { people[k, default: (0, 0)] = (people[k, default: (0, 0)].0 + 1, people[k, default: (0, 0)].1 + b.population) } }
             return try Dissolve.run(analysed, grouping: grouping).map { a in
-                Drawn(code: a.code, shape: a.shape, blocks: people[a.code]?.0 ?? 0, population: people[a.code]?.1 ?? 0)
+                Drawn(code: a.code, shape: a.shape, blocks: a.blocks.count, population: a.blocks.reduce(0) { $0 + blocks[$1].population })
             }
         }
         before = try dissolved { $0.oldCode }
@@ -126,19 +124,22 @@ struct DiffMaps {
             let parts = m.code.components(separatedBy: "→")
             let text =
                 "\(Self.name(parts.first ?? "", view.oldNames)) → \(Self.name(parts.last ?? "", view.newNames)): \(Self.blocks(m.blocks)), \(Drawing.people(m.population)) people"
-            svg.append("<path d=\"\(d)\" class=\"moved-blocks\" data-code=\"\(XML.escape(m.code))\"><title>\(XML.escape(text))</title></path>")
+            svg.append(
+                "<path d=\"\(d)\" class=\"moved-blocks\" data-code=\"\(XML.escape(m.code))\"><title>\(XML.escape(text))</title></path>")
             // A ring, so that a few small blocks still show at the scale of the map.
             if let b = m.shape.bounds {
                 let r = max(max(b.maxX - b.minX, b.maxY - b.minY) * projection.scale / 2 + 5, 7)
                 svg.append(
-                    "<circle cx=\"\(Drawing.c(projection.x((b.minX + b.maxX) / 2)))\" cy=\"\(Drawing.c(projection.y((b.minY + b.maxY) / 2)))\" r=\"\(Drawing.c(r))\" stroke-width=\"1.2\"/>")
+                    "<circle cx=\"\(Drawing.c(projection.x((b.minX + b.maxX) / 2)))\" cy=\"\(Drawing.c(projection.y((b.minY + b.maxY) / 2)))\" r=\"\(Drawing.c(r))\" stroke-width=\"1.2\"/>"
+                )
             }
         }
         svg.append("</g>")
         let (legend, legendBox) = MapDecorations.legend(
             [
                 MapDecorations.Entry(
-                    "Moved to another area (outlined, ringed): \(Self.blocks(movedBlocks)), \(Drawing.people(movedPeople)) people", fill: "none",
+                    "Moved to another area (outlined, ringed): \(Self.blocks(movedBlocks)), \(Drawing.people(movedPeople)) people",
+                    fill: "none",
                     stroke: Palette.highlight, strokeWidth: 2.5, line: true)
             ], x: 8, y: projection.height + 2, fontSize: 10)
         let (bar, barBox) = MapDecorations.scaleBar(

@@ -15,7 +15,8 @@ enum DiffSection {
         var s = "<section id=\"diff-\(view.id)\"><h2>What changed: \(old) → \(new)</h2>"
         s += "<p>\(view.fates.filter { !$0.oldCode.isEmpty }.count) \(old) areas against \(view.newNames.count) \(new) areas, "
         s += "matched by the people they have in common, never by code. "
-        s += "<strong>\(Drawing.people(movedPeople)) people</strong> in \(DiffMaps.blocks(moves.reduce(0) { $0 + $1.blocks })) changed area; "
+        s +=
+            "<strong>\(Drawing.people(movedPeople)) people</strong> in \(DiffMaps.blocks(moves.reduce(0) { $0 + $1.blocks })) changed area; "
         s += "\(view.fates.count - changed.count) areas are unchanged"
         s += changed.isEmpty ? ".</p>" : ", \(changed.count) changed (below).</p>"
         var figures: [MapFigure] = []
@@ -60,7 +61,10 @@ enum DiffSection {
     static func placesTable(_ view: DiffView, _ places: [DiffView.PlaceChange]) -> String {
         let geography = XML.escape(view.placesGeography ?? "places")
         var s = "<h3>Coterminosity of the places (\(geography)), before and after</h3><p>"
-        s += places.isEmpty ? "No place's status or systems changed." : "\(places.count) place\(places.count == 1 ? "" : "s") whose status or systems changed."
+        s +=
+            places.isEmpty
+            ? "No place's status or systems changed."
+            : "\(places.count) place\(places.count == 1 ? "" : "s") whose status or systems changed."
         if let w = view.wholeSystems {
             s += " Systems made of whole places: \(w.before) of \(w.of) before, \(w.after) of \(w.ofAfter) after."
         }

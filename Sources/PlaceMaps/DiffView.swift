@@ -139,7 +139,8 @@ public struct DiffView: Sendable {
     public var provenance: JSONValue
 
     public init(
-        id: String, oldGeography: String, newGeography: String, fates: [Fate], moves: [Move], placeChanges: [PlaceChange]?, placesGeography: String?, provenance: JSONValue
+        id: String, oldGeography: String, newGeography: String, fates: [Fate], moves: [Move], placeChanges: [PlaceChange]?,
+        placesGeography: String?, provenance: JSONValue
     ) {
         self.id = id
         self.oldGeography = oldGeography

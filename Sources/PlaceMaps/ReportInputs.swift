@@ -17,7 +17,8 @@ public enum ReportInputs {
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(
-                .io, file: folder, message: "is not a folder", hint: "give the --out folder of coterminosity, contiguity, catchments or diff")
+                .io, file: folder, message: "is not a folder",
+                hint: "give the --out folder of coterminosity, contiguity, catchments or diff")
         }
         var folders = [folder]
         let children = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted()
@@ -40,7 +41,8 @@ public enum ReportInputs {
             let looked = folders.flatMap { f in markers.map { f + "/" + $0 } }
             throw InputError(
                 .usage, file: folder, message: "holds no analysis output: looked for " + looked.joined(separator: ", "),
-                hint: "run placemap coterminosity, contiguity, catchments or diff with --out \(folder) first, or give --places and --systems")
+                hint:
+                    "run placemap coterminosity, contiguity, catchments or diff with --out \(folder) first, or give --places and --systems")
         }
         return content
     }

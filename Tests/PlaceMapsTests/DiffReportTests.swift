@@ -24,9 +24,15 @@ import Testing
                 newNames: ["NHS Beta Integrated Care Board"], oldPopulation: 400, newPopulation: 600, gained: 200, lost: 0),
         ]
         let moves = [
-            DiffView.Move(oldCode: "A", oldName: "NHS Alpha Integrated Care Board", newCode: "A2", newName: "NHS Alpha Integrated Care Board", blocks: 1, population: 100, change: "recoded"),
-            DiffView.Move(oldCode: "A", oldName: "NHS Alpha Integrated Care Board", newCode: "B2", newName: "NHS Beta Integrated Care Board", blocks: 1, population: 200, change: "moved"),
-            DiffView.Move(oldCode: "B", oldName: "NHS Beta Integrated Care Board", newCode: "B2", newName: "NHS Beta Integrated Care Board", blocks: 1, population: 400, change: "recoded"),
+            DiffView.Move(
+                oldCode: "A", oldName: "NHS Alpha Integrated Care Board", newCode: "A2", newName: "NHS Alpha Integrated Care Board",
+                blocks: 1, population: 100, change: "recoded"),
+            DiffView.Move(
+                oldCode: "A", oldName: "NHS Alpha Integrated Care Board", newCode: "B2", newName: "NHS Beta Integrated Care Board",
+                blocks: 1, population: 200, change: "moved"),
+            DiffView.Move(
+                oldCode: "B", oldName: "NHS Beta Integrated Care Board", newCode: "B2", newName: "NHS Beta Integrated Care Board",
+                blocks: 1, population: 400, change: "recoded"),
         ]
         var view = DiffView(
             id: "t", oldGeography: "OLD", newGeography: "NEW", fates: fates, moves: moves, placeChanges: [],

@@ -303,7 +303,8 @@ struct ReportBrowserTests {
             #expect(count(svg, "class=\"area\"") == 2)
             for code in codes { #expect(svg.contains("class=\"area\" data-code=\"\(code)\""), "\(code)") }
             #expect(count(svg, "class=\"moved-blocks\" data-code=\"E54000052→E54000064\"") == 1)
-            #expect(svg.contains("Moved to another area (outlined, ringed): \(move.value.blocks) blocks, \(people(move.value.people)) people"))
+            #expect(
+                svg.contains("Moved to another area (outlined, ringed): \(move.value.blocks) blocks, \(people(move.value.people)) people"))
             #expect(svg.contains("<title id=") && svg.contains("Contains OS data"))
         }
         // An area continuing under a new code keeps its colour.
@@ -314,11 +315,13 @@ struct ReportBrowserTests {
         #expect(fill(before, "E54000052") != nil && fill(before, "E54000052") == fill(after, "E54000063"))
         #expect(fill(before, "E54000053") == fill(after, "E54000064") && fill(before, "E54000052") != fill(before, "E54000053"))
         // The recoded ICBs in the fates table with their people before and after.
-        let surrey = "<td>Surrey Heartlands ICB (E54000052)</td><td>shrunk</td><td>Surrey Heartlands ICB (E54000063)</td>"
+        let surrey =
+            "<td>Surrey Heartlands ICB (E54000052)</td><td>shrunk</td><td>Surrey Heartlands ICB (E54000063)</td>"
             + "<td class=\"n\">\(people(oldPeople["E54000052"] ?? 0))</td><td class=\"n\">\(people(newPeople["E54000063"] ?? 0))</td>"
             + "<td class=\"n\">0</td><td class=\"n\">\(people(move.value.people))</td>"
         #expect(page.contains(surrey), "no row: \(surrey)")
-        let sussex = "<td>Sussex ICB (E54000053)</td><td>grown</td><td>Sussex ICB (E54000064)</td>"
+        let sussex =
+            "<td>Sussex ICB (E54000053)</td><td>grown</td><td>Sussex ICB (E54000064)</td>"
             + "<td class=\"n\">\(people(oldPeople["E54000053"] ?? 0))</td><td class=\"n\">\(people(newPeople["E54000064"] ?? 0))</td>"
             + "<td class=\"n\">\(people(move.value.people))</td><td class=\"n\">0</td>"
         #expect(page.contains(sussex), "no row: \(sussex)")
@@ -364,7 +367,9 @@ struct ReportBrowserTests {
         let renamed = try broken("renamed") { try rewrite($0 + "/areas.csv", "people_lost", "people_gone") }
         #expect(renamed.status == 65)
         #expect(renamed.stderr.contains("renamed/areas.csv") && renamed.stderr.contains("\"people_lost\""), "\(renamed.stderr)")
-        let moves = try broken("moves") { try rewrite($0 + "/moves.csv", "old_code,old_name,new_code,new_name,blocks", "old_code,old_name,new_code,new_name,lsoas") }
+        let moves = try broken("moves") {
+            try rewrite($0 + "/moves.csv", "old_code,old_name,new_code,new_name,blocks", "old_code,old_name,new_code,new_name,lsoas")
+        }
         #expect(moves.status == 65)
         #expect(moves.stderr.contains("moves/moves.csv") && moves.stderr.contains("\"blocks\""), "\(moves.stderr)")
         let places = try broken("places") { try rewrite($0 + "/places.csv", "status_after", "after") }
@@ -432,7 +437,8 @@ struct ReportBrowserTests {
             for (side, values) in bands {
                 for (band, value) in values {
                     let share = (value / (sidePeople[side] ?? 1) * 1000).rounded() / 10
-                    let cell = "data-side=\"\(side)\" data-band=\"\(band)\">\(people(value)) <span class=\"share\">\(String(format: "%.1f", share))%</span>"
+                    let cell =
+                        "data-side=\"\(side)\" data-band=\"\(band)\">\(people(value)) <span class=\"share\">\(String(format: "%.1f", share))%</span>"
                     #expect(page.contains(cell), "\(html): no \(cell)")
                 }
             }
@@ -468,7 +474,8 @@ struct ReportBrowserTests {
                     let value = Double(row[try trusts.column(band)]) ?? 0
                     let name = String(band.dropLast(method.count + 1))
                     let share = String(format: "%.1f", (value / whole * 1000).rounded() / 10)
-                    let cell = "data-side=\"\(row[code])|\(method)\" data-band=\"\(name)\">\(people(value)) <span class=\"share\">\(share)%</span>"
+                    let cell =
+                        "data-side=\"\(row[code])|\(method)\" data-band=\"\(name)\">\(people(value)) <span class=\"share\">\(share)%</span>"
                     #expect(page.contains(cell), "no \(cell)")
                 }
             }
