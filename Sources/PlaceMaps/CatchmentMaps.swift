@@ -89,7 +89,7 @@ enum CatchmentMaps {
                 s += "<tr>" + HTMLReport.cell("\(p.name) (\(p.code))") + HTMLReport.cell(Drawing.people(p.population), number: true)
                 s += HTMLReport.cell(Drawing.percent(p.shareOfTrust), number: true) + "</tr>"
             }
-            s += "</tbody></table></div></section>"
+            s += "</tbody></table>" + AgeProfile.trust(view, trust) + "</div></section>"
         }
         return (s + "</section>", figures)
     }

@@ -25,6 +25,12 @@ public struct HTMLReport: Sendable {
             figures += f
             contents.append(("contiguity-\(view.id)", "Contiguity: \(view.layerGeography) groups in one piece?"))
         }
+        for view in content.diffs {
+            let (s, f) = DiffSection.section(view)
+            sections += s
+            figures += f
+            contents.append(("diff-\(view.id)", "What changed: \(view.oldGeography) → \(view.newGeography)"))
+        }
         if let catchments = content.catchments {
             let (s, f) = CatchmentMaps.section(catchments)
             sections += s
@@ -90,6 +96,7 @@ public struct HTMLReport: Sendable {
             }
         }
         s += "</tbody></table></div></div>"
+        s += AgeProfile.splitPairs(view)
         if view.systemSections, view.systems.contains(where: { $0.shape != nil }) || !view.systems.isEmpty {
             s +=
                 "<h3>Each system</h3><p id=\"system-filter\" hidden><label>Show systems whose name contains <input type=\"search\"></label></p>"
@@ -139,6 +146,7 @@ public struct HTMLReport: Sendable {
         }
         items += content.contiguity.map { ("\($0.layerGeography) contiguity", $0.provenance) }
         if let c = content.catchments { items.append(("Acute trust catchments", c.provenance)) }
+        items += content.diffs.map { ("\($0.oldGeography) → \($0.newGeography) footprint comparison", $0.provenance) }
         for (title, value) in items {
             s += "<h3>\(XML.escape(title))</h3>" + definitionList(value)
         }

@@ -9,6 +9,7 @@ extension CoterminosityView {
         let p = result.placesLayer
         let s = result.systemsLayer
         let weighted = result.weighted
+        let attributes = result.overlap.split?.attributes
         let places = result.places.map { r in
             MapPlace(
                 code: p.codes[r.place], name: p.names[r.place], status: r.status.rawValue, shape: p.features[r.place].shape,
@@ -16,7 +17,8 @@ extension CoterminosityView {
                 shares: r.pairs.map { pair in
                     PlaceShare(
                         systemCode: s.codes[pair.b], systemName: Coterminosity.short(s.names[pair.b]),
-                        share: weighted ? pair.populationShareOfA ?? 0 : pair.shareOfA, population: pair.population)
+                        share: weighted ? pair.populationShareOfA ?? 0 : pair.shareOfA, population: pair.population,
+                        counts: attributes.map { $0.attributes.counts($0.pair(Pair(pair.a, pair.b))) } ?? [])
                 })
         }
         let systems = result.systems.map { r in
@@ -27,6 +29,7 @@ extension CoterminosityView {
         self.init(
             id: id, placesGeography: p.fields.prefix, systemsGeography: s.fields.prefix, places: places, systems: systems,
             weighted: weighted, provenance: .object(result.provenance))
+        countColumns = attributes?.attributes.countNames("") ?? []
     }
 }
 

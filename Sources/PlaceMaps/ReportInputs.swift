@@ -4,11 +4,11 @@ import PlaceGeometry
 import PlaceIO
 import PlaceOutput
 
-/// Reads what `coterminosity`, `contiguity` and `catchments` wrote into a folder (or into its
+/// Reads what `coterminosity`, `contiguity`, `catchments` and `diff` wrote into a folder (or into its
 /// immediate subfolders, as the main job writes them) into the content of a report.
 public enum ReportInputs {
     /// The files that mark each analysis's output folder.
-    public static let markers = ["coterminosity.json", "contiguity.json", "catchments.json"]
+    public static let markers = ["coterminosity.json", "contiguity.json", "catchments.json", "diff.json"]
 
     /// The report content of `folder`; a folder holding none of the analyses' outputs is a usage error
     /// naming the files looked for.
@@ -17,7 +17,8 @@ public enum ReportInputs {
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(
-                .io, file: folder, message: "is not a folder", hint: "give the --out folder of coterminosity, contiguity or catchments")
+                .io, file: folder, message: "is not a folder",
+                hint: "give the --out folder of coterminosity, contiguity, catchments or diff")
         }
         var folders = [folder]
         let children = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted()
@@ -34,12 +35,14 @@ public enum ReportInputs {
                 content.contiguity.append(try contiguity(f, background: content.coterminosity.first?.systems ?? []))
             }
             if content.catchments == nil, fm.fileExists(atPath: f + "/catchments.json") { content.catchments = try catchments(f) }
+            if fm.fileExists(atPath: f + "/diff.json") { content.diffs.append(try diff(f)) }
         }
         guard !content.isEmpty else {
             let looked = folders.flatMap { f in markers.map { f + "/" + $0 } }
             throw InputError(
                 .usage, file: folder, message: "holds no analysis output: looked for " + looked.joined(separator: ", "),
-                hint: "run placemap coterminosity, contiguity or catchments with --out \(folder) first, or give --places and --systems")
+                hint:
+                    "run placemap coterminosity, contiguity, catchments or diff with --out \(folder) first, or give --places and --systems")
         }
         return content
     }
@@ -80,6 +83,20 @@ public enum ReportInputs {
 
     static func table(_ path: String) throws(InputError) -> CSVTable { try CSVReader.read(path: path) }
 
+    /// The count attributes an analysis carried (`attributes.variables` of kind `counts` in its sidecar).
+    static func countColumns(_ attributes: JSONValue?) -> [String] {
+        guard case .array(let variables)? = member(attributes, "variables") else { return [] }
+        return variables.compactMap { v in member(v, "kind")?.text == "counts" ? member(v, "variable")?.text : nil }
+    }
+
+    /// The values of `columns` (each named with `suffix`) in row `r` of `table`; bad data naming the file
+    /// and column when one is missing or not a count.
+    static func counts(_ table: NamedColumns, _ r: Int, _ columns: [String], suffix: String = "") throws(InputError) -> [Double] {
+        var out: [Double] = []
+        for c in columns { out.append(try table.count(r, c + suffix)) }
+        return out
+    }
+
     /// Rows of `table` as dictionaries by column name.
     static func records(_ table: CSVTable) -> [[String: String]] {
         table.rows.map { row in Dictionary(zip(table.header, row).map { ($0, $1) }, uniquingKeysWith: { a, _ in a }) }
@@ -101,10 +118,16 @@ public enum ReportInputs {
         let provenance = try json(folder + "/coterminosity.json")
         let layer = try GeoJSONReader.read(path: folder + "/places.geojson").reprojected(to: .britishNationalGrid)
         let weighted = member(provenance, "shares_by")?.text == "population"
+        let countColumns = weighted ? Self.countColumns(member(provenance, "population", "attributes")) : []
         var pairPopulation: [String: Double] = [:]
+        var pairCounts: [String: [Double]] = [:]
         if weighted {
-            for r in records(try table(folder + "/pairs.csv")) where r["sliver"] != "true" {
-                pairPopulation[(r["place_code"] ?? "") + "|" + (r["system_code"] ?? "")] = Double(r["population"] ?? "")
+            let pairs = try NamedColumns(
+                table(folder + "/pairs.csv"), required: ["place_code", "system_code", "population", "sliver"] + countColumns)
+            for r in pairs.table.rows.indices where pairs.text(r, "sliver") != "true" {
+                let key = pairs.text(r, "place_code") + "|" + pairs.text(r, "system_code")
+                pairPopulation[key] = Double(pairs.text(r, "population"))
+                if !countColumns.isEmpty { pairCounts[key] = try counts(pairs, r, countColumns) }
             }
         }
         var places: [MapPlace] = []
@@ -123,7 +146,7 @@ public enum ReportInputs {
                     shares.append(
                         PlaceShare(
                             systemCode: systemCode, systemName: Coterminosity.short(member(s, "name")?.text ?? systemCode), share: share,
-                            population: pairPopulation[code + "|" + systemCode]))
+                            population: pairPopulation[code + "|" + systemCode], counts: pairCounts[code + "|" + systemCode] ?? []))
                 }
             }
             places.append(
@@ -139,11 +162,13 @@ public enum ReportInputs {
                 code: code, name: Coterminosity.short(r["system_name"] ?? code), shape: shapeOf[code],
                 population: Double(r["population"] ?? ""))
         }
-        return CoterminosityView(
+        var view = CoterminosityView(
             id: Drawing.slug(URL(fileURLWithPath: folder).lastPathComponent),
             placesGeography: member(provenance, "places", "geography")?.text ?? "places",
             systemsGeography: member(provenance, "systems", "geography")?.text ?? "systems", places: places, systems: systems,
             weighted: weighted, provenance: provenance)
+        view.countColumns = countColumns
+        return view
     }
 
     static func contiguity(_ folder: String, background: [MapSystem]) throws(InputError) -> ContiguityView {
@@ -201,15 +226,25 @@ public enum ReportInputs {
         if !shares.isEmpty, let layer = try analysisLayer(member(provenance, "blocks")) {
             blocks = Dictionary(zip(layer.codes, layer.features.map(\.shape)), uniquingKeysWith: { a, _ in a })
         }
-        let trusts = records(try table(folder + "/trusts.csv")).map { r in
+        let countColumns = Self.countColumns(member(provenance, "attributes"))
+        let methods = ["_proportional", "_first_past_the_post"]
+        let trustTable = try NamedColumns(
+            table(folder + "/trusts.csv"), required: ["trust_code"] + methods.flatMap { m in countColumns.map { $0 + m } })
+        var trusts: [CatchmentView.Trust] = []
+        for (i, r) in records(trustTable.table).enumerated() {
             let code = r["trust_code"] ?? ""
-            return CatchmentView.Trust(
+            var trust = CatchmentView.Trust(
                 code: code, name: r["trust_name"] ?? code, populationProportional: Double(r["population_proportional"] ?? "") ?? 0,
                 populationFirstPastThePost: Double(r["population_first_past_the_post"] ?? "") ?? 0, firstPastThePost: fptp[code],
                 shares: shares[code] ?? [:], places: places[code] ?? [])
+            trust.countsProportional = try counts(trustTable, i, countColumns, suffix: methods[0])
+            trust.countsFirstPastThePost = try counts(trustTable, i, countColumns, suffix: methods[1])
+            trusts.append(trust)
         }
-        return CatchmentView(
+        var view = CatchmentView(
             trusts: trusts, blocks: blocks, blocksGeography: member(provenance, "blocks", "geography")?.text ?? "small area",
             provenance: provenance)
+        view.countColumns = countColumns
+        return view
     }
 }

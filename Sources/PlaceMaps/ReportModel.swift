@@ -8,10 +8,11 @@ public struct ReportContent: Sendable {
     public var coterminosity: [CoterminosityView] = []
     public var contiguity: [ContiguityView] = []
     public var catchments: CatchmentView?
+    public var diffs: [DiffView] = []
 
     public init(title: String) { self.title = title }
 
-    public var isEmpty: Bool { coterminosity.isEmpty && contiguity.isEmpty && catchments == nil }
+    public var isEmpty: Bool { coterminosity.isEmpty && contiguity.isEmpty && catchments == nil && diffs.isEmpty }
 }
 
 /// A place's share in one system.
@@ -21,12 +22,15 @@ public struct PlaceShare: Sendable {
     /// Share of the place's population (or area, without population), 0–1.
     public var share: Double
     public var population: Double?
+    /// The pair's count attributes (e.g. people by age band), in the order of the view's `countColumns`.
+    public var counts: [Double]
 
-    public init(systemCode: String, systemName: String, share: Double, population: Double?) {
+    public init(systemCode: String, systemName: String, share: Double, population: Double?, counts: [Double] = []) {
         self.systemCode = systemCode
         self.systemName = systemName
         self.share = share
         self.population = population
+        self.counts = counts
     }
 }
 
@@ -75,6 +79,8 @@ public struct CoterminosityView: Sendable {
     public var weighted: Bool
     /// A section per system with a close-up map.
     public var systemSections = true
+    /// Names of the count attributes each pair carries (e.g. `population_aged_65_and_over`); empty without attributes.
+    public var countColumns: [String] = []
     public var provenance: JSONValue
 
     public init(
@@ -152,6 +158,9 @@ public struct CatchmentView: Sendable {
         public var shares: [String: Double]
         /// Places it draws from: name, code, population, share of the trust.
         public var places: [(code: String, name: String, population: Double, shareOfTrust: Double)]
+        /// Its count attributes by each method, in the order of the view's `countColumns`.
+        public var countsProportional: [Double] = []
+        public var countsFirstPastThePost: [Double] = []
 
         public init(
             code: String, name: String, populationProportional: Double, populationFirstPastThePost: Double, firstPastThePost: Shape?,
@@ -171,6 +180,8 @@ public struct CatchmentView: Sendable {
     /// The small areas (e.g. MSOA 2011) by code, with their shapes.
     public var blocks: [String: Shape]
     public var blocksGeography: String
+    /// Names of the count attributes of each trust; empty without attributes.
+    public var countColumns: [String] = []
     public var provenance: JSONValue
 
     public init(trusts: [Trust], blocks: [String: Shape], blocksGeography: String, provenance: JSONValue) {

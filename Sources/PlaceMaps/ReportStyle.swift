@@ -20,6 +20,10 @@ enum ReportStyle {
         dl{margin:.2em 0 .2em 1em;font-size:.85em}dt{font-weight:bold}dd{margin:0 0 .2em 1em}
         .note{color:#505A5F;font-size:.9em}
         nav ul{columns:2;font-size:.9em}
+        .profiles{display:flex;flex-wrap:wrap;gap:0 24px}
+        table.age-profile td.n{min-width:7em}.share{color:#505A5F}
+        .bar{display:block;height:4px;background:#12436D;margin:2px 0 0 auto}
+        tr.total td{font-weight:bold}
         """
 
     static let script = """

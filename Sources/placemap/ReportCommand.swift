@@ -11,14 +11,17 @@ struct ReportCommand: ParsableCommand {
         abstract:
             "One self-contained HTML page of maps and tables from an analysis's output folder (or from layers, running coterminosity).",
         discussion: """
-            Give the --out folder of coterminosity, contiguity or catchments (or a folder holding such folders, \
-            like the main job's placemap-output), or --places and --systems to run coterminosity first with the \
-            same options. The page needs no network: maps are inline SVG, the style sheet is inline, and its small \
+            Give the --out folder of coterminosity, contiguity, catchments or diff (or a folder holding such \
+            folders, like the main job's placemap-output), or --places and --systems to run coterminosity first \
+            with the same options (--attributes adds the age profile of each side of each split). A diff folder \
+            gives before/after maps of the changed areas, each area's fate, the biggest moves and the places \
+            whose coterminosity changed; count attributes in the tables (e.g. people by age band) give a profile \
+            of each split place and each trust. The page needs no network: maps are inline SVG, the style sheet is inline, and its small \
             script (hover and filter only) can be off. --svg DIR also writes each map as an SVG file, and --png a \
             PNG beside each when rsvg-convert or chromium is installed.
             """)
 
-    @Argument(help: ArgumentHelp("Output folder of coterminosity, contiguity or catchments.", valueName: "dir")) var folder: String?
+    @Argument(help: ArgumentHelp("Output folder of coterminosity, contiguity, catchments or diff.", valueName: "dir")) var folder: String?
 
     @Option(
         name: [.customShort("o"), .customLong("output")],
@@ -38,9 +41,6 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup(title: "Output") var flags: WriteFlags
 
     func validate() throws {
-        if weighting.attributeTable.attributes != nil {
-            throw ValidationError("report does not carry block attributes yet: leave out --attributes (coterminosity, overlap, lookup and catchments do)")
-        }
         if folder != nil, places != nil || systems != nil { throw ValidationError("give a folder or --places and --systems, not both") }
         if folder == nil, places == nil || systems == nil {
             throw ValidationError("give an analysis output folder, or --places and --systems")

@@ -208,3 +208,277 @@ struct ReportBrowserTests {
         }
     }
 }
+
+/// The report of a `placemap diff` folder (ICB 2022 → ICB 2024 on the bundled lookups), and the age
+/// profiles of the splits and the trusts when the analyses carried age bands.
+@Suite struct ReportDiffAndProfileTests {
+    func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+    func count(_ text: String, _ needle: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+    /// "12,345" as the page writes people.
+    func people(_ v: Double) -> String {
+        let n = Int(v.rounded())
+        var digits = String(n)
+        var out = ""
+        while digits.count > 3 {
+            out = "," + String(digits.suffix(3)) + out
+            digits.removeLast(3)
+        }
+        return digits + out
+    }
+
+    /// The page holds nothing to fetch and links only within itself.
+    func expectSelfContained(_ page: String) {
+        for pattern in ["http:", "https:", "//", "src=", "@import"] { #expect(!page.contains(pattern), "the page holds \(pattern)") }
+        #expect(page.components(separatedBy: "href=\"").dropFirst().allSatisfy { $0.hasPrefix("#") })
+    }
+
+    /// The ICB 2022 → 2024 diff with the LAD 2024 places, written into `folder/name`.
+    func icbDiff(in folder: URL, name: String = "icb22-icb24") throws -> String {
+        let out = folder.appendingPathComponent(name).path
+        let r = try placemap(
+            "diff", Paths.geodata("lookup_lsoa21_icb22_lad22.csv"), Paths.geodata("lookup_lsoa21_sicbl24_icb24.csv"), "--old-code",
+            "icb22_code", "--new-code", "icb24_code", "--places", Paths.geodata("lookup_lsoa21_lad24.csv"), "--blocks",
+            Paths.geodata("lsoa21_england.geojson"), "--population", Paths.geodata("census21_population_lsoa21.csv"), "--out", out, "-q")
+        #expect(r.status == 0, "\(r.stderr)")
+        return out
+    }
+
+    /// Each block's value of `column` in `file`, by the block code in `key`.
+    func column(_ file: String, _ key: String, _ column: String) throws -> [String: String] {
+        let t = try CSVReader.read(path: Paths.geodata(file))
+        let (k, c) = (try t.column(key), try t.column(column))
+        return Dictionary(t.rows.map { ($0[k], $0[c]) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test func diffFolderGivesBeforeAfterMapsFatesMovesAndPlaces() throws {
+        // What the two lookups imply, computed here: the people of each ICB22 × ICB24 pair.
+        let old = try column("lookup_lsoa21_icb22_lad22.csv", "lsoa21_code", "icb22_code")
+        let new = try column("lookup_lsoa21_sicbl24_icb24.csv", "lsoa21_code", "icb24_code")
+        let lad = try column("lookup_lsoa21_lad24.csv", "lsoa21_code", "ltla24_code")
+        let residents = try column("census21_population_lsoa21.csv", "lsoa21_code", "usual_residents").mapValues { Double($0) ?? 0 }
+        var pairs: [String: (blocks: Int, people: Double)] = [:]
+        var oldPeople: [String: Double] = [:]
+        var newPeople: [String: Double] = [:]
+        var chichester: [String: (before: Set<String>, after: Set<String>)] = [:]
+        for (lsoa, o) in old {
+            let n = try #require(new[lsoa])
+            let p = residents[lsoa] ?? 0
+            pairs[o + ">" + n, default: (0, 0)].blocks += 1
+            pairs[o + ">" + n, default: (0, 0)].people += p
+            oldPeople[o, default: 0] += p
+            newPeople[n, default: 0] += p
+            if lad[lsoa] == "E07000225" {
+                chichester["E07000225", default: ([], [])].before.insert(o)
+                chichester["E07000225", default: ([], [])].after.insert(n)
+            }
+        }
+        // An old area's continuation is the new area most of its people are in; the rest moved.
+        var main: [String: String] = [:]
+        for (key, v) in pairs {
+            let (o, n) = (String(key.split(separator: ">")[0]), String(key.split(separator: ">")[1]))
+            if let m = main[o], (pairs[o + ">" + m]?.people ?? 0) >= v.people { continue }
+            main[o] = n
+        }
+        let moved = pairs.filter { key, _ in main[String(key.split(separator: ">")[0])] != String(key.split(separator: ">")[1]) }
+        #expect(moved.count == 1)
+        let move = try #require(moved.first)
+        #expect(move.key == "E54000052>E54000064")
+        #expect(chichester["E07000225"]?.before == ["E54000052", "E54000053"] && chichester["E07000225"]?.after == ["E54000064"])
+
+        let folder = Paths.temporaryFolder()
+        let out = try icbDiff(in: folder)
+        let html = folder.appendingPathComponent("report.html").path
+        let maps = folder.appendingPathComponent("maps").path
+        let r = try placemap("report", out, "-o", html, "--svg", maps)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("2 maps"))
+        let page = try read(html)
+        expectSelfContained(page)
+        // The two maps: the changed blocks dissolved by ICB22 and by ICB24, the moved blocks outlined on both.
+        #expect(count(page, "<svg ") == 2)
+        let before = try read(maps + "/map-diff-icb22-icb24-before.svg")
+        let after = try read(maps + "/map-diff-icb22-icb24-after.svg")
+        for (svg, codes) in [(before, ["E54000052", "E54000053"]), (after, ["E54000063", "E54000064"])] {
+            #expect(count(svg, "class=\"area\"") == 2)
+            for code in codes { #expect(svg.contains("class=\"area\" data-code=\"\(code)\""), "\(code)") }
+            #expect(count(svg, "class=\"moved-blocks\" data-code=\"E54000052→E54000064\"") == 1)
+            #expect(
+                svg.contains("Moved to another area (outlined, ringed): \(move.value.blocks) blocks, \(people(move.value.people)) people"))
+            #expect(svg.contains("<title id=") && svg.contains("Contains OS data"))
+        }
+        // An area continuing under a new code keeps its colour.
+        func fill(_ svg: String, _ code: String) -> String? {
+            guard let start = svg.range(of: "\" class=\"area\" data-code=\"\(code)\"") else { return nil }
+            return String(svg[svg.index(start.lowerBound, offsetBy: -7)..<start.lowerBound])
+        }
+        #expect(fill(before, "E54000052") != nil && fill(before, "E54000052") == fill(after, "E54000063"))
+        #expect(fill(before, "E54000053") == fill(after, "E54000064") && fill(before, "E54000052") != fill(before, "E54000053"))
+        // The recoded ICBs in the fates table with their people before and after.
+        let surrey =
+            "<td>Surrey Heartlands ICB (E54000052)</td><td>shrunk</td><td>Surrey Heartlands ICB (E54000063)</td>"
+            + "<td class=\"n\">\(people(oldPeople["E54000052"] ?? 0))</td><td class=\"n\">\(people(newPeople["E54000063"] ?? 0))</td>"
+            + "<td class=\"n\">0</td><td class=\"n\">\(people(move.value.people))</td>"
+        #expect(page.contains(surrey), "no row: \(surrey)")
+        let sussex =
+            "<td>Sussex ICB (E54000053)</td><td>grown</td><td>Sussex ICB (E54000064)</td>"
+            + "<td class=\"n\">\(people(oldPeople["E54000053"] ?? 0))</td><td class=\"n\">\(people(newPeople["E54000064"] ?? 0))</td>"
+            + "<td class=\"n\">\(people(move.value.people))</td><td class=\"n\">0</td>"
+        #expect(page.contains(sussex), "no row: \(sussex)")
+        // The one move of people, and Chichester's change.
+        #expect(
+            page.contains(
+                "<td>Surrey Heartlands ICB (E54000052)</td><td>Sussex ICB (E54000064)</td><td>moved</td><td class=\"n\">\(move.value.blocks)</td><td class=\"n\">\(people(move.value.people))</td>"
+            ))
+        #expect(count(page, "<td>moved</td>") == 1)
+        let row = try #require(page.firstMatch(of: /<tr data-code="E07000225">(.*?)<\/tr>/)?.output.1, "no Chichester row")
+        #expect(row.contains("Chichester (E07000225)") && row.contains("split") && row.contains("split → coterminous"))
+        #expect(row.contains("Sussex ICB (E54000064) \(people(residents.filter { lad[$0.key] == "E07000225" }.values.reduce(0, +)))"))
+        #expect(page.contains("Systems made of whole places: 26 of 42 before, 27 of 42 after."))
+
+        // The same section from a folder of folders.
+        let nested = folder.appendingPathComponent("all")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: out, toPath: nested.appendingPathComponent("icb22-icb24").path)
+        let again = folder.appendingPathComponent("again.html").path
+        let n = try placemap("report", nested.path, "-o", again)
+        #expect(n.status == 0, "\(n.stderr)")
+        let fromNested = try read(again)
+        #expect(fromNested.contains(surrey) && fromNested.contains(sussex) && count(fromNested, "<svg ") == 2)
+    }
+
+    @Test func malformedDiffFolderExits65NamingFileAndColumn() throws {
+        let folder = Paths.temporaryFolder()
+        let good = try icbDiff(in: folder)
+        func broken(_ name: String, _ change: (String) throws -> Void) throws -> RunResult {
+            let copy = folder.appendingPathComponent(name).path
+            try FileManager.default.copyItem(atPath: good, toPath: copy)
+            try change(copy)
+            let html = folder.appendingPathComponent(name + ".html").path
+            let r = try placemap("report", copy, "-o", html)
+            #expect(!FileManager.default.fileExists(atPath: html))
+            return r
+        }
+        func rewrite(_ file: String, _ from: String, _ to: String) throws {
+            let text = try read(file)
+            #expect(text.contains(from))
+            try text.replacingOccurrences(of: from, with: to).write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        let renamed = try broken("renamed") { try rewrite($0 + "/areas.csv", "people_lost", "people_gone") }
+        #expect(renamed.status == 65)
+        #expect(renamed.stderr.contains("renamed/areas.csv") && renamed.stderr.contains("\"people_lost\""), "\(renamed.stderr)")
+        let moves = try broken("moves") {
+            try rewrite($0 + "/moves.csv", "old_code,old_name,new_code,new_name,blocks", "old_code,old_name,new_code,new_name,lsoas")
+        }
+        #expect(moves.status == 65)
+        #expect(moves.stderr.contains("moves/moves.csv") && moves.stderr.contains("\"blocks\""), "\(moves.stderr)")
+        let places = try broken("places") { try rewrite($0 + "/places.csv", "status_after", "after") }
+        #expect(places.status == 65 && places.stderr.contains("places/places.csv") && places.stderr.contains("\"status_after\""))
+        let layer = try broken("layer") { try rewrite($0 + "/changed_blocks.geojson", "\"new_code\"", "\"icb_code\"") }
+        #expect(layer.status == 65 && layer.stderr.contains("layer/changed_blocks.geojson") && layer.stderr.contains("\"new_code\""))
+        let number = try broken("number") { try rewrite($0 + "/moves.csv", ",1601,", ",many,") }
+        #expect(number.status == 65 && number.stderr.contains("number/moves.csv:2") && number.stderr.contains("\"blocks\""))
+        let missing = try broken("missing") { try FileManager.default.removeItem(atPath: $0 + "/areas.csv") }
+        #expect(missing.status == 65 && missing.stderr.contains("missing/areas.csv"), "\(missing.stderr)")
+        // Extra columns (attributes another run may add) are ignored.
+        let copy = folder.appendingPathComponent("extra").path
+        try FileManager.default.copyItem(atPath: good, toPath: copy)
+        for name in ["areas.csv", "moves.csv", "places.csv"] {
+            let lines = try read(copy + "/" + name).components(separatedBy: "\r\n")
+            let wider = lines.enumerated().map { k, l in l.isEmpty ? l : l + (k == 0 ? ",population_aged_65_and_over_lost" : ",7") }
+            try wider.joined(separator: "\r\n").write(toFile: copy + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let extra = try placemap("report", copy, "-o", folder.appendingPathComponent("extra.html").path)
+        #expect(extra.status == 0, "\(extra.stderr)")
+        #expect(try read(folder.appendingPathComponent("extra.html").path).contains("<td>Sussex ICB (E54000053)</td><td>grown</td>"))
+    }
+
+    /// Each split pair's age bands in pairs.csv, by "place|system" and band.
+    func splitPairBands(_ folder: String) throws -> [String: [String: Double]] {
+        let places = try CSVReader.read(path: folder + "/places.csv")
+        let (code, status) = (try places.column("place_code"), try places.column("status"))
+        let split = Set(places.rows.filter { $0[status] == "split" }.map { $0[code] })
+        let pairs = try CSVReader.read(path: folder + "/pairs.csv")
+        let bands = pairs.header.filter { $0.hasPrefix("population_aged_") }
+        #expect(bands.count == 6)
+        let (p, s) = (try pairs.column("place_code"), try pairs.column("system_code"))
+        var out: [String: [String: Double]] = [:]
+        for row in pairs.rows where split.contains(row[p]) {
+            for band in bands { out[row[p] + "|" + row[s], default: [:]][band] = Double(row[try pairs.column(band)]) }
+        }
+        return out
+    }
+
+    @Test func ageProfileOfEachSplitPairEqualsPairsTable() throws {
+        let folder = Paths.temporaryFolder()
+        let out = folder.appendingPathComponent("cot").path
+        let weighting = [
+            "--places", Paths.geodata("built/lad24.geojson"), "--systems", Paths.geodata("built/icb24.geojson"), "--blocks",
+            Paths.geodata("lsoa21_england.geojson"), "--population", Paths.geodata("census21_population_lsoa21.csv"), "--attributes",
+            Paths.geodata("census21_age_lsoa21.csv"),
+        ]
+        let c = try placemap(["coterminosity"] + weighting + ["--out", out, "-q"])
+        #expect(c.status == 0, "\(c.stderr)")
+        let bands = try splitPairBands(out)
+        // The 13 split districts, 2 or 3 sides each (North Yorkshire 3).
+        #expect(bands.count == 27)
+        let fromFolder = folder.appendingPathComponent("folder.html").path
+        #expect(try placemap("report", out, "-o", fromFolder).status == 0)
+        let direct = folder.appendingPathComponent("direct.html").path
+        let d = try placemap(["report"] + weighting + ["-o", direct])
+        #expect(d.status == 0, "\(d.stderr)")
+        let population = try CSVReader.read(path: out + "/pairs.csv")
+        let (p, s, n) = (try population.column("place_code"), try population.column("system_code"), try population.column("population"))
+        let sidePeople = Dictionary(population.rows.map { ($0[p] + "|" + $0[s], Double($0[n]) ?? 0) }, uniquingKeysWith: { a, _ in a })
+        for html in [fromFolder, direct] {
+            let page = try read(html)
+            expectSelfContained(page)
+            #expect(count(page, "class=\"age-profile\"") == 13)
+            for (side, values) in bands {
+                for (band, value) in values {
+                    let share = (value / (sidePeople[side] ?? 1) * 1000).rounded() / 10
+                    let cell =
+                        "data-side=\"\(side)\" data-band=\"\(band)\">\(people(value)) <span class=\"share\">\(String(format: "%.1f", share))%</span>"
+                    #expect(page.contains(cell), "\(html): no \(cell)")
+                }
+            }
+        }
+        // West Yorkshire's side of North Yorkshire: 13,858 people aged 65 and over (the main job's figure).
+        #expect(bands["E06000065|E54000054"]?["population_aged_65_and_over"] == 13858)
+    }
+
+    @Test func noAttributesNoProfile() throws {
+        let (places, systems, folder) = ReportTests.handMadeLayers()
+        let html = folder.appendingPathComponent("report.html").path
+        let r = try placemap(
+            "report", "--places", places, "--systems", systems, "--places-code", "code", "--systems-code", "code", "-o", html)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!(try read(html)).contains("class=\"age-profile\""))
+    }
+
+    @Test func ageProfileOfEachTrustEqualsTrustsTable() throws {
+        let folder = Paths.temporaryFolder()
+        let out = folder.appendingPathComponent("catchments").path
+        let c = try placemap("catchments", "--attributes", Paths.geodata("census21_age_lsoa21.csv"), "--out", out, "-q")
+        #expect(c.status == 0, "\(c.stderr)")
+        let html = folder.appendingPathComponent("report.html").path
+        #expect(try placemap("report", out, "-o", html).status == 0)
+        let page = try read(html)
+        let trusts = try CSVReader.read(path: out + "/trusts.csv")
+        #expect(count(page, "class=\"age-profile\"") == trusts.rows.count)
+        let code = try trusts.column("trust_code")
+        for row in trusts.rows where ["RXF", "RWY"].contains(row[code]) {
+            for method in ["proportional", "first_past_the_post"] {
+                let whole = Double(row[try trusts.column("population_" + method)]) ?? 0
+                for band in trusts.header where band.hasPrefix("population_aged_") && band.hasSuffix("_" + method) {
+                    let value = Double(row[try trusts.column(band)]) ?? 0
+                    let name = String(band.dropLast(method.count + 1))
+                    let share = String(format: "%.1f", (value / whole * 1000).rounded() / 10)
+                    let cell =
+                        "data-side=\"\(row[code])|\(method)\" data-band=\"\(name)\">\(people(value)) <span class=\"share\">\(share)%</span>"
+                    #expect(page.contains(cell), "no \(cell)")
+                }
+            }
+        }
+    }
+}
