@@ -2,7 +2,7 @@
 """Runs placemap and its peers on the same machine in the same run and reports ratios.
 
 Usage: python3 benchmarks/run.py [read] [formats] [overlap] [contiguity] [coterminosity] [diff] [attributes]
-       [dissolve] [area] [catchments] [mainjob] [evidence] (default: all)
+       [dissolve] [area] [catchments] [floor] [mainjob] [evidence] (default: all)
 Needs a release build (swift build -c release; PLACEMAP_BIN_DIR names another build folder, e.g.
 .build-contig/release) and the oracle venv (scripts/oracle-venv).
 Each case runs every command REPEATS times, alternating placemap and peer, and reports the median
@@ -319,9 +319,20 @@ def case_catchments():
     shutil.rmtree(out, ignore_errors=True)
 
 
+def case_floor():
+    """placemap's overlay CPU time by phase beside the floor of GEOS work (placemap-bench floor), median ratio."""
+    for a, b in (("lsoa21_england.geojson", "lad24_england.geojson"), ("built/lad24.geojson", "built/icb24.geojson")):
+        outs = [measure([os.path.join(BIN, "placemap-bench"), "floor", data(a), data(b)])[2] for _ in range(REPEATS)]
+        ratios = sorted(float(o.split()[-3].rstrip("×")) for o in outs)
+        print(f"\n## overlay {a} × {b} against its floor (CPU, median ratio of {REPEATS})")
+        print(outs[len(outs) // 2].rstrip())
+        print(f"median: {ratios[len(ratios) // 2]:.2f}× the floor")
+
+
 CASES = {"read": case_read, "formats": case_formats, "overlap": case_overlap, "contiguity": case_contiguity,
          "coterminosity": case_coterminosity, "mainjob": case_mainjob, "evidence": case_evidence, "diff": case_diff, "attributes": case_attributes,
-         "dissolve": case_dissolve, "area": case_area, "catchments": case_catchments}
+         "dissolve": case_dissolve, "area": case_area, "catchments": case_catchments,
+         "floor": case_floor}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(CASES)

@@ -130,6 +130,7 @@ public struct BlockAllocation: Sendable {
             var found: [Piece] = []
             var geometries: [Geometry?] = []
             for j in candidates {
+                var crossing = false
                 if let blockRings, let areaRings = rings[l][j] {
                     switch BoundaryRelation.of(blockRings, areaRings) {
                     case .within:
@@ -137,16 +138,19 @@ public struct BlockAllocation: Sendable {
                         geometries.append(nil)
                         continue
                     case .apart: continue
+                    case .crossing: crossing = true
                     case .contains, nil: break
                     }
                 }
-                let area = try cache.prepared(j)
-                if try area.containsProperly(block) {
-                    found.append(Piece(a: k, b: j, area: blockArea))
-                    geometries.append(nil)
-                    continue
+                if !crossing {
+                    let area = try cache.prepared(j)
+                    if try area.containsProperly(block) {
+                        found.append(Piece(a: k, b: j, area: blockArea))
+                        geometries.append(nil)
+                        continue
+                    }
+                    guard try area.intersects(block) else { continue }
                 }
-                guard try area.intersects(block) else { continue }
                 let overlap = try block.intersection(cache.geometry(j))
                 let size = try overlap.area()
                 guard size > 0 else { continue }

@@ -71,11 +71,13 @@ public enum Overlay {
         let candidates = b.index.query(bounds)
         guard !candidates.isEmpty else { return [] }
         let ringsA = BoundaryRings(shapeA)
-        var geometryA: (plain: Geometry, prepared: PreparedGeometry?)?
+        var geometryA: Geometry?
+        var preparedA: PreparedGeometry?
         var out: [Piece] = []
         var coveredBy: Int?
         for j in candidates {
             if let c = coveredBy, let overlapsInB, !overlapsInB.contains(Pair(c, j)) { continue }
+            var crossing = false
             if let ringsA, let ringsB = ringsOfB[j] {
                 switch BoundaryRelation.of(ringsA, ringsB) {
                 case .apart: continue
@@ -86,27 +88,29 @@ public enum Overlay {
                 case .contains:
                     out.append(Piece(a: i, b: j, area: b.areas[j], shape: keepShapes ? b.features[j].shape : nil))
                     continue
+                case .crossing: crossing = true
                 case nil: break
                 }
             }
-            if geometryA == nil {
-                let plain = try Geometry(shapeA, in: cache.context)
-                geometryA = (plain, candidates.count > 2 ? try PreparedGeometry(plain) : nil)
-            }
-            guard let (ga, pa) = geometryA else { continue }
-            let pb = try cache.preparedGeometry(j)
-            if try pb.covers(ga) {
-                out.append(Piece(a: i, b: j, area: a.areas[i], shape: keepShapes ? shapeA : nil))
-                coveredBy = coveredBy ?? j
-                continue
-            }
-            guard try pb.intersects(ga) else { continue }
+            if geometryA == nil { geometryA = try Geometry(shapeA, in: cache.context) }
+            guard let ga = geometryA else { continue }
             let gb = try cache.geometry(j)
-            let aCoversB: Bool
-            if let pa { aCoversB = try pa.covers(gb) } else { aCoversB = try ga.covers(gb) }
-            if aCoversB {
-                out.append(Piece(a: i, b: j, area: b.areas[j], shape: keepShapes ? b.features[j].shape : nil))
-                continue
+            // Crossing boundaries: neither covers the other and they meet, so straight to the overlay.
+            if !crossing {
+                let pb = try cache.preparedGeometry(j)
+                if try pb.covers(ga) {
+                    out.append(Piece(a: i, b: j, area: a.areas[i], shape: keepShapes ? shapeA : nil))
+                    coveredBy = coveredBy ?? j
+                    continue
+                }
+                guard try pb.intersects(ga) else { continue }
+                if preparedA == nil, candidates.count > 2 { preparedA = try PreparedGeometry(ga) }
+                let aCoversB: Bool
+                if let preparedA { aCoversB = try preparedA.covers(gb) } else { aCoversB = try ga.covers(gb) }
+                if aCoversB {
+                    out.append(Piece(a: i, b: j, area: b.areas[j], shape: keepShapes ? b.features[j].shape : nil))
+                    continue
+                }
             }
             let overlap = try ga.intersection(gb)
             let area = try overlap.area()

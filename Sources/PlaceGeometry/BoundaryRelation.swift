@@ -20,6 +20,9 @@ public enum BoundaryRelation: Sendable, Equatable {
     case within
     /// The second lies within the first (and they are not equal).
     case contains
+    /// The boundaries cross at a point inside a segment of each: the interiors overlap and neither
+    /// lies within the other, so only an overlay tells the piece.
+    case crossing
 
     /// The relation of `first` to `second`, or nil when it takes an exact overlay to tell.
     public static func of(_ first: BoundaryRings, _ second: BoundaryRings) -> BoundaryRelation? {
@@ -28,7 +31,9 @@ public enum BoundaryRelation: Sendable, Equatable {
         let box = Bounds(
             minX: max(f.bounds.minX, s.bounds.minX), minY: max(f.bounds.minY, s.bounds.minY),
             maxX: min(f.bounds.maxX, s.bounds.maxX), maxY: min(f.bounds.maxY, s.bounds.maxY))
-        guard let contacts = Contacts(f, s, box: box),
+        let contacts = Contacts(f, s, box: box)
+        if contacts.crossing { return .crossing }
+        guard contacts.clean,
             let firstRuns = runs(of: f, against: s, vertices: contacts.firstVertices, shared: contacts.firstShared, points: contacts.points),
             let secondRuns = runs(of: s, against: f, vertices: contacts.secondVertices, shared: contacts.secondShared, points: contacts.points)
         else { return nil }
@@ -85,26 +90,34 @@ public enum BoundaryRelation: Sendable, Equatable {
     }
 
     /// The identical segments and common vertices of two boundaries, found by a sweep over the
-    /// segments in the boxes' overlap; nil as soon as the boundaries meet any other way.
+    /// segments in the boxes' overlap; not clean as soon as the boundaries meet any other way
+    /// (and crossing when that way is a proper crossing).
     private struct Contacts {
+        var clean = true, crossing = false
         var points = Set<Point>()
         var firstVertices = Set<Int>(), secondVertices = Set<Int>()
         var firstShared = Set<Int>(), secondShared = Set<Int>()
         var sharedLength = 0.0
         var sameSide = 0, oppositeSide = 0
 
-        init?(_ f: BoundaryRings, _ s: BoundaryRings, box: Bounds) {
+        init(_ f: BoundaryRings, _ s: BoundaryRings, box: Bounds) {
             let a = f.segments(meeting: box).map { Segment(f, $0) }.sorted { $0.minX < $1.minX }
             let b = s.segments(meeting: box).map { Segment(s, $0) }.sorted { $0.minX < $1.minX }
             var activeA: [Segment] = [], activeB: [Segment] = []
             var i = 0, j = 0
             while i < a.count || j < b.count {
                 if j == b.count || (i < a.count && a[i].minX <= b[j].minX) {
-                    guard scan(a[i], isFirst: true, against: &activeB, f, s) else { return nil }
+                    guard scan(a[i], isFirst: true, against: &activeB, f, s) else {
+                        clean = false
+                        return
+                    }
                     activeA.append(a[i])
                     i += 1
                 } else {
-                    guard scan(b[j], isFirst: false, against: &activeA, f, s) else { return nil }
+                    guard scan(b[j], isFirst: false, against: &activeA, f, s) else {
+                        clean = false
+                        return
+                    }
                     activeB.append(b[j])
                     j += 1
                 }
@@ -165,6 +178,7 @@ public enum BoundaryRelation: Sendable, Equatable {
             let o3 = Orientation.side(q.x0, q.y0, q.x1, q.y1, p.x0, p.y0)
             let o4 = Orientation.side(q.x0, q.y0, q.x1, q.y1, p.x1, p.y1)
             if let o3, let o4, o3 == o4 { return true }
+            if let o1, let o2, let o3, let o4, o1 != o2, o3 != o4 { crossing = true }
             return false
         }
 

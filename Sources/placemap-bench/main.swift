@@ -1,5 +1,6 @@
 import Foundation
 import PlaceAnalysis
+import PlaceGeometry
 import PlaceIO
 
 // In-process timings for benchmarks/run.py. Prints one line per repeat: "seconds count".
@@ -8,6 +9,9 @@ import PlaceIO
 //   placemap-bench same FILE                 "same N" when the GeoJSON reader and GDAL give identical features, else exit 1
 //   placemap-bench overlap A B [REPEATS]    seconds to reproject, overlay and measure (files already read); count = rows
 //   placemap-bench partition FILE [REPEATS] seconds to check a prepared layer for overlapping features; count = overlaps
+//   placemap-bench floor A B                 CPU seconds of placemap's overlay of A × B by phase, beside the floor:
+//                                           parsing, reprojection and one GEOS intersection per pair that really
+//                                           crosses (a piece that is neither feature whole), on one core
 
 func seconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -35,7 +39,8 @@ func fail(_ text: String, _ code: Int32) -> Never {
 }
 
 let arguments = CommandLine.arguments
-let usage = "usage: placemap-bench read|read-gdal FILE [REPEATS] | same FILE | overlap A B [REPEATS] | partition FILE [REPEATS]"
+let usage =
+    "usage: placemap-bench read|read-gdal FILE [REPEATS] | same FILE | overlap A B [REPEATS] | partition FILE [REPEATS] | floor A B"
 guard arguments.count >= 3 else { fail(usage, 64) }
 do {
     switch arguments[1] {
@@ -68,6 +73,44 @@ do {
             }
             print(String(format: "%.4f %d", t, n))
         }
+    case "floor" where arguments.count >= 4:
+        var a: Layer?, b: Layer?
+        let (parse, _) = try cpuSeconds {
+            (a, b) = (try GeoJSONReader.read(path: arguments[2]), try GeoJSONReader.read(path: arguments[3]))
+            return 0
+        }
+        guard let a, let b else { fail("no layers", 65) }
+        let (reproject, _) = try cpuSeconds {
+            _ = try a.reprojected(to: .britishNationalGrid)
+            _ = try b.reprojected(to: .britishNationalGrid)
+            return 0
+        }
+        var la: AnalysisLayer?, lb: AnalysisLayer?
+        let (prepare, _) = try cpuSeconds {
+            la = try AnalysisLayer(a, fields: LayerFields.detect(in: a))
+            lb = try AnalysisLayer(b, fields: LayerFields.detect(in: b))
+            return 0
+        }
+        guard let la, let lb else { fail("no layers", 65) }
+        var rows: [OverlapRow] = []
+        let (overlay, _) = try cpuSeconds {
+            rows = try OverlapResult(a: la, b: lb, options: OverlapOptions()).rows
+            return rows.count
+        }
+        let crossing = rows.filter { $0.shareOfA < 1 - 1e-9 && $0.shareOfB < 1 - 1e-9 }
+        let context = GEOSContext()
+        let ga = try la.features.map { try Geometry($0.shape, in: context) }
+        let gb = try lb.features.map { try Geometry($0.shape, in: context) }
+        let (intersections, _) = try cpuSeconds {
+            for r in crossing { _ = try ga[r.a].intersection(gb[r.b]).area() }
+            return crossing.count
+        }
+        let floor = parse + reproject + intersections
+        print(String(format: "parse %.3f reproject %.3f check-and-index %.3f overlay %.3f (%d pieces)", parse, reproject,
+            prepare - reproject, overlay, rows.count))
+        print(String(format: "floor: parse + reproject + %d crossing intersections %.3f = %.3f", crossing.count, intersections, floor))
+        print(String(format: "placemap: parse + prepare + overlay = %.3f, %.2f× the floor", parse + prepare + overlay,
+            (parse + prepare + overlay) / floor))
     case "phases":
         // CPU seconds per phase of the main job's analysis (placemap-bench phases GEODATA), to see where the time goes.
         let g = arguments[2]

@@ -61,8 +61,8 @@ import Testing
                 within += 1
                 #expect(members.contains(b))
                 #expect(try area.covers(block))
-            case .contains:
-                Issue.record("\(all.codes[b]) contains the area")
+            case .contains, .crossing:
+                Issue.record("\(all.codes[b]): \(r) against an area made of whole blocks")
             case .apart(let length, _):
                 apart += 1
                 #expect(!members.contains(b))
