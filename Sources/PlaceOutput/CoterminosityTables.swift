@@ -62,21 +62,25 @@ extension Coterminosity {
     }
 
     /// Border uncertainty: each group of blocks of a system other than its place's main one, with its
-    /// people, how deep it reaches, what that makes it, and the neighbouring place it probably belongs to.
+    /// people, how deep it reaches, what that makes it, and the neighbouring place it probably belongs to;
+    /// with attributes, their columns over the group's blocks (e.g. population_aged_65_and_over summed).
     public var borderTable: CSVTable {
         let blocks = options.population?.blocks
+        let at = attributes?.attributes
+        let header = [
+            "place_code", "place_name", "system_code", "system_name", "evidence", "depth_m", "tolerance_m", "population", "n_blocks",
+            "blocks", "probable_place_code", "probable_place_name",
+        ]
         return CSVTable(
-            header: [
-                "place_code", "place_name", "system_code", "system_name", "evidence", "depth_m", "tolerance_m", "population", "n_blocks",
-                "blocks", "probable_place_code", "probable_place_name",
-            ],
-            rows: (evidence?.groups ?? []).map { g in
-                [
+            header: header + (at?.columnNames ?? []),
+            rows: (evidence?.groups ?? []).map { g -> [String] in
+                let row: [String] = [
                     p.codes[g.place], p.names[g.place], s.codes[g.system], s.names[g.system], g.kind.rawValue, number(g.depth, 1),
                     number(evidence?.tolerance, 1), number(g.population, 3), String(g.blocks.count),
                     g.blocks.map { blocks?.codes[$0] ?? String($0) }.joined(separator: ";"), g.neighbour.map { p.codes[$0] } ?? "",
                     g.neighbour.map { p.names[$0] } ?? "",
                 ]
+                return row + (at.map { $0.texts($0.sum(of: g.blocks)) } ?? [])
             })
     }
 

@@ -10,16 +10,29 @@ extension FootprintDiff {
     private func blocksText(_ n: Int) -> String { n == 1 ? "1 block" : "\(n) blocks" }
 
     /// old_code,old_name,new_code,new_name,blocks,population,change: every old × new pair holding a block,
-    /// the unchanged diagonal included (an empty code: in no area).
+    /// the unchanged diagonal included (an empty code: in no area); with attributes, their columns over
+    /// the pair's blocks (counts summed, rates population-weighted means, classes shares of people).
     public var movesTable: CSVTable {
         CSVTable(
-            header: ["old_code", "old_name", "new_code", "new_name", "blocks", "population", "change"],
+            header: ["old_code", "old_name", "new_code", "new_name", "blocks", "population", "change"] + (attributes?.columnNames ?? []),
             rows: moves.map { m in
                 [
                     m.old.map { old.codes[$0] } ?? "", m.old.map { old.names[$0] } ?? "", m.new.map { new.codes[$0] } ?? "",
                     m.new.map { new.names[$0] } ?? "", String(m.blocks), number(m.population), m.change.rawValue,
-                ]
+                ] + (attributes?.texts(m.attributes) ?? [])
             })
+    }
+
+    /// For each count, its `_kept`, `_gained` and `_lost` column names (empty without attributes).
+    private var countChangeNames: [String] {
+        guard let attributes else { return [] }
+        return attributes.countColumns.flatMap { j in ["_kept", "_gained", "_lost"].map { attributes.columns[j].name + $0 } }
+    }
+
+    private func countChanges(_ f: Fate) -> [String] {
+        guard let attributes else { return [] }
+        let sums = [f.keptAttributes, f.gainedAttributes, f.lostAttributes].map(attributes.counts)
+        return attributes.countColumns.indices.flatMap { i in sums.map { number($0[i]) } }
     }
 
     /// One row per old area (its fate and the new areas it became) and per new area no old one leads to.
@@ -28,19 +41,19 @@ extension FootprintDiff {
             header: [
                 "old_code", "old_name", "fate", "new_code", "new_name", "old_blocks", "new_blocks", "old_population", "new_population",
                 "people_kept", "people_gained", "people_lost",
-            ],
+            ] + countChangeNames,
             rows: fates.map { f in
                 [
                     f.old.map { old.codes[$0] } ?? "", f.old.map { old.names[$0] } ?? "", f.fate.rawValue,
                     f.new.map { new.codes[$0] }.joined(separator: ";"), f.new.map { new.names[$0] }.joined(separator: ";"),
                     f.old == nil ? "" : String(f.oldBlocks), String(f.newBlocks), f.old == nil ? "" : number(f.oldPopulation),
                     number(f.newPopulation), number(f.kept), number(f.gained), number(f.lost),
-                ]
+                ] + countChanges(f)
             })
     }
 
     /// The blocks whose area changed (moved, merged, split, recoded, renamed, outside one footprint),
-    /// with their old and new areas, for a map.
+    /// with their old and new areas and population, for a map (the attributes are in moves.csv).
     public var changedBlocksLayer: Layer {
         let blocks = population.blocks
         var features: [Feature] = []
@@ -89,7 +102,7 @@ extension FootprintDiff {
             let t = total(change)
             changes[change.rawValue] = .object(JSONObject([("blocks", .number(Double(t.blocks))), ("population", .number(t.population))]))
         }
-        return JSONObject([
+        var o = JSONObject([
             ("tool", .string(Provenance.tool)), ("analysis", .string("diff")),
             ("old", Self.describe(old)), ("new", Self.describe(new)),
             (
@@ -109,6 +122,60 @@ extension FootprintDiff {
             ),
             ("fates", .object(fateCounts)), ("blocks_by_change", .object(changes)),
         ])
+        if let attributes { o["attributes"] = attributesProvenance(attributes) }
+        return o
+    }
+
+    /// Each footprint's areas' stored attribute sums added up: the blocks in some area.
+    private func inAreas(_ sums: [[Double]], _ a: BlockAttributes) -> [Double] { sums.reduce(a.zeros) { zip($0, $1).map(+) } }
+
+    /// The attribute table, its kinds, and each count's total in the blocks, in the areas of either
+    /// footprint and in blocks that moved.
+    private func attributesProvenance(_ a: BlockAttributes) -> JSONValue {
+        guard case .object(var o) = a.provenance() else { return a.provenance() }
+        let moved = attributeTotal(.moved)
+        let total = a.totals
+        let inOld = inAreas(oldAttributes, a)
+        let inNew = inAreas(newAttributes, a)
+        o["method"] = .string("each block goes wholly to one area, its attributes with it")
+        o["count_totals"] = .object(
+            JSONObject(
+                a.countColumns.map { j in
+                    let c = a.columns[j].position
+                    return (
+                        a.columns[j].name,
+                        .object(
+                            JSONObject([
+                                ("total", .number(Number.round(total[c], 3))), ("in_old_areas", .number(Number.round(inOld[c], 3))),
+                                ("in_new_areas", .number(Number.round(inNew[c], 3))),
+                                ("in_moved_blocks", .number(Number.round(moved[c], 3))),
+                            ]))
+                    )
+                }))
+        return .object(o)
+    }
+
+    /// With attributes: each count in blocks that moved to another area, then each count's total
+    /// reconciled with the areas of both footprints (empty without attributes).
+    public var attributeSummary: String {
+        guard let a = attributes, !a.countColumns.isEmpty else { return "" }
+        let moved = a.counts(attributeTotal(.moved))
+        let total = a.counts(a.totals)
+        let inOld = a.counts(inAreas(oldAttributes, a))
+        let inNew = a.counts(inAreas(newAttributes, a))
+        let names = a.countColumns.map { a.columns[$0].name }
+        var lines = ["  by count: people in blocks that moved to another area"]
+        for i in names.indices {
+            let share = String(format: "%.2f", fraction(moved[i], of: total[i]) * 100)
+            lines.append("    \(names[i]): \(people(moved[i])) (\(share)% of \(people(total[i])))")
+        }
+        lines.append("  count totals (in blocks = in OLD's areas + in none = in NEW's areas + in none):")
+        for i in names.indices {
+            lines.append(
+                "    \(names[i]): \(number(total[i])) = \(number(inOld[i])) + \(number(total[i] - inOld[i])) = \(number(inNew[i])) + "
+                    + "\(number(total[i] - inNew[i]))")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// What changed, for people: moves, fates, recodes and mergers.
@@ -175,22 +242,37 @@ extension FootprintDiff {
 /// The before/after tables and summary of coterminosity with two footprints.
 extension FootprintCoterminosity {
     private func people(_ v: Double) -> String { String(Int(v.rounded())) }
+    private func number(_ v: Double, _ places: Int = 3) -> String { JSONValue.number(Number.round(v, places)).text ?? "" }
 
     private func systemsText(_ s: Standing, _ f: Footprint) -> String {
         s.systems.map { "\(f.codes[$0.system]) \(people($0.population))" }.joined(separator: ";")
     }
 
-    /// place_code,place_name,population,status_before,systems_before,status_after,systems_after,change
+    private var attributes: BlockAttributes? { diff.attributes }
+
+    /// For each count, the place's count in each system, like systems_before ("E54000053 2400;E54000052 180").
+    private func countsText(_ s: Standing, _ f: Footprint, count i: Int) -> String {
+        guard let attributes else { return "" }
+        return zip(s.systems, s.attributes).map { "\(f.codes[$0.system]) \(number(attributes.counts($1)[i]))" }.joined(separator: ";")
+    }
+
+    /// place_code,place_name,population,status_before,systems_before,status_after,systems_after,change; with
+    /// attributes, the place's attribute columns, then for each count `<count>_systems_before` and
+    /// `<count>_systems_after` (the count in each system, like systems_before).
     public var placesTable: CSVTable {
-        CSVTable(
+        let counts = attributes?.countColumns.indices ?? 0..<0
+        return CSVTable(
             header: [
                 "place_code", "place_name", "population", "status_before", "systems_before", "status_after", "systems_after", "change",
-            ],
+            ]
+                + (attributes.map { a in a.columnNames + a.countNames("").flatMap { [$0 + "_systems_before", $0 + "_systems_after"] } }
+                    ?? []),
             rows: rows.map { r in
                 [
                     places.codes[r.place], places.names[r.place], people(r.population), r.before.status.rawValue,
                     systemsText(r.before, diff.old), r.after.status.rawValue, systemsText(r.after, diff.new), change(r),
-                ]
+                ] + (attributes?.texts(r.attributes) ?? [])
+                    + counts.flatMap { [countsText(r.before, diff.old, count: $0), countsText(r.after, diff.new, count: $0)] }
             })
     }
 
@@ -200,23 +282,36 @@ extension FootprintCoterminosity {
         return r.systemsChanged ? "systems changed" : ""
     }
 
-    /// One row per system of either footprint: its whole and shared places.
+    /// One row per system of either footprint: its whole and shared places; with attributes, the
+    /// system's attribute columns in that footprint and, for each count, the part in whole places and
+    /// its share (`…_in_whole_places`, `…_share_in_whole_places`, as in coterminosity's systems.csv).
     public var systemsTable: CSVTable {
         var rows: [[String]] = []
-        for (label, footprint, systems) in [("before", diff.old, oldSystems), ("after", diff.new, newSystems)] {
+        for (label, footprint, systems, sums) in [
+            ("before", diff.old, oldSystems, diff.oldAttributes), ("after", diff.new, newSystems, diff.newAttributes),
+        ] {
             for s in systems.sorted(by: { footprint.codes[$0.system] < footprint.codes[$1.system] }) {
-                rows.append([
+                var row = [
                     label, footprint.codes[s.system], footprint.names[s.system], String(s.wholePlaces.count + s.sharedPlaces.count),
                     String(s.wholePlaces.count), String(s.sharedPlaces.count), s.madeOfWholePlaces ? "true" : "false",
                     s.sharedPlaces.map { places.codes[$0] }.joined(separator: ";"),
-                ])
+                ]
+                if let attributes {
+                    let all = attributes.counts(sums[s.system])
+                    let whole = attributes.counts(s.attributesInWholePlaces)
+                    row +=
+                        attributes.texts(sums[s.system]) + whole.map { number($0) }
+                        + zip(whole, all).map { number(fraction($0, of: $1), 9) }
+                }
+                rows.append(row)
             }
         }
         return CSVTable(
             header: [
                 "footprint", "system_code", "system_name", "n_places", "n_whole_places", "n_shared_places", "made_of_whole_places",
                 "shared_places",
-            ], rows: rows)
+            ] + (attributes.map { $0.columnNames + $0.countNames("_in_whole_places") + $0.countNames("_share_in_whole_places") } ?? []),
+            rows: rows)
     }
 
     /// Counts before and after, and the places whose status or systems changed.

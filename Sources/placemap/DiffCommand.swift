@@ -40,7 +40,9 @@ struct DiffCommand: ParsableCommand {
             --reassign build a proposed footprint from OLD. Writes moves.csv (people and blocks per old × new area), \
             areas.csv (each area's fate), with --places also places.csv and systems.csv (coterminosity before and \
             after), changed_blocks.geojson and .gpkg (for a map) and diff.json into --out (default: diff), and prints \
-            a summary. Bad data (blocks missing from a lookup or the population, an unknown, repeated or unassigned \
+            a summary. With --attributes (e.g. residents by age band), moves.csv, places.csv and systems.csv carry their \
+            columns, areas.csv each count kept, gained and lost, and the summary each count that moved; every block needs \
+            a row. Bad data (blocks missing from a lookup or the population, an unknown, repeated or unassigned \
             code in a scenario file) exits 65 naming the file, row and code.
             """)
 
@@ -75,9 +77,6 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: FolderOutput
 
     func validate() throws {
-        if weighting.attributeTable.attributes != nil {
-            throw ValidationError("diff does not carry block attributes yet: leave out --attributes (coterminosity, overlap, lookup and catchments do)")
-        }
         guard weighting.blocks != nil else {
             throw ValidationError("diff needs --blocks and --population (the blocks both footprints are drawn on)")
         }
@@ -115,6 +114,7 @@ struct DiffCommand: ParsableCommand {
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             guard !Console.quiet else { return }
             print(diff.summary + joinReport(population))
+            if !diff.attributeSummary.isEmpty { print(diff.attributeSummary) }
             if let coterminosity { print(coterminosity.summary) }
             print("  outputs: \(folder)/" + FolderOutputs.diff(places: places != nil).joined(separator: ", "))
         }

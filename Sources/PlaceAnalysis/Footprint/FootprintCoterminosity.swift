@@ -9,6 +9,8 @@ public struct FootprintCoterminosity: Sendable {
     public struct Standing: Sendable, Equatable {
         public var status: PlaceStatus
         public var systems: [(system: Int, population: Double)]
+        /// The attributes' stored columns in each of `systems`, in the same order (empty without attributes).
+        public var attributes: [[Double]] = []
         public static func == (a: Standing, b: Standing) -> Bool {
             a.status == b.status && a.systems.map(\.system) == b.systems.map(\.system)
         }
@@ -21,6 +23,8 @@ public struct FootprintCoterminosity: Sendable {
         public var after: Standing
         /// True when the status is the same but the systems are not those the old ones became.
         public var systemsChanged: Bool
+        /// The attributes' stored columns summed over the place's blocks (empty without attributes).
+        public var attributes: [Double]
     }
 
     /// A system of one footprint: the places in it, whole and shared.
@@ -28,6 +32,8 @@ public struct FootprintCoterminosity: Sendable {
         public var system: Int
         public var wholePlaces: [Int]
         public var sharedPlaces: [Int]
+        /// The attributes' stored columns summed over the places wholly inside it (empty without attributes).
+        public var attributesInWholePlaces: [Double] = []
         public var madeOfWholePlaces: Bool { sharedPlaces.isEmpty && !wholePlaces.isEmpty }
     }
 
@@ -44,14 +50,20 @@ public struct FootprintCoterminosity: Sendable {
                 .badData, file: places.file, message: "the places are drawn on other blocks than the footprints",
                 hint: "give the places on the same blocks")
         }
+        let attributes = diff.attributes
         func standings(_ systems: Footprint) -> [Standing] {
             var byPlace = [[Int: Double]](repeating: [:], count: places.count)
+            var sums = [[Int: [Double]]](repeating: [:], count: places.count)
             for k in people.indices where people[k] > 0 {
-                if let p = places.areaOfBlock[k], let s = systems.areaOfBlock[k] { byPlace[p][s, default: 0] += people[k] }
+                guard let p = places.areaOfBlock[k], let s = systems.areaOfBlock[k] else { continue }
+                byPlace[p][s, default: 0] += people[k]
+                if let attributes { attributes.add(block: k, to: &sums[p][s, default: attributes.zeros]) }
             }
-            return byPlace.map { shares in
-                let sorted = shares.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map { (system: $0.key, population: $0.value) }
-                return Standing(status: sorted.isEmpty ? .outside : sorted.count == 1 ? .coterminous : .split, systems: sorted)
+            return byPlace.indices.map { p in
+                let sorted = byPlace[p].sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map { (system: $0.key, population: $0.value) }
+                var standing = Standing(status: sorted.isEmpty ? .outside : sorted.count == 1 ? .coterminous : .split, systems: sorted)
+                if attributes != nil { standing.attributes = sorted.map { sums[p][$0.system] ?? [] } }
+                return standing
             }
         }
         let before = standings(diff.old)
@@ -59,20 +71,24 @@ public struct FootprintCoterminosity: Sendable {
         var becomes = [Set<Int>](repeating: [], count: diff.old.count)
         for f in diff.fates { if let o = f.old { becomes[o] = Set(f.new) } }
         let placePeople = places.population(people)
+        let placeAttributes = attributes?.sums(into: places.areaOfBlock, count: places.count)
         let rows = places.codes.indices.sorted { places.codes[$0] < places.codes[$1] }.map { p in
             let expected = before[p].systems.reduce(into: Set<Int>()) { $0.formUnion(becomes[$1.system]) }
             let actual = Set(after[p].systems.map(\.system))
             return Place(
                 place: p, population: placePeople[p], before: before[p], after: after[p],
-                systemsChanged: before[p].status == after[p].status && expected != actual)
+                systemsChanged: before[p].status == after[p].status && expected != actual, attributes: placeAttributes?[p] ?? [])
         }
         func systems(_ footprint: Footprint, _ standing: (Place) -> Standing) -> [System] {
-            var out = footprint.codes.indices.map { System(system: $0, wholePlaces: [], sharedPlaces: []) }
+            var out = footprint.codes.indices.map { s in
+                System(system: s, wholePlaces: [], sharedPlaces: [], attributesInWholePlaces: attributes?.zeros ?? [])
+            }
             for row in rows {
                 let s = standing(row)
                 for (system, _) in s.systems {
                     if s.status == .coterminous {
                         out[system].wholePlaces.append(row.place)
+                        out[system].attributesInWholePlaces = zip(out[system].attributesInWholePlaces, row.attributes).map(+)
                     } else {
                         out[system].sharedPlaces.append(row.place)
                     }

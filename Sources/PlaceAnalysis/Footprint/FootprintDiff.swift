@@ -55,6 +55,8 @@ public struct FootprintDiff: Sendable {
         public var blocks: Int
         public var population: Double
         public var change: BlockChange
+        /// The moved blocks' attributes: stored columns summed (empty without attributes).
+        public var attributes: [Double] = []
     }
 
     /// The fate of one area: an old area with its new areas, or a new area no old one leads to.
@@ -73,6 +75,10 @@ public struct FootprintDiff: Sendable {
         public var gained: Double
         /// People of the old area in none of its new areas.
         public var lost: Double
+        /// The same three for the attributes' stored columns (empty without attributes).
+        public var keptAttributes: [Double] = []
+        public var gainedAttributes: [Double] = []
+        public var lostAttributes: [Double] = []
     }
 
     public let old: Footprint
@@ -86,7 +92,14 @@ public struct FootprintDiff: Sendable {
     /// The new area holding most of each old area's people, and the old area giving most of each new one's.
     public let successor: [Int?]
     public let predecessor: [Int?]
+    /// The attributes' stored columns summed into each old and each new area (empty without attributes).
+    public let oldAttributes: [[Double]]
+    public let newAttributes: [[Double]]
 
+    /// The blocks' attributes (age bands, scores, classes), carried whole with each block.
+    public var attributes: BlockAttributes? { population.attributes }
+
+    /// A block with no row in the attribute table is bad data: it would count as nobody.
     public init(old: Footprint, new: Footprint, population: PopulationBlocks) throws(InputError) {
         let people = population.population
         guard old.areaOfBlock.count == people.count, new.areaOfBlock.count == people.count else {
@@ -96,17 +109,25 @@ public struct FootprintDiff: Sendable {
                     + "\(people.count) in \(population.blocks.source))",
                 hint: "give both footprints on the same blocks")
         }
+        try population.attributes?.requireEveryBlock(of: population.blocks.source)
+        let attributes = population.attributes
         self.old = old
         self.new = new
         self.population = population
         // People and blocks per (old, new) pair; index count stands for "in no area".
         let none = (old: old.count, new: new.count)
         var matrix: [Pair: (blocks: Int, people: Double)] = [:]
+        var matrixAttributes: [Pair: [Double]] = [:]
         for k in people.indices {
             let key = Pair(old.areaOfBlock[k] ?? none.old, new.areaOfBlock[k] ?? none.new)
             let v = matrix[key] ?? (0, 0)
             matrix[key] = (v.blocks + 1, v.people + people[k])
+            if let attributes { attributes.add(block: k, to: &matrixAttributes[key, default: attributes.zeros]) }
         }
+        let oldAttributes = attributes?.sums(into: old.areaOfBlock, count: old.count) ?? []
+        let newAttributes = attributes?.sums(into: new.areaOfBlock, count: new.count) ?? []
+        self.oldAttributes = oldAttributes
+        self.newAttributes = newAttributes
         func weight(_ v: (blocks: Int, people: Double), _ index: Int) -> (Double, Int, Int) { (v.people, v.blocks, -index) }
         var successor = [Int?](repeating: nil, count: old.count)
         var predecessor = [Int?](repeating: nil, count: new.count)
@@ -161,16 +182,30 @@ public struct FootprintDiff: Sendable {
             for n in targets { reached[n] = true }
             let kept = targets.reduce(0) { $0 + (matrix[Pair(o, $1)]?.people ?? 0) }
             let newTotal = targets.reduce(0) { $0 + newPeople[$1] }
-            fates.append(
-                Fate(
-                    old: o, fate: fate, new: targets, oldBlocks: oldBlocks[o], newBlocks: targets.reduce(0) { $0 + newBlocks[$1] },
-                    oldPopulation: oldPeople[o], newPopulation: newTotal, kept: kept, gained: newTotal - kept, lost: oldPeople[o] - kept))
+            var f = Fate(
+                old: o, fate: fate, new: targets, oldBlocks: oldBlocks[o], newBlocks: targets.reduce(0) { $0 + newBlocks[$1] },
+                oldPopulation: oldPeople[o], newPopulation: newTotal, kept: kept, gained: newTotal - kept, lost: oldPeople[o] - kept)
+            if let attributes {
+                var keptSums = attributes.zeros
+                var newSums = attributes.zeros
+                for n in targets {
+                    keptSums = zip(keptSums, matrixAttributes[Pair(o, n)] ?? attributes.zeros).map(+)
+                    newSums = zip(newSums, newAttributes[n]).map(+)
+                }
+                (f.keptAttributes, f.gainedAttributes, f.lostAttributes) = (
+                    keptSums, newSums.minus(keptSums), oldAttributes[o].minus(keptSums)
+                )
+            }
+            fates.append(f)
         }
         for n in new.codes.indices.sorted(by: { new.codes[$0] < new.codes[$1] }) where !reached[n] {
-            fates.append(
-                Fate(
-                    old: nil, fate: .new, new: [n], oldBlocks: 0, newBlocks: newBlocks[n], oldPopulation: 0, newPopulation: newPeople[n],
-                    kept: 0, gained: newPeople[n], lost: 0))
+            var f = Fate(
+                old: nil, fate: .new, new: [n], oldBlocks: 0, newBlocks: newBlocks[n], oldPopulation: 0, newPopulation: newPeople[n],
+                kept: 0, gained: newPeople[n], lost: 0)
+            if let attributes {
+                (f.keptAttributes, f.gainedAttributes, f.lostAttributes) = (attributes.zeros, newAttributes[n], attributes.zeros)
+            }
+            fates.append(f)
         }
         self.fates = fates
 
@@ -191,7 +226,8 @@ public struct FootprintDiff: Sendable {
         self.moves = matrix.map { key, v in
             let o = key.a < none.old ? key.a : nil
             let n = key.b < none.new ? key.b : nil
-            return Move(old: o, new: n, blocks: v.blocks, population: v.people, change: change(o, n))
+            return Move(
+                old: o, new: n, blocks: v.blocks, population: v.people, change: change(o, n), attributes: matrixAttributes[key] ?? [])
         }.sorted {
             (code($0.old ?? none.old, old), code($0.new ?? none.new, new)) < (code($1.old ?? none.old, old), code($1.new ?? none.new, new))
         }
@@ -208,5 +244,11 @@ public struct FootprintDiff: Sendable {
             out.population += population.population[k]
         }
         return out
+    }
+
+    /// The attributes' stored columns summed over the blocks with each change (empty without attributes).
+    public func attributeTotal(_ change: BlockChange) -> [Double] {
+        guard let attributes else { return [] }
+        return attributes.sum(of: blockChanges.indices.filter { blockChanges[$0] == change })
     }
 }
