@@ -83,7 +83,9 @@ import Testing
 @Suite struct InteriorEvidenceTests {
     /// Systems WEST, MID and EAST follow the blocks exactly: block REAL (x 40–50) is MID's, deep inside
     /// LEFT; BORDER (x 100–110) is EAST's, but 60 % of it lies in LEFT as drawn (border at x = 106).
-    func run(tolerance: Double?, decidableLimit: Double = InteriorEvidence.defaultDecidableLimit) throws -> Coterminosity {
+    func run(
+        tolerance: Double?, decidableLimit: Double = InteriorEvidence.defaultDecidableLimit, attributes: CSVTable? = nil
+    ) throws -> Coterminosity {
         let places = try AnalysisLayer(
             Layers.make([("LEFT", Layers.rect(0, 0, 106, 100)), ("RIGHT", Layers.rect(106, 0, 200, 100))]), fields: Layers.fields)
         let blocks = try AnalysisLayer(
@@ -107,6 +109,7 @@ import Testing
             rows: [["W", "400"], ["REAL", "100"], ["W2", "500"], ["BORDER", "60"], ["E", "900"]])
         var options = CoterminosityOptions()
         options.population = try PopulationBlocks(blocks: blocks, table: table)
+        if let attributes { try options.population?.attach(attributes) }
         options.tolerance = tolerance
         options.decidableLimit = decidableLimit
         return try Coterminosity(places: places, systems: systems, options: options)

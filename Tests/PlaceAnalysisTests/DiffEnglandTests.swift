@@ -63,6 +63,51 @@ import Testing
         #expect(d.total(.moved).population == expected["E54000052>E54000064"]?.1)
     }
 
+    /// Every old × new pair's age bands in moves.csv equal the census bands summed over the pair's
+    /// LSOAs as the two lookups give them, and add up to the pair's population.
+    @Test func icb2022To2024CarriesEachAgeBandOfEachPair() throws {
+        var population = try Self.england.get()
+        let ages = try CSVReader.read(path: Paths.geodata("census21_age_lsoa21.csv"))
+        try population.attach(ages)
+        let d = try FootprintDiff(
+            old: Self.lookup("lookup_lsoa21_icb22_lad22.csv", "icb22_code"),
+            new: Self.lookup("lookup_lsoa21_sicbl24_icb24.csv", "icb24_code"),
+            population: population)
+        let bands = Array(ages.header.dropFirst())
+        #expect(bands.count == 6)
+        // (old code > new code) → each band summed, straight from the three CSVs.
+        let old = try Self.column("lookup_lsoa21_icb22_lad22.csv", "icb22_code")
+        let new = try Self.column("lookup_lsoa21_sicbl24_icb24.csv", "icb24_code")
+        let byBand = try bands.map { try Self.column("census21_age_lsoa21.csv", $0) }
+        var expected: [String: [Double]] = [:]
+        for (block, o) in old {
+            let key = o + ">" + (new[block] ?? "?")
+            let values = byBand.map { Double($0[block] ?? "") ?? .nan }
+            expected[key] = zip(expected[key] ?? Array(repeating: 0, count: bands.count), values).map(+)
+        }
+        let table = d.movesTable
+        #expect(Array(table.header.suffix(6)) == bands)
+        let (oc, nc, pc) = (try table.column("old_code"), try table.column("new_code"), try table.column("population"))
+        let columns = try bands.map { try table.column($0) }
+        #expect(table.rows.count == expected.count)
+        for row in table.rows {
+            let found = columns.map { Double(row[$0]) ?? .nan }
+            #expect(found == expected[row[oc] + ">" + row[nc]], "\(row[oc]) > \(row[nc])")
+            #expect(found.reduce(0, +) == Double(row[pc]), "\(row[oc]) > \(row[nc]): bands add up to the population")
+        }
+        // The four Chichester LSOAs: 1,523 people aged 65 and over among the 6,705 moved.
+        let moved = try #require(table.rows.first { $0[6] == "moved" })
+        #expect(moved[oc] == "E54000052" && moved[nc] == "E54000064")
+        #expect(Double(moved[columns[5]]) == expected["E54000052>E54000064"]?[5])
+        #expect(d.attributeSummary.contains("population_aged_65_and_over: \(moved[columns[5]]) ("))
+        // Sussex gains exactly the moved bands, Surrey Heartlands loses them.
+        let areas = d.areasTable
+        let lost = try areas.column("population_aged_65_and_over_lost")
+        let gained = try areas.column("population_aged_65_and_over_gained")
+        #expect(areas.rows.first { $0[0] == "E54000052" }?[lost] == moved[columns[5]])
+        #expect(areas.rows.first { $0[0] == "E54000053" }?[gained] == moved[columns[5]])
+    }
+
     @Test func theTwoRecodesAreShrunkAndGrownNotGoneAndNew() throws {
         let d = try Self.icb()
         let fates = Dictionary(uniqueKeysWithValues: d.fates.compactMap { f in f.old.map { (d.old.codes[$0], f) } })

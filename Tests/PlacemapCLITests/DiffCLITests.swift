@@ -53,6 +53,40 @@ import Testing
         #expect(layer.features.map { $0.properties["block_code"]?.text } == ["B2"])
     }
 
+    /// Residents by age on the same move: B2's 15 under 65 and 5 aged 65 and over go with it.
+    @Test func ageBandsGoWithTheBlocks() throws {
+        let folder = Self.fixture()
+        _ = Paths.write(
+            "blk_code,population_aged_under_65,population_aged_65_and_over\nB1,6,4\nB2,15,5\nB3,20,10\nB4,30,10\n", as: "ages.csv",
+            in: folder)
+        let result = try diff(folder, "old.csv", "new.csv", "--places", "places.csv", "--attributes", "ages.csv", "--out", "out")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            try read(folder, "out/moves.csv")
+                == "old_code,old_name,new_code,new_name,blocks,population,change,population_aged_under_65,population_aged_65_and_over\r\n"
+                + "S1,One,S1,One,1,10,unchanged,6,4\r\nS1,One,S2,Two,1,20,moved,15,5\r\nS2,Two,S2,Two,2,70,unchanged,50,20\r\n")
+        let areas = try CSVReader.read(path: folder.appendingPathComponent("out/areas.csv").path)
+        let s1 = try #require(areas.rows.first { $0[0] == "S1" })
+        let columns = try ["kept", "gained", "lost"].map { try areas.column("population_aged_65_and_over_" + $0) }
+        #expect(columns.map { s1[$0] } == ["4", "0", "5"])
+        // P2 (B2, B3) was split 5 | 10 aged 65 and over, and is whole in S2 after.
+        let places = try CSVReader.read(path: folder.appendingPathComponent("out/places.csv").path)
+        let p2 = try #require(places.rows.first { $0[0] == "P2" })
+        #expect(p2[try places.column("population_aged_65_and_over_systems_before")] == "S2 10;S1 5")
+        #expect(p2[try places.column("population_aged_65_and_over_systems_after")] == "S2 15")
+        #expect(result.stdout.contains("    population_aged_65_and_over: 5 (17.24% of 29)"))
+        #expect(result.stdout.contains("    population_aged_65_and_over: 29 = 29 + 0 = 29 + 0"))
+        let provenance = try String(contentsOf: folder.appendingPathComponent("out/diff.json"), encoding: .utf8)
+        #expect(provenance.contains("\"table\": \"ages.csv\"") || provenance.contains("\"table\":\"ages.csv\""))
+
+        // A block missing from the table would count as nobody: exit 65 naming the table and its code column.
+        _ = Paths.write("blk_code,population_aged_65_and_over\nB1,4\nB2,5\nB3,10\n", as: "short.csv", in: folder)
+        let bad = try diff(folder, "old.csv", "new.csv", "--attributes", "short.csv", "--out", "bad")
+        #expect(bad.status == 65, "\(bad.stderr)")
+        #expect(bad.stderr.contains("short.csv") && bad.stderr.contains("blk_code") && bad.stderr.contains("block B4"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad/moves.csv").path))
+    }
+
     @Test func aMergerScenario() throws {
         let folder = Self.fixture()
         _ = Paths.write("sys_code,proposed_code,proposed_name\nS1,M1,Merged\nS2,M1,Merged\n", as: "merge.csv", in: folder)
