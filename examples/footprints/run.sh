@@ -15,9 +15,12 @@ blocks=(--blocks "$geo/lsoa21_england.geojson" --population "$geo/census21_popul
 places=(--places "$geo/lookup_lsoa21_lad24.csv")
 cd "$root"
 
-# 1. ICB 2022 → ICB 2024: the Chichester move and the two recodes.
+# 1. ICB 2022 → ICB 2024: the Chichester move and the two recodes, by age band too, and the page of
+#    before/after maps and tables for a board paper.
 "$pm" diff geodata/lookup_lsoa21_icb22_lad22.csv geodata/lookup_lsoa21_sicbl24_icb24.csv \
-    --old-code icb22_code --new-code icb24_code "${blocks[@]}" "${places[@]}" --out "$work/icb" | sed "s|$work/||g" > "$here/icb22_icb24.txt"
+    --old-code icb22_code --new-code icb24_code "${blocks[@]}" "${places[@]}" --attributes "$geo/census21_age_lsoa21.csv" \
+    --out "$work/icb" | sed "s|$work/||g" > "$here/icb22_icb24.txt"
+"$pm" report "$work/icb" -o "$here/icb22_icb24.html" --overwrite --title "ICB 2022 → ICB 2024: what changed" > /dev/null
 # 2. LAD 2021/22 → LAD 2024: the April 2023 unitary councils.
 "$pm" diff geodata/lookup_lsoa21_icb22_lad22.csv geodata/lookup_lsoa21_lad24.csv \
     --old-code ltla22_code "${blocks[@]}" --out "$work/lad" | sed "s|$work/||g" > "$here/lad22_lad24.txt"
@@ -33,6 +36,10 @@ for run in icb lad merge bassetlaw; do
     { head -1 "$work/$run/areas.csv"; grep -v ',unchanged,' "$work/$run/areas.csv" | tail -n +2; } > "$here/${run}_areas.csv"
 done
 for run in icb merge bassetlaw; do
-    { head -1 "$work/$run/places.csv"; tail -n +2 "$work/$run/places.csv" | grep -v $',\r$'; } > "$here/${run}_places.csv"
+    # The header and the rows whose `change` column is not empty (names may hold quoted commas).
+    python3 -c 'import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+w = csv.writer(sys.stdout, lineterminator="\r\n")
+w.writerows([rows[0]] + [r for r in rows[1:] if r[rows[0].index("change")]])' "$work/$run/places.csv" > "$here/${run}_places.csv"
 done
-echo "wrote the summaries (*.txt) and the changed areas and places (*_areas.csv, *_places.csv) in $here"
+echo "wrote the summaries (*.txt), the changed areas and places (*_areas.csv, *_places.csv) and the ICB report (icb22_icb24.html) in $here"
