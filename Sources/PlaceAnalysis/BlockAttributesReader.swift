@@ -55,7 +55,7 @@ struct AttributeReader {
     }
 
     private func number(_ text: String, _ kind: AttributeKind) -> Double? {
-        guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else { return nil }
+        guard let v = Double(text.trimmedCell), v.isFinite else { return nil }
         return kind == .counts && v < 0 ? nil : v
     }
 
@@ -70,7 +70,7 @@ struct AttributeReader {
                     + "\(table.header[codeIndex]) (found \(others.map { table.header[$0] }.joined(separator: ", ")))",
                 hint: "keep code,category,value (name columns may stay), or give one row per block (wide form)")
         }
-        let numeric = others.map { i in table.rows.prefix(50).allSatisfy { Double($0[i].trimmingCharacters(in: .whitespaces)) != nil } }
+        let numeric = others.map { i in table.rows.prefix(50).allSatisfy { Double($0[i].trimmedCell) != nil } }
         let (categoryIndex, valueIndex) = numeric[0] && !numeric[1] ? (others[1], others[0]) : (others[0], others[1])
         let kind = declared ?? .counts
         if kind == .classes {
@@ -86,11 +86,11 @@ struct AttributeReader {
         var unmatched = Set<String>()
         for (r, row) in table.rows.enumerated() {
             let category = row[categoryIndex]
-            guard !category.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !category.trimmedCell.isEmpty else {
                 throw bad(r, categoryIndex, "empty category", "every row names its category")
             }
             guard let value = number(row[valueIndex], kind) else {
-                let what = row[valueIndex].trimmingCharacters(in: .whitespaces).isEmpty ? "an empty value" : "\"\(row[valueIndex])\""
+                let what = row[valueIndex].trimmedCell.isEmpty ? "an empty value" : "\"\(row[valueIndex])\""
                 throw bad(
                     r, valueIndex, "\(what) is not \(kind == .counts ? "a count (a non-negative number)" : "a number")",
                     "fix the row; a missing figure is not 0")
@@ -174,14 +174,14 @@ struct AttributeReader {
         withoutRow = blockCodes.indices.filter { rowOfBlock[$0] == nil }.map { blockCodes[$0] }
         var kinds: [(Int, AttributeKind, String)] = []
         for i in others {
-            let texts = table.rows.map { $0[i].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let texts = table.rows.map { $0[i].trimmedCell }.filter { !$0.isEmpty }
             let numbers = texts.filter { Double($0) != nil }.count
             let name = table.header[i]
             if let declared {
                 kinds.append((i, declared, "declared"))
             } else if numbers < texts.count && numbers * 10 >= texts.count * 9 {
                 let r = table.rows.firstIndex { row in
-                    let t = row[i].trimmingCharacters(in: .whitespaces)
+                    let t = row[i].trimmedCell
                     return !t.isEmpty && Double(t) == nil
                 }
                 throw bad(
@@ -212,7 +212,7 @@ struct AttributeReader {
                         let text = table.rows[r][i]
                         throw bad(
                             r, i,
-                            text.trimmingCharacters(in: .whitespaces).isEmpty
+                            text.trimmedCell.isEmpty
                                 ? "no value: a missing count is not 0" : "\"\(text)\" is not a count (a non-negative number)",
                             "fix the row, or declare the kind with --attributes-kind")
                     }
@@ -226,7 +226,7 @@ struct AttributeReader {
                 var empty: [Int] = []
                 for (k, r) in rowOfBlock.enumerated() {
                     guard let r else { continue }
-                    let text = table.rows[r][i].trimmingCharacters(in: .whitespaces)
+                    let text = table.rows[r][i].trimmedCell
                     if text.isEmpty {
                         empty.append(r)
                         continue
@@ -247,7 +247,7 @@ struct AttributeReader {
                 var empty: [Int] = []
                 for (k, r) in rowOfBlock.enumerated() {
                     guard let r else { continue }
-                    let text = table.rows[r][i].trimmingCharacters(in: .whitespaces)
+                    let text = table.rows[r][i].trimmedCell
                     if text.isEmpty {
                         empty.append(r)
                         continue
@@ -258,7 +258,7 @@ struct AttributeReader {
                     }
                     classOfBlock[k] = labelIndex[text]
                 }
-                let distinct = Set(table.rows.map { $0[i].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                let distinct = Set(table.rows.map { $0[i].trimmedCell }.filter { !$0.isEmpty })
                 if distinct.count > BlockAttributes.maxClasses {
                     throw InputError(
                         .badData, file: table.source, field: table.header[i],
@@ -315,5 +315,15 @@ struct AttributeReader {
                 .usage, file: table.source, field: c.variable, message: "two variables give the same column name \(c.name)",
                 hint: "rename one of the columns")
         }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space; cheap for the usual cell that has none.
+    var trimmedCell: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
+            CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+        else { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }
