@@ -1,10 +1,11 @@
-/// The rings of a valid polygon or multipolygon as segments, indexed, for `BoundaryRelation`.
+/// The rings of a valid polygon or multipolygon as segments, indexed, for `BoundaryRelation`
+/// (a class: shared, never copied, between the many pairs that test one feature).
 ///
 /// Vertices are kept without the closing repeat and without repeated consecutive points, so that
 /// segment `s` runs from vertex `s` to the next vertex of its ring and has positive length. Each
 /// ring knows the side its polygon's interior lies on; segments are grouped in short runs of
 /// consecutive segments whose boxes an STR index holds.
-public struct BoundaryRings: Sendable {
+public final class BoundaryRings: Sendable {
     public let bounds: Bounds
     let xs: [Double]
     let ys: [Double]
