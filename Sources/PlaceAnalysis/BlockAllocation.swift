@@ -29,10 +29,11 @@ public struct MinorityPiece: Sendable {
 /// Each block is built as a GEOS geometry once and tested against the candidate areas of every
 /// layer from their STR indexes. Where the block's and an area's boundaries meet only in identical
 /// segments and common vertices (areas built from the blocks, a clean coverage), their coordinates
-/// decide (`BoundaryRelation`): the area takes the block whole or none of it. Otherwise an area that
-/// contains the block properly (not even touching its boundary) takes it whole without an
-/// intersection, one that does not meet the block is skipped, and only the others are intersected. The weighting method (area, largest share,
-/// representative point) is chosen afterwards from the same pieces.
+/// decide (`BoundaryRelation`): the area takes the block whole or none of it, and boundaries that
+/// certainly cross go straight to the intersection. Otherwise an area that contains the block
+/// properly (not even touching its boundary) takes it whole without an intersection, one that does
+/// not meet the block is skipped, and only the others are intersected. The weighting method (area,
+/// largest share, representative point) is chosen afterwards from the same pieces.
 public struct BlockAllocation: Sendable {
     public let blocks: AnalysisLayer
     public let layers: [AnalysisLayer]
