@@ -38,6 +38,8 @@ extension BlockAttributes {
 }
 
 extension [Double] {
+    /// Element-wise sum (arrays of the same length).
+    public func plus(_ other: [Double]) -> [Double] { indices.map { self[$0] + other[$0] } }
     /// Element-wise difference (arrays of the same length).
     func minus(_ other: [Double]) -> [Double] { indices.map { self[$0] - other[$0] } }
 }

@@ -26,20 +26,20 @@ enum AgeProfile {
         var s = "<table class=\"age-profile\"><caption>\(XML.escape(caption))</caption><thead><tr><th>band</th>"
         for side in sides { s += "<th class=\"n\">\(XML.escape(side.label))</th>" }
         s += "</tr></thead><tbody>"
+        let value = { (side: Side, j: Int) -> Double in j < side.counts.count ? side.counts[j] : 0 }
         let share = { (side: Side, j: Int) -> Double in
-            let value = j < side.counts.count ? side.counts[j] : 0
             let whole = side.population.flatMap { $0 > 0 ? $0 : nil } ?? side.counts.reduce(0, +)
-            return whole > 0 ? value / whole : 0
+            return whole > 0 ? value(side, j) / whole : 0
         }
         // Bars are drawn against the largest share in the table, so that they can be compared across sides.
         let largest = sides.flatMap { side in columns.indices.map { share(side, $0) } }.max() ?? 0
         for (j, column) in columns.enumerated() {
             s += "<tr><td>\(XML.escape(band(column)))</td>"
             for side in sides {
-                let value = j < side.counts.count ? side.counts[j] : 0
-                let bar = largest > 0 ? share(side, j) / largest * 100 : 0
+                let fraction = share(side, j)
+                let bar = largest > 0 ? fraction / largest * 100 : 0
                 s += "<td class=\"n\" data-side=\"\(XML.escape(side.key))\" data-band=\"\(XML.escape(column))\">"
-                s += "\(Drawing.people(value)) <span class=\"share\">\(Drawing.percent(share(side, j)))</span>"
+                s += "\(Drawing.people(value(side, j))) <span class=\"share\">\(Drawing.percent(fraction))</span>"
                 s += "<span class=\"bar\" style=\"width:\(PathEncoding.coordinate(bar.rounded()))%\"></span></td>"
             }
             s += "</tr>"

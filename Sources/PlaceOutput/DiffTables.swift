@@ -127,7 +127,7 @@ extension FootprintDiff {
     }
 
     /// Each footprint's areas' stored attribute sums added up: the blocks in some area.
-    private func inAreas(_ sums: [[Double]], _ a: BlockAttributes) -> [Double] { sums.reduce(a.zeros) { zip($0, $1).map(+) } }
+    private func inAreas(_ sums: [[Double]], _ a: BlockAttributes) -> [Double] { sums.reduce(a.zeros) { $0.plus($1) } }
 
     /// The attribute table, its kinds, and each count's total in the blocks, in the areas of either
     /// footprint and in blocks that moved.

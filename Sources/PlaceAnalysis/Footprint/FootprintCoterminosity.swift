@@ -88,7 +88,7 @@ public struct FootprintCoterminosity: Sendable {
                 for (system, _) in s.systems {
                     if s.status == .coterminous {
                         out[system].wholePlaces.append(row.place)
-                        out[system].attributesInWholePlaces = zip(out[system].attributesInWholePlaces, row.attributes).map(+)
+                        out[system].attributesInWholePlaces = out[system].attributesInWholePlaces.plus(row.attributes)
                     } else {
                         out[system].sharedPlaces.append(row.place)
                     }

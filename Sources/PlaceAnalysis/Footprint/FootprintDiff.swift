@@ -189,8 +189,8 @@ public struct FootprintDiff: Sendable {
                 var keptSums = attributes.zeros
                 var newSums = attributes.zeros
                 for n in targets {
-                    keptSums = zip(keptSums, matrixAttributes[Pair(o, n)] ?? attributes.zeros).map(+)
-                    newSums = zip(newSums, newAttributes[n]).map(+)
+                    keptSums = keptSums.plus(matrixAttributes[Pair(o, n)] ?? attributes.zeros)
+                    newSums = newSums.plus(newAttributes[n])
                 }
                 (f.keptAttributes, f.gainedAttributes, f.lostAttributes) = (
                     keptSums, newSums.minus(keptSums), oldAttributes[o].minus(keptSums)
