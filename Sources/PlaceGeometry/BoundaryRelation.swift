@@ -34,8 +34,10 @@ public enum BoundaryRelation: Sendable, Equatable {
         let contacts = Contacts(f, s, box: box)
         if contacts.crossing { return .crossing }
         guard contacts.clean,
-            let firstRuns = runs(of: f, against: s, vertices: contacts.firstVertices, shared: contacts.firstShared, points: contacts.points),
-            let secondRuns = runs(of: s, against: f, vertices: contacts.secondVertices, shared: contacts.secondShared, points: contacts.points)
+            let firstRuns = runs(
+                of: f, against: s, vertices: contacts.firstVertices, shared: contacts.firstShared, points: contacts.points),
+            let secondRuns = runs(
+                of: s, against: f, vertices: contacts.secondVertices, shared: contacts.secondShared, points: contacts.points)
         else { return nil }
         if contacts.sameSide == 0, !firstRuns.inside, !secondRuns.inside {
             return .apart(sharedLength: contacts.sharedLength, touching: !contacts.points.isEmpty)
@@ -50,7 +52,8 @@ public enum BoundaryRelation: Sendable, Equatable {
     private static func runs(
         of x: BoundaryRings, against y: BoundaryRings, vertices: Set<Int>, shared: Set<Int>, points: Set<Point>
     ) -> (inside: Bool, outside: Bool)? {
-        var inside = false, outside = false
+        var inside = false
+        var outside = false
         func test(_ px: Double, _ py: Double) -> Bool {
             guard let inY = y.contains(x: px, y: py) else { return false }
             if inY { inside = true } else { outside = true }
@@ -101,10 +104,12 @@ public enum BoundaryRelation: Sendable, Equatable {
         var sameSide = 0, oppositeSide = 0
 
         init(_ f: BoundaryRings, _ s: BoundaryRings, box: Bounds) {
-            let a = f.segments(meeting: box).map { Segment(f, $0) }.sorted { $0.minX < $1.minX }
-            let b = s.segments(meeting: box).map { Segment(s, $0) }.sorted { $0.minX < $1.minX }
-            var activeA: [Segment] = [], activeB: [Segment] = []
-            var i = 0, j = 0
+            let a = f.segments(meeting: box).map { f.segment($0) }.sorted { $0.minX < $1.minX }
+            let b = s.segments(meeting: box).map { s.segment($0) }.sorted { $0.minX < $1.minX }
+            var activeA: [BoundaryRings.Segment] = []
+            var activeB: [BoundaryRings.Segment] = []
+            var i = 0
+            var j = 0
             while i < a.count || j < b.count {
                 if j == b.count || (i < a.count && a[i].minX <= b[j].minX) {
                     guard scan(a[i], isFirst: true, against: &activeB, f, s) else {
@@ -127,7 +132,8 @@ public enum BoundaryRelation: Sendable, Equatable {
         /// Compares `seg` with the other boundary's segments still open at its left end, dropping
         /// those that end before it.
         private mutating func scan(
-            _ seg: Segment, isFirst: Bool, against others: inout [Segment], _ f: BoundaryRings, _ s: BoundaryRings
+            _ seg: BoundaryRings.Segment, isFirst: Bool, against others: inout [BoundaryRings.Segment], _ f: BoundaryRings,
+            _ s: BoundaryRings
         ) -> Bool {
             others.removeAll { $0.maxX < seg.minX }
             for o in others where o.minY <= seg.maxY && o.maxY >= seg.minY {
@@ -138,11 +144,17 @@ public enum BoundaryRelation: Sendable, Equatable {
 
         /// Records how segment `p` of the first and `q` of the second meet; false when they meet
         /// other than in an identical segment or a common end point, or rounding leaves it open.
-        private mutating func compare(_ p: Segment, _ q: Segment, _ f: BoundaryRings, _ s: BoundaryRings) -> Bool {
-            let p0 = Point(p.x0, p.y0), p1 = Point(p.x1, p.y1), q0 = Point(q.x0, q.y0), q1 = Point(q.x1, q.y1)
+        private mutating func compare(_ p: BoundaryRings.Segment, _ q: BoundaryRings.Segment, _ f: BoundaryRings, _ s: BoundaryRings)
+            -> Bool
+        {
+            let p0 = Point(p.x0, p.y0)
+            let p1 = Point(p.x1, p.y1)
+            let q0 = Point(q.x0, q.y0)
+            let q1 = Point(q.x1, q.y1)
             if (p0 == q0 && p1 == q1) || (p0 == q1 && p1 == q0) {
                 let sameDirection = p0 == q0
-                let leftF = f.interiorLeft[Int(f.ringOf[p.index])], leftS = s.interiorLeft[Int(s.ringOf[q.index])]
+                let leftF = f.interiorLeft[Int(f.ringOf[p.index])]
+                let leftS = s.interiorLeft[Int(s.ringOf[q.index])]
                 if (leftF == leftS) == sameDirection { sameSide += 1 } else { oppositeSide += 1 }
                 firstShared.insert(p.index)
                 secondShared.insert(q.index)
@@ -186,21 +198,6 @@ public enum BoundaryRelation: Sendable, Equatable {
             points.insert(c)
             firstVertices.insert(fv)
             secondVertices.insert(sv)
-        }
-    }
-
-    /// A segment with its box, by the index of its first vertex.
-    private struct Segment {
-        var index: Int, end: Int
-        var x0: Double, y0: Double, x1: Double, y1: Double
-        var minX: Double, maxX: Double, minY: Double, maxY: Double
-
-        init(_ r: BoundaryRings, _ s: Int) {
-            index = s
-            end = r.next(s)
-            (x0, y0, x1, y1) = (r.xs[s], r.ys[s], r.xs[end], r.ys[end])
-            (minX, maxX) = (min(x0, x1), max(x0, x1))
-            (minY, maxY) = (min(y0, y1), max(y0, y1))
         }
     }
 }

@@ -25,11 +25,16 @@ public final class BoundaryRings: Sendable {
     public init?(_ shape: Shape) {
         guard shape.isPolygonal, !shape.isEmpty else { return nil }
         let c = shape.coordinates
-        var xs: [Double] = [], ys: [Double] = []
+        var xs: [Double] = []
+        var ys: [Double] = []
         xs.reserveCapacity(shape.pointCount)
         ys.reserveCapacity(shape.pointCount)
-        var ringStarts: [Int] = [], interiorLeft: [Bool] = [], ringBounds: [Bounds] = [], ringOf: [Int32] = []
-        var chunkStarts: [Int] = [], chunkBounds: [Bounds?] = []
+        var ringStarts: [Int] = []
+        var interiorLeft: [Bool] = []
+        var ringBounds: [Bounds] = []
+        var ringOf: [Int32] = []
+        var chunkStarts: [Int] = []
+        var chunkBounds: [Bounds?] = []
         var all = Bounds(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
         var polygon = 0
         for ring in shape.ringEnds.indices {
@@ -127,5 +132,23 @@ public final class BoundaryRings: Sendable {
             }
         }
         return crossings % 2 == 1
+    }
+
+    /// Segment `s` with its box.
+    func segment(_ s: Int) -> Segment { Segment(self, s) }
+
+    /// A segment with its box, by the index of its first vertex.
+    struct Segment {
+        var index: Int, end: Int
+        var x0: Double, y0: Double, x1: Double, y1: Double
+        var minX: Double, maxX: Double, minY: Double, maxY: Double
+
+        init(_ r: BoundaryRings, _ s: Int) {
+            index = s
+            end = r.next(s)
+            (x0, y0, x1, y1) = (r.xs[s], r.ys[s], r.xs[end], r.ys[end])
+            (minX, maxX) = (min(x0, x1), max(x0, x1))
+            (minY, maxY) = (min(y0, y1), max(y0, y1))
+        }
     }
 }

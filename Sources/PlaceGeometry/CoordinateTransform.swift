@@ -164,7 +164,8 @@ public final class CoordinateTransform {
         }
         guard done == n else {
             throw .proj(
-                function: "proj_trans_generic", message: "transformed \(done) of \(n) points \(source) → \(target): \(Self.lastError(context))")
+                function: "proj_trans_generic",
+                message: "transformed \(done) of \(n) points \(source) → \(target): \(Self.lastError(context))")
         }
         // Points PROJ could not transform come back as HUGE_VAL.
         if let bad = xy.firstIndex(where: { !$0.isFinite }) {
