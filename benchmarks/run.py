@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs placemap and its peers on the same machine in the same run and reports ratios.
 
-Usage: python3 benchmarks/run.py [read] [formats] [overlap] [contiguity] [coterminosity] [diff] [attributes]
+Usage: python3 benchmarks/run.py [read] [formats] [overlap] [contiguity] [coterminosity] [diff] [scenario] [attributes]
        [dissolve] [area] [catchments] [floor] [mainjob] [evidence] (default: all)
 Needs a release build (swift build -c release; PLACEMAP_BIN_DIR names another build folder, e.g.
 .build-contig/release) and the oracle venv (scripts/oracle-venv).
@@ -224,6 +224,21 @@ def case_diff():
     shutil.rmtree(out, ignore_errors=True)
 
 
+def case_scenario():
+    """placemap scenario on the bundled data (Frimley's split and the Surrey unitaries at once: both tiers,
+    coterminosity after, the diff and the contiguity of the new ICBs) against one coterminosity run (the peer
+    is placemap itself: the scenario must take less time)."""
+    out = tempfile.mkdtemp(prefix="placemap-bench-")
+    coterminosity = [os.path.join(BIN, "placemap"), "coterminosity", "--places", data("built/lad24.geojson"),
+                     "--systems", data("built/icb24.geojson"), "--blocks", data("lsoa21_england.geojson"),
+                     "--population", data("census21_population_lsoa21.csv"), "--out", os.path.join(out, "cot"), "--overwrite"]
+    compare("scenario (examples/scenarios/surrey_both_tiers_2027.csv, bundled data) against coterminosity LAD24 × ICB24",
+            [os.path.join(BIN, "placemap"), "scenario", os.path.join(ROOT, "examples", "scenarios", "surrey_both_tiers_2027.csv"),
+             "--out", os.path.join(out, "scenario"), "--overwrite"],
+            coterminosity)
+    shutil.rmtree(out, ignore_errors=True)
+
+
 def case_attributes():
     """The cost of carrying six age bands with the population: the same coterminosity and an area-weighted
     overlap with and without --attributes, alternating, in the same run."""
@@ -330,7 +345,7 @@ def case_floor():
 
 
 CASES = {"read": case_read, "formats": case_formats, "overlap": case_overlap, "contiguity": case_contiguity,
-         "coterminosity": case_coterminosity, "mainjob": case_mainjob, "evidence": case_evidence, "diff": case_diff, "attributes": case_attributes,
+         "coterminosity": case_coterminosity, "mainjob": case_mainjob, "evidence": case_evidence, "diff": case_diff, "scenario": case_scenario, "attributes": case_attributes,
          "dissolve": case_dissolve, "area": case_area, "catchments": case_catchments,
          "floor": case_floor}
 

@@ -36,8 +36,9 @@ struct DiffCommand: ParsableCommand {
             OLD and NEW are each a block lookup (.csv: block code → area code and name; exact, no geometry) or polygons \
             (any layer placemap reads; each block goes wholly to the area holding most of its area). Both are compared \
             over the same --blocks with --population. Areas are matched by footprint (people in common), never by \
-            code: a recoded area is `recoded` (or `grown`/`shrunk`), not gone and new. Instead of NEW, --merge and \
-            --reassign build a proposed footprint from OLD. Writes moves.csv (people and blocks per old × new area), \
+            code: a recoded area is `recoded` (or `grown`/`shrunk`), not gone and new. Instead of NEW, --scenario \
+            builds a proposed footprint from OLD (the file of `placemap scenario`; its move-place and merge-place rows \
+            name --places); --merge and --reassign are its older, deprecated spellings. Writes moves.csv (people and blocks per old × new area), \
             areas.csv (each area's fate), with --places also places.csv and systems.csv (coterminosity before and \
             after), changed_blocks.geojson and .gpkg (for a map) and diff.json into --out (default: diff), and prints \
             a summary. With --attributes (e.g. residents by age band), moves.csv, places.csv and systems.csv carry their \
@@ -48,7 +49,7 @@ struct DiffCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The current or earlier footprint: a block lookup (.csv) or a polygon layer.", valueName: "old"))
     var old: String
-    @Argument(help: ArgumentHelp("The later footprint (omit with --merge or --reassign).", valueName: "new"))
+    @Argument(help: ArgumentHelp("The later footprint (omit with --scenario).", valueName: "new"))
     var new: String?
 
     @OptionGroup(title: "OLD") var oldChoice: LayerChoice<OldFootprint>
@@ -65,12 +66,17 @@ struct DiffCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Scenario: CSV of system code, proposed code, proposed name (every system of OLD, unchanged ones to themselves).",
+            "Scenario applied to OLD instead of NEW (CSV: change,code,to_code,to_name, as `placemap scenario` reads).", valueName: "csv"))
+    var scenario: String?
+    @Option(
+        help: ArgumentHelp(
+            "Deprecated (use --scenario with merge-system rows): CSV of system code, proposed code, proposed name (every system of OLD).",
             valueName: "csv"))
     var merge: String?
     @Option(
         help: ArgumentHelp(
-            "Scenario: CSV of block code, system code[, system name] moving blocks to other systems (after --merge).", valueName: "csv"))
+            "Deprecated (use --scenario with move-block rows): CSV of block code, system code[, system name] (after --merge).",
+            valueName: "csv"))
     var reassign: String?
 
     @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
@@ -80,36 +86,44 @@ struct DiffCommand: ParsableCommand {
         guard weighting.blocks != nil else {
             throw ValidationError("diff needs --blocks and --population (the blocks both footprints are drawn on)")
         }
-        if new != nil, merge != nil || reassign != nil { throw ValidationError("give NEW or a scenario (--merge, --reassign), not both") }
-        if new == nil, merge == nil, reassign == nil { throw ValidationError("give NEW, or a scenario with --merge or --reassign") }
-        if let m = weighting.method, m != .largestShare {
-            throw ValidationError(
-                "diff gives each block wholly to one area (largest-share); --population-method \(m.rawValue) does not apply")
+        let proposal = scenario != nil || merge != nil || reassign != nil
+        if new != nil, proposal { throw ValidationError("give NEW or a scenario (--scenario), not both") }
+        if !proposal, new == nil { throw ValidationError("give NEW, or a scenario with --scenario") }
+        if scenario != nil, merge != nil || reassign != nil {
+            throw ValidationError("give --scenario or the deprecated --merge/--reassign, not both (put their rows in the scenario file)")
         }
+        try weighting.requireLargestShare(in: "diff")
     }
 
     func run() throws {
         try reportingErrors {
             let folder = output.out ?? "diff"
-            let outputs = output.flags.outputs(inputs: [old, new, places, merge, reassign] + weighting.inputs)
+            let outputs = output.flags.outputs(inputs: [old, new, places, scenario, merge, reassign] + weighting.inputs)
             try outputs.reserve(folder: folder, files: FolderOutputs.diff(places: places != nil))
             guard let population = try weighting.load() else { return }
-            try requireEveryBlockPopulated(population)
+            try Self.requireEveryBlockPopulated(population)
             let blocks = population.blocks
             let before = try FootprintInput(choice: oldChoice, blockColumn: oldBlocks).read(old, blocks: blocks)
+            var placesFootprint = try places.map {
+                try FootprintInput(choice: placesChoice, blockColumn: placesBlocks).read($0, blocks: blocks)
+            }
             var after: Footprint
             if let new {
                 after = try FootprintInput(choice: newChoice, blockColumn: newBlocks).read(new, blocks: blocks)
+            } else if let scenario {
+                let applied = try ScenarioApplication(
+                    Scenario(table: CSVReader.read(path: scenario)), places: placesFootprint ?? .none(blocks: blocks.count), upperTier: nil,
+                    systems: before, blockCodes: blocks.codes)
+                after = applied.newSystems
+                if placesFootprint != nil { placesFootprint = applied.newPlaces }
             } else {
+                note("diff: --merge and --reassign are deprecated: use --scenario (merge-system and move-block rows)")
                 after = before
                 if let merge { after = try after.merging(CSVReader.read(path: merge)) }
                 if let reassign { after = try after.reassigning(CSVReader.read(path: reassign), blocks: blocks) }
             }
             let diff = try FootprintDiff(old: before, new: after, population: population)
-            let coterminosity = try places.map { path in
-                try FootprintCoterminosity(
-                    places: FootprintInput(choice: placesChoice, blockColumn: placesBlocks).read(path, blocks: blocks), diff: diff)
-            }
+            let coterminosity = try placesFootprint.map { try FootprintCoterminosity(places: $0, diff: diff) }
             try outputs.add(diff, coterminosity: coterminosity, folder: folder)
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             guard !Console.quiet else { return }
@@ -121,7 +135,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// A block without a population row would silently count as nobody: in a diff that is bad data.
-    func requireEveryBlockPopulated(_ p: PopulationBlocks) throws {
+    static func requireEveryBlockPopulated(_ p: PopulationBlocks) throws {
         guard let first = p.blocksWithoutPopulation.first else { return }
         throw InputError(
             .badData, file: p.source, featureCode: first,

@@ -7,7 +7,8 @@ import Testing
 /// rewrites the copies.
 @Suite struct HelpGoldenTests {
     static let commands = [
-        "england", "coterminosity", "diff", "contiguity", "catchments", "report", "dissolve", "overlap", "lookup", "info", "validate",
+        "england", "coterminosity", "diff", "scenario", "contiguity", "catchments", "report", "dissolve", "overlap", "lookup", "info",
+        "validate",
     ]
 
     @Test(arguments: commands) func helpMatchesTheGoldenCopy(command: String) throws {

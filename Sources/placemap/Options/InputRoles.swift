@@ -106,3 +106,7 @@ func parsedCRS(_ text: String) throws -> CRS {
         throw ValidationError("unknown CRS \"\(text)\": \(error)")
     }
 }
+enum UpperTier: InputRole {
+    static let prefix = "upper"
+    static let noun = "the upper tier"
+}

@@ -100,6 +100,13 @@ struct WeightingOptions: ParsableArguments {
     }
 
     var inputs: [String?] { [blocks, table.population, attributeTable.attributes] }
+
+    /// For commands that give each block wholly to one area: another --population-method is a usage error.
+    func requireLargestShare(in command: String) throws {
+        guard let m = method, m != .largestShare else { return }
+        throw ValidationError(
+            "\(command) gives each block wholly to one area (largest-share); --population-method \(m.rawValue) does not apply")
+    }
 }
 
 /// Lines reporting population rows and blocks that did not join, or nothing when all joined.

@@ -1,0 +1,74 @@
+import Foundation
+import PlaceIO
+
+extension Footprint {
+    /// The footprint of areas made of whole places (counties of districts, say) from a place lookup:
+    /// one row per place with the code (and name) of its area. `placeColumn` defaults to the first code
+    /// column (`XXnnCD` or `*_code`), `codeColumn` to the next, `nameColumn` to the code column's
+    /// partner. A place with no row, or given two areas, is bad data naming the file, line and code.
+    public init(
+        grouping places: Footprint, lookup table: CSVTable, placeColumn: String? = nil, codeColumn: String? = nil,
+        nameColumn: String? = nil
+    ) throws(InputError) {
+        let codeColumns = table.header.indices.filter { Self.isCodeColumn(table.header[$0]) }
+        let placeIndex = try placeColumn.map { c throws(InputError) in try table.column(c) } ?? codeColumns.first
+        let areaIndex = try codeColumn.map { c throws(InputError) in try table.column(c) } ?? codeColumns.first { $0 != placeIndex }
+        guard let placeIndex, let areaIndex else {
+            throw InputError(
+                .usage, file: table.source, message: "needs a place code column and an area code column (XXnnCD or *_code)",
+                hint: "name them; the columns are: " + table.header.joined(separator: ", "))
+        }
+        let nameIndex: Int? =
+            if let nameColumn { try table.column(nameColumn) } else {
+                LayerFields.partner(of: table.header[areaIndex], in: table.header).flatMap { table.header.firstIndex(of: $0) }
+            }
+        let positions = places.positions
+        var areaOfPlace = [Int?](repeating: nil, count: places.count)
+        var lineOfPlace = [Int?](repeating: nil, count: places.count)
+        var areas: [String: Int] = [:]
+        var codes: [String] = []
+        var names: [String] = []
+        for (r, row) in table.rows.enumerated() {
+            let place = row[placeIndex].trimmingCharacters(in: .whitespaces)
+            let code = row[areaIndex].trimmingCharacters(in: .whitespaces)
+            // Rows for places not drawn on these blocks (other countries, say) do not matter.
+            guard let p = positions[place], !code.isEmpty else { continue }
+            let a: Int
+            if let known = areas[code] {
+                a = known
+            } else {
+                a = codes.count
+                areas[code] = a
+                codes.append(code)
+                names.append(nameIndex.map { row[$0] } ?? "")
+            }
+            if let first = lineOfPlace[p], areaOfPlace[p] != a {
+                throw InputError(
+                    .badData, file: table.source, line: table.line(ofRow: r), featureCode: place, field: table.header[areaIndex],
+                    message: "place \(place) is given to \(code) here but to \(codes[areaOfPlace[p] ?? 0]) on line \(first)",
+                    hint: "give each place one area")
+            }
+            areaOfPlace[p] = a
+            lineOfPlace[p] = table.line(ofRow: r)
+        }
+        if let missing = areaOfPlace.indices.first(where: { areaOfPlace[$0] == nil }) {
+            throw InputError(
+                .badData, file: table.source, featureCode: places.codes[missing], field: table.header[placeIndex],
+                message: "place \(places.codes[missing]) (\(places.names[missing])) of \(places.file) has no row",
+                hint: "give every place its area (a unitary council maps to itself)")
+        }
+        self.init(
+            file: table.source, geography: Self.geography(of: table.header[areaIndex]), codes: codes, names: names,
+            areaOfBlock: places.areaOfBlock.map { $0.flatMap { areaOfPlace[$0] } },
+            source: .lookup(codeColumn: table.header[areaIndex], blockColumn: table.header[placeIndex]))
+    }
+}
+
+extension Footprint {
+    /// A footprint with no areas over `blocks` blocks (no places given: a scenario naming one is bad data).
+    public static func none(blocks: Int) -> Footprint {
+        Footprint(
+            file: "(no places given)", geography: "", codes: [], names: [], areaOfBlock: Array(repeating: nil, count: blocks),
+            source: .lookup(codeColumn: "", blockColumn: ""))
+    }
+}

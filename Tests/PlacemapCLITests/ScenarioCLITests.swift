@@ -1,0 +1,124 @@
+import Foundation
+import PlaceIO
+import PlaceTestSupport
+import Testing
+
+/// `placemap scenario` end to end on hand-made files: the figures of summary.json, the files written,
+/// and every kind of bad scenario file (exit 65 naming the file, line and code; nothing written).
+@Suite struct ScenarioCLITests {
+    /// `diff`'s four blocks in a row (EPSG:27700, 100 m squares, population 10, 20, 30, 40; places P1 {B1},
+    /// P2 {B2, B3}, P3 {B4}), with systems S1 {B1, B2}, S2 {B3, B4} and the upper tier U1 {P1, P2}, U2 {P3}.
+    static func fixture() -> URL {
+        let folder = DiffCLITests.fixture()
+        _ = Paths.write("blk_code,sys_code,sys_name\nB1,S1,One\nB2,S1,One\nB3,S2,Two\nB4,S2,Two\n", as: "systems.csv", in: folder)
+        _ = Paths.write(
+            "place_code,upper_code,upper_name\nP1,U1,Upper one\nP2,U1,Upper one\nP3,U2,Upper two\n", as: "upper.csv", in: folder)
+        return folder
+    }
+
+    func scenario(_ folder: URL, _ csv: String, _ extra: String...) throws -> RunResult {
+        _ = Paths.write(csv, as: "scenario.csv", in: folder)
+        return try run(
+            Paths.placemap,
+            [
+                "scenario", "scenario.csv", "--blocks", "blocks.geojson", "--population", "people.csv", "--places-lookup", "places.csv",
+                "--places-by", "place_code", "--systems-lookup", "systems.csv", "--systems-by", "sys_code", "--upper-lookup", "upper.csv",
+            ] + extra, in: folder)
+    }
+
+    func summary(_ folder: URL, _ out: String = "scenario") throws -> [String: Any] {
+        let data = try Data(contentsOf: folder.appendingPathComponent(out + "/summary.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func aBlockMovedMakesTheSplitPlaceWhole() throws {
+        let folder = Self.fixture()
+        let result = try scenario(folder, "change,code,to_code,to_name\nmove-block,B3,S1,\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let o = try summary(folder)
+        #expect(o["split_places"] as? Int == 0)
+        #expect(o["split_places_before"] as? Int == 1)
+        #expect(o["systems"] as? Int == 2)
+        #expect(o["systems_under_1m"] as? Int == 2)
+        #expect(o["systems_not_one_piece"] as? Int == 0)
+        #expect(o["people_in_split_places_before"] as? Int == 50)
+        let upper = try #require(o["upper_tier"] as? [String: Any])
+        #expect(upper["split_places_before"] as? Int == 1)
+        #expect(upper["split_places"] as? Int == 0)
+        let s1 = try #require((o["by_system"] as? [[String: Any]])?.first)
+        #expect(s1["code"] as? String == "S1")
+        #expect(s1["population"] as? Int == 60)
+        #expect(s1["whole_places"] as? Bool == true)
+        #expect(s1["one_piece"] as? Bool == true)
+        #expect(result.stdout.contains("districts (PLACE) split between systems: 1 of 3 → 0 of 3; people in them: 50 → 0"))
+        for name in [
+            "summary.txt", "scenario.csv", "systems.csv", "overrides.csv", "lower-tier/places.csv", "lower-tier/pairs.csv",
+            "upper-tier/places.csv", "upper-tier/pairs.csv", "diff/moves.csv", "diff/areas.csv", "diff/places.csv", "contiguity/groups.csv",
+            "placemap-run.json",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("scenario/" + name).path), "\(name)")
+        }
+        let pairs = try String(contentsOf: folder.appendingPathComponent("scenario/lower-tier/pairs.csv"), encoding: .utf8)
+        #expect(pairs.contains("P2,Place two,S1,One,50,1,0.833333333\r\n"))
+        // Without --overwrite the folder is not replaced.
+        let again = try scenario(folder, "change,code,to_code,to_name\nmove-block,B3,S1,\n")
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("--overwrite"))
+    }
+
+    @Test func aSystemInTwoPiecesAndAnOverride() throws {
+        let folder = Self.fixture()
+        let result = try scenario(
+            folder, "change,code,to_code,to_name\nmove-place,P3,S3,Three\nmove-block,B4,S1,\nmerge-place,P1,P9,Unitary\n", "--out", "o")
+        #expect(result.status == 0, "\(result.stderr)")
+        let o = try summary(folder, "o")
+        #expect(o["systems"] as? Int == 2)
+        #expect(o["systems_not_one_piece"] as? Int == 1)
+        #expect(o["split_places"] as? Int == 1)
+        #expect(result.stdout.contains("line 3 overrides line 2 for 1 block (B4)"))
+        let first = try #require((o["overrides"] as? [[String: Any]])?.first)
+        #expect(first["line"] as? Int == 2)
+        #expect(first["overridden_by_line"] as? Int == 3)
+        #expect(first["block_codes"] as? [String] == ["B4"])
+        let places = try String(contentsOf: folder.appendingPathComponent("o/lower-tier/places.csv"), encoding: .utf8)
+        #expect(places.contains("P9,Unitary,coterminous,S1,One,1,1,10,coterminous"))
+    }
+
+    /// `diff --scenario` reads the same file: its merge-place rows name --places.
+    @Test func diffReadsTheScenarioFile() throws {
+        let folder = Self.fixture()
+        _ = Paths.write("change,code,to_code,to_name\nmove-block,B3,S1,\nmerge-place,P3,P2,\n", as: "scenario.csv", in: folder)
+        let result = try run(
+            Paths.placemap,
+            [
+                "diff", "systems.csv", "--scenario", "scenario.csv", "--places", "places.csv", "--blocks", "blocks.geojson", "--population",
+                "people.csv", "--out", "d",
+            ], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let moves = try String(contentsOf: folder.appendingPathComponent("d/moves.csv"), encoding: .utf8)
+        #expect(moves.contains("S2,Two,S1,One,1,30,moved\r\n"))
+        let places = try String(contentsOf: folder.appendingPathComponent("d/places.csv"), encoding: .utf8)
+        #expect(places.contains("P2,Place two,90,split,S2 70;S1 20,split,S1 50;S2 40,\r\n"))
+    }
+
+    /// Each bad file: exit 65, the file, line and code named, and no output folder.
+    @Test(arguments: [
+        ("change,code,to_code,to_name\nmove-place,P7,S1,\n", "scenario.csv:2", "P7"),
+        ("change,code,to_code,to_name\nmove-block,B1,S2,\nswap-system,S1,S2,\n", "scenario.csv:3", "swap-system"),
+        ("change,code,to_code,to_name\nmove-block,B1,S2,\nmove-block,B1,S1,\n", "scenario.csv:3", "B1"),
+        ("change,code,to_code,to_name\nmerge-system,S1,N1,New\nmerge-system,S2,N1,Other\n", "scenario.csv:3", "N1"),
+        ("change,code,to_code\nmove-block,B1,S2\n", "scenario.csv:1", "to_name"),
+        ("change,code,to_code,to_name\nmove-block,B1,S2,\nmove-place,,S2,\n", "scenario.csv:3", "code is empty"),
+        ("change,code,to_code,to_name\nmove-block,B9,S2,\n", "scenario.csv:2", "B9"),
+        ("change,code,to_code,to_name\nmerge-system,S1,S7,\n", "scenario.csv:2", "S7"),
+        ("change,code,to_code,to_name\nmerge-place,P1,P2,\nmove-block,B2,S2,\nmerge-system,S9,S1,\n", "scenario.csv:4", "S9"),
+    ])
+    func badFile(csv: String, place: String, code: String) throws {
+        let folder = Self.fixture()
+        let result = try scenario(folder, csv)
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains(place), "\(result.stderr)")
+        #expect(result.stderr.contains(code), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("scenario").path))
+    }
+}
