@@ -13,15 +13,6 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "EPSG:\(epsg)" }
 
-    /// The CRS as WKT 1 (GDAL flavour), as GeoPackage and shapefiles want it, or nil when PROJ does
-    /// not know the code. The corresponding PROJ function is `proj_as_wkt`.
-    public var wkt1: String? {
-        guard let context = proj_context_create() else { return nil }
-        defer { proj_context_destroy(context) }
-        guard let crs = proj_create(context, description) else { return nil }
-        defer { proj_destroy(crs) }
-        return proj_as_wkt(context, crs, PJ_WKT1_GDAL, nil).map { String(cString: $0) }
-    }
     public var isGeographic: Bool { epsg == 4326 || epsg == 4258 || epsg == 4277 }
 
     /// Whether PROJ's database holds this code as a CRS (EPSG codes are positive).

@@ -36,11 +36,4 @@ public struct PageProjection: Sendable, Equatable {
 
     /// The ground distance, in metres, of `units` on the page.
     public func metres(_ units: Double) -> Double { units / scale }
-
-    /// The ground box this frame shows.
-    public var groundBounds: Bounds {
-        Bounds(
-            minX: originX - offsetX / scale, minY: originY - (height - offsetY) / scale,
-            maxX: originX + (width - offsetX) / scale, maxY: originY + offsetY / scale)
-    }
 }

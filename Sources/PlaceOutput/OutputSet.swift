@@ -16,7 +16,6 @@ public final class OutputSet {
     public let runID: String
     private var reserved: [String: OutputTarget] = [:]
     private var staged: [Staged] = []
-    private var published = false
     /// What writers changed that the user should hear about (e.g. Shapefile field names shortened).
     public internal(set) var warnings: [String] = []
 
@@ -115,7 +114,6 @@ public final class OutputSet {
                 try Self.writeInPlace(bytes, to: target, shown: shown)
             }
         }
-        published = true
         staged = []
         guard let folder else { return }
         let manifest = JSONObject([
@@ -238,31 +236,4 @@ public final class OutputSet {
     public static func join(_ folder: String, _ name: String) -> String {
         URL(fileURLWithPath: folder).appendingPathComponent(name).path
     }
-}
-
-/// An exclusive `flock(2)` on `FOLDER/.placemap.lock`, held while a run publishes into the folder.
-final class FolderLock {
-    private var fd: Int32
-
-    init(_ folder: String) throws(InputError) {
-        let path = OutputSet.join(folder, ".placemap.lock")
-        fd = open(path, O_RDWR | O_CREAT, 0o644)
-        guard fd >= 0 else { throw OutputTarget.systemError(path, "cannot be created") }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                close(fd)
-                fd = -1
-                throw OutputTarget.systemError(path, "cannot be locked")
-            }
-        }
-    }
-
-    func release() {
-        guard fd >= 0 else { return }
-        flock(fd, LOCK_UN)
-        close(fd)
-        fd = -1
-    }
-
-    deinit { release() }
 }

@@ -3,31 +3,6 @@ import PlaceAnalysis
 import PlaceIO
 import PlaceOutput
 
-/// `--R-block-code COLUMN`: the column of block codes when a role's input is a block lookup.
-struct BlockColumn<R: InputRole>: ParsableArguments {
-    @Option(
-        name: .customLong(R.prefix + "-block-code"),
-        help: ArgumentHelp(
-            "Column of block codes, when \(R.noun) is given as a block lookup (.csv) (default: named like the blocks' code field).",
-            valueName: "column"))
-    var column: String?
-}
-
-/// A footprint input: a block lookup (.csv) or any polygon layer placemap reads.
-struct FootprintInput<R: InputRole> {
-    var choice: LayerChoice<R>
-    var blockColumn: BlockColumn<R>
-
-    func read(_ path: String, blocks: AnalysisLayer) throws -> Footprint {
-        if path.lowercased().hasSuffix(".csv") {
-            return try Footprint(
-                lookup: CSVReader.read(path: path), blocks: blocks, blockColumn: blockColumn.column, codeColumn: choice.code,
-                nameColumn: choice.name)
-        }
-        return try Footprint(layer: choice.analysisLayer(path), blocks: blocks, progress: Console.progress("blocks in \(path)"))
-    }
-}
-
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",

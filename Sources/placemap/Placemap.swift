@@ -28,9 +28,10 @@ struct Placemap: ParsableCommand {
         version:
             "placemap 0.1.0 (\(LibraryVersions.running), GDAL \(GDALVersion.running); built for GEOS \(LibraryVersions.geosBuilt), PROJ \(LibraryVersions.projBuilt))",
         subcommands: [
-            England.self, CoterminosityCommand.self, DiffCommand.self, ScenarioCommand.self, ContiguityCommand.self, CatchmentsCommand.self, ReportCommand.self,
+            EnglandCommand.self, CoterminosityCommand.self, DiffCommand.self, ScenarioCommand.self, ContiguityCommand.self,
+            CatchmentsCommand.self, ReportCommand.self,
             DissolveCommand.self,
-            Overlap.self, Lookup.self, Info.self, Validate.self,
+            OverlapCommand.self, LookupCommand.self, InfoCommand.self, ValidateCommand.self,
         ],
-        defaultSubcommand: England.self)
+        defaultSubcommand: EnglandCommand.self)
 }

@@ -3,8 +3,9 @@ import PlaceAnalysis
 import PlaceIO
 import PlaceOutput
 
-struct Lookup: ParsableCommand {
+struct LookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lookup",
         abstract: "An ONS-style best-fit lookup: each feature of A to the feature of B holding most of its population (or area).",
         discussion: "Columns are named after the inputs' geographies (e.g. LAD24CD,LAD24NM,ICB24CD,ICB24NM,population_share).")
 

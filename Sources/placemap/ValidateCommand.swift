@@ -5,8 +5,9 @@ import PlaceGeometry
 import PlaceIO
 import PlaceOutput
 
-struct Validate: ParsableCommand {
+struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Report invalid geometries (GEOS reason and location); with --fix, write a repaired layer to --output.",
         discussion: "Exit code 0 when every geometry is valid (or was repaired with --fix), 65 when some are invalid.")
 

@@ -5,8 +5,9 @@ import PlaceGeometry
 import PlaceIO
 import PlaceOutput
 
-struct Overlap: ParsableCommand {
+struct OverlapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "overlap",
         abstract: "Every pair of features of A and B whose interiors overlap, with areas (m², EPSG:27700) and shares.",
         discussion: """
             CSV columns: a_code,a_name,b_code,b_name,area_m2,share_of_a,share_of_b and, with --blocks and \
@@ -23,7 +24,9 @@ struct Overlap: ParsableCommand {
         name: [.short, .long],
         help: ArgumentHelp("Write the table here (CSV; default or -: standard output); provenance beside it (.json).", valueName: "file"))
     var output: String?
-    @Option(help: ArgumentHelp("Write the overlap pieces as a layer here (.geojson, .gpkg, FILE.gpkg:LAYER, .fgb or a PG: connection).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the overlap pieces as a layer here (.geojson, .gpkg, FILE.gpkg:LAYER, .fgb or a PG: connection).", valueName: "file"))
     var pieces: String?
     @OptionGroup var layerOutput: LayerOutputChoice
 
@@ -74,7 +77,9 @@ struct Overlap: ParsableCommand {
         if let split = r.split {
             s +=
                 "\npopulation (\(split.method.rawValue)): \(fmt(split.total)) in blocks, \(fmt(split.outsideEveryPiece)) outside every piece"
-            if let a = split.attributes, !a.attributes.countColumns.isEmpty { s += "\n" + a.attributes.reconciliation(a, method: split.method) }
+            if let a = split.attributes, !a.attributes.countColumns.isEmpty {
+                s += "\n" + a.attributes.reconciliation(a, method: split.method)
+            }
         }
         s += joinReport(r.options.population)
         for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }

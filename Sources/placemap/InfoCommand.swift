@@ -4,8 +4,9 @@ import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
 
-struct Info: ParsableCommand {
+struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "info",
         abstract: "Describe a layer: features, geometry types, CRS, bounds, fields, duplicates, validity, area.")
 
     @Argument(help: "A layer: any vector source placemap reads (GeoJSON, GeoPackage, Shapefile, …).")
@@ -84,17 +85,4 @@ struct LayerDescription {
             return lines.joined(separator: "\n")
         }
     }
-}
-
-func describe(_ p: FeatureProblem) -> String {
-    var s = "feature \(p.index)"
-    if let code = p.code { s += " (\(code))" }
-    s += ": \(p.reason)"
-    if let l = p.location { s += " at \(fmt(l.x)), \(fmt(l.y))" }
-    return s
-}
-
-func fmt(_ v: Double) -> String {
-    if abs(v) >= 1000 || v.rounded() == v { return String(format: "%.1f", v) }
-    return String(format: "%.6g", v)
 }

@@ -6,8 +6,9 @@ import PlaceMaps
 import PlaceOutput
 
 /// The main job on the bundled data.
-struct England: ParsableCommand {
+struct EnglandCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "england",
         abstract: "The main job: England's councils against its ICBs, weighted by census 2021 population (run with no arguments).",
         discussion: """
             Coterminosity of the local authority districts (LAD 2024) and of the upper-tier councils (UTLA 2023) \

@@ -26,16 +26,6 @@ public enum PopulationMethod: String, Sendable, CaseIterable {
     }
 }
 
-/// A key for an (A feature, B feature) pair.
-public struct Pair: Hashable, Sendable {
-    public var a: Int
-    public var b: Int
-    public init(_ a: Int, _ b: Int) {
-        self.a = a
-        self.b = b
-    }
-}
-
 /// Population assigned to A features, B features and their overlaps.
 public struct PopulationSplit: Sendable {
     public var method: PopulationMethod
