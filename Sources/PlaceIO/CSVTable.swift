@@ -4,11 +4,16 @@ import Foundation
 public struct CSVTable: Sendable {
     public var source: String
     public var header: [String]
-    public var rows: [[String]]
+    /// The data rows, packed (``CSVRows``); `rows[r][c]` is the text of row `r`, column `c`.
+    public var rows: CSVRows
     /// The file line (from 1) on which each data row starts; empty for a table made in memory.
     public var rowLines: [Int]
 
     public init(source: String = "", header: [String], rows: [[String]] = [], rowLines: [Int] = []) {
+        self.init(source: source, header: header, rows: rows.isEmpty ? CSVRows(width: header.count) : CSVRows(rows), rowLines: rowLines)
+    }
+
+    public init(source: String = "", header: [String], rows: CSVRows, rowLines: [Int] = []) {
         self.source = source
         self.header = header
         self.rows = rows
@@ -85,19 +90,47 @@ public struct CSVTable: Sendable {
 /// newlines, CRLF or LF line ends, a header row, and the same number of fields on every row.
 public enum CSVReader {
     public static func read(path: String) throws(InputError) -> CSVTable {
-        try parse(try FileData.read(path), source: path)
+        // The file is mapped while read; the table's text takes as much again and its field ends
+        // 8 bytes a field (a file of short fields: about 3 bytes a byte of file in all).
+        try MemoryBudget.check(reading: path, bytesPerFileByte: 3, kind: "CSV")
+        let data = try FileData.mapped(path)
+        let table = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<CSVTable, InputError> in
+            do throws(InputError) {
+                return .success(try parse(raw.assumingMemoryBound(to: UInt8.self), source: path))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try table.get()
     }
 
     public static func parse(_ data: [UInt8], source: String) throws(InputError) -> CSVTable {
+        try data.withUnsafeBufferPointer { (buffer) throws(InputError) -> CSVTable in try parse(buffer, source: source) }
+    }
+
+    static func parse(_ data: UnsafeBufferPointer<UInt8>, source: String) throws(InputError) -> CSVTable {
         var start = 0
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         guard data.count > start else {
             throw InputError(.badData, file: source, message: "the file is empty", hint: "expected a header row and data rows")
         }
-        var records: [[String]] = []
-        var recordLines: [Int] = []
-        var record: [String] = []
+        // Fields go straight into packed rows; the header is the first record, taken out of them.
+        // The file bounds the text, its commas and line ends the fields: reserved once, the
+        // buffers never grow by copying (a copy is twice the memory at its peak).
+        var rows = CSVRows(width: 0)
+        var separators = 1
+        var lineEnds = 1
+        for c in data[start...] where c == 0x2C || c == 0x0A {
+            separators += 1
+            if c == 0x0A { lineEnds += 1 }
+        }
+        rows.reserve(bytes: data.count - start, fields: separators)
+        var header: [String]?
+        var lines: [Int] = []
+        lines.reserveCapacity(lineEnds)
+        var meter = MemoryMeter(file: source, what: "rows")
         var field: [UInt8] = []
+        var recordStart = 0  // index of the record's first field in `rows`
         var line = 1
         var recordLine = 1
         var i = start
@@ -105,28 +138,36 @@ public enum CSVReader {
         var fieldWasQuoted = false
 
         func finishField() throws(InputError) {
-            guard let text = String(validating: field, as: UTF8.self) else {
+            // Fields split at ASCII bytes, so a field is valid UTF-8 when its bytes are.
+            if field.contains(where: { $0 >= 0x80 }), String(validating: field, as: UTF8.self) == nil {
                 throw InputError(
                     .badData, file: source, line: recordLine, message: "text is not valid UTF-8",
                     hint: "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)")
             }
-            record.append(text)
+            rows.appendField(field)
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
         func finishRecord() throws(InputError) {
             try finishField()
-            if !(record.count == 1 && record[0].isEmpty) {
-                if let width = records.first?.count, record.count != width {
+            let count = rows.fieldCount - recordStart
+            if count == 1, rows.text(ofField: recordStart).isEmpty {
+                rows.removeFields(from: recordStart)  // a blank line
+            } else if let header {
+                if count != header.count {
                     throw InputError(
                         .badData, file: source, line: recordLine,
-                        message: "row has \(record.count) fields but the header has \(width)",
+                        message: "row has \(count) fields but the header has \(header.count)",
                         hint: "quote fields that contain commas, or fix the row")
                 }
-                records.append(record)
-                recordLines.append(recordLine)
+                lines.append(recordLine)
+                recordStart = rows.fieldCount
+                try meter.add(64, index: lines.count)
+            } else {
+                header = (0..<count).map { rows.text(ofField: $0) }
+                rows.removeFields(from: 0)
+                rows.setWidth(count)
             }
-            record.removeAll(keepingCapacity: true)
             recordLine = line
         }
 
@@ -176,14 +217,14 @@ public enum CSVReader {
                 .badData, file: source, line: recordLine, message: "a quoted field is never closed",
                 hint: "close the quote or remove it")
         }
-        if !field.isEmpty || !record.isEmpty { try finishRecord() }
-        guard let header = records.first else {
+        if !field.isEmpty || rows.fieldCount > recordStart { try finishRecord() }
+        guard let header else {
             throw InputError(.badData, file: source, message: "the file has no header row")
         }
         var seen = Set<String>()
         for name in header where !seen.insert(name).inserted {
             throw InputError(.badData, file: source, line: 1, field: name, message: "the header names this column twice")
         }
-        return CSVTable(source: source, header: header, rows: Array(records.dropFirst()), rowLines: Array(recordLines.dropFirst()))
+        return CSVTable(source: source, header: header, rows: rows, rowLines: lines)
     }
 }

@@ -16,26 +16,43 @@ public enum MemoryBudget {
 
     /// Throws an I/O error (exit 74) when the file at `path` needs more than the limit allows.
     public static func check(reading path: String) throws(InputError) {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else { return }
-        try check(bytes: size, file: path, limit: addressSpaceLimit)
+        try check(reading: path, bytesPerFileByte: bytesPerFileByte, kind: "GeoJSON")
     }
 
-    static func check(bytes size: Int, file: String, limit: Int?) throws(InputError) {
+    /// Throws an I/O error (exit 74) when the file at `path`, at `ratio` bytes of memory per byte of
+    /// file, needs more than the limit allows. `kind` names the format in the message.
+    static func check(reading path: String, bytesPerFileByte ratio: Int, kind: String) throws(InputError) {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else { return }
+        try check(bytes: size, file: path, limit: addressSpaceLimit, bytesPerFileByte: ratio, kind: kind)
+    }
+
+    static func check(
+        bytes size: Int, file: String, limit: Int?, bytesPerFileByte ratio: Int = bytesPerFileByte, kind: String = "GeoJSON"
+    ) throws(InputError) {
         guard let limit else { return }
-        let (product, overflow) = size.multipliedReportingOverflow(by: bytesPerFileByte)
+        let (product, overflow) = size.multipliedReportingOverflow(by: ratio)
         let need = overflow ? Int.max : product.addingReportingOverflow(baseBytes).partialValue
         guard need > limit else { return }
         throw InputError(
             .io, file: file,
-            message: "not enough memory: reading \(size >> 20) MiB of GeoJSON needs about \(need >> 20) MiB, "
+            message: "not enough memory: reading \(size >> 20) MiB of \(kind) needs about \(need >> 20) MiB, "
                 + "but the process may use at most \(limit >> 20) MiB (ulimit -v)",
             hint: "raise the limit (ulimit -v) or split the layer")
     }
 
     /// The soft `RLIMIT_AS` in bytes, or nil when unlimited.
-    static var addressSpaceLimit: Int? {
+    public static var addressSpaceLimit: Int? {
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
         return limit.rlim_cur > UInt64(Int.max) ? nil : Int(limit.rlim_cur)
+    }
+
+    /// The process's address space now in bytes (the first field of `/proc/self/statm`, in pages),
+    /// or nil where there is no `/proc`.
+    static var addressSpaceInUse: Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+            let first = text.split(separator: " ").first, let pages = Int(first)
+        else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }

@@ -9,6 +9,8 @@ import PlaceIO
 //   placemap-bench same FILE                 "same N" when the GeoJSON reader and GDAL give identical features, else exit 1
 //   placemap-bench overlap A B [REPEATS]    seconds to reproject, overlay and measure (files already read); count = rows
 //   placemap-bench partition FILE [REPEATS] seconds to check a prepared layer for overlapping features; count = overlaps
+//   placemap-bench csv FILE                  "seconds rows MiB": reads a CSV table and holds it; MiB = the growth
+//                                           of resident memory while reading (VmRSS before and after, table held)
 //   placemap-bench floor A B                 CPU seconds of placemap's overlay of A × B by phase, beside the floor:
 //                                           parsing, reprojection and one GEOS intersection per pair that really
 //                                           crosses (a piece that is neither feature whole), on one core
@@ -33,6 +35,13 @@ func processCPU() -> Double {
     return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
 }
 
+/// Resident memory of this process in bytes (the second field of /proc/self/statm, in pages).
+func residentBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+}
+
 func fail(_ text: String, _ code: Int32) -> Never {
     FileHandle.standardError.write(Data((text + "\n").utf8))
     exit(code)
@@ -40,7 +49,7 @@ func fail(_ text: String, _ code: Int32) -> Never {
 
 let arguments = CommandLine.arguments
 let usage =
-    "usage: placemap-bench read|read-gdal FILE [REPEATS] | same FILE | overlap A B [REPEATS] | partition FILE [REPEATS] | floor A B"
+    "usage: placemap-bench read|read-gdal FILE [REPEATS] | csv FILE | same FILE | overlap A B [REPEATS] | partition FILE [REPEATS] | floor A B"
 guard arguments.count >= 3 else { fail(usage, 64) }
 do {
     switch arguments[1] {
@@ -49,6 +58,14 @@ do {
             let (t, n) = try seconds { try LayerReader.read(path: arguments[2]).features.count }
             print(String(format: "%.4f %d", t, n))
         }
+    case "csv":
+        let before = residentBytes()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let table = try CSVReader.read(path: arguments[2])
+        let t = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let grown = residentBytes() - before
+        print(String(format: "%.4f %d %.1f", t, table.rows.count, Double(grown) / 1_048_576))
+        withExtendedLifetime(table) {}
     case "read-gdal":
         for _ in 0..<(arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1) {
             let (t, n) = try seconds { try LayerReader.readThroughGDAL(path: arguments[2]).features.count }
@@ -74,7 +91,8 @@ do {
             print(String(format: "%.4f %d", t, n))
         }
     case "floor" where arguments.count >= 4:
-        var a: Layer?, b: Layer?
+        var a: Layer?
+        var b: Layer?
         let (parse, _) = try cpuSeconds {
             (a, b) = (try GeoJSONReader.read(path: arguments[2]), try GeoJSONReader.read(path: arguments[3]))
             return 0
@@ -85,7 +103,8 @@ do {
             _ = try b.reprojected(to: .britishNationalGrid)
             return 0
         }
-        var la: AnalysisLayer?, lb: AnalysisLayer?
+        var la: AnalysisLayer?
+        var lb: AnalysisLayer?
         let (prepare, _) = try cpuSeconds {
             la = try AnalysisLayer(a, fields: LayerFields.detect(in: a))
             lb = try AnalysisLayer(b, fields: LayerFields.detect(in: b))
@@ -106,11 +125,15 @@ do {
             return crossing.count
         }
         let floor = parse + reproject + intersections
-        print(String(format: "parse %.3f reproject %.3f check-and-index %.3f overlay %.3f (%d pieces)", parse, reproject,
-            prepare - reproject, overlay, rows.count))
+        print(
+            String(
+                format: "parse %.3f reproject %.3f check-and-index %.3f overlay %.3f (%d pieces)", parse, reproject,
+                prepare - reproject, overlay, rows.count))
         print(String(format: "floor: parse + reproject + %d crossing intersections %.3f = %.3f", crossing.count, intersections, floor))
-        print(String(format: "placemap: parse + prepare + overlay = %.3f, %.2f× the floor", parse + prepare + overlay,
-            (parse + prepare + overlay) / floor))
+        print(
+            String(
+                format: "placemap: parse + prepare + overlay = %.3f, %.2f× the floor", parse + prepare + overlay,
+                (parse + prepare + overlay) / floor))
     case "phases":
         // CPU seconds per phase of the main job's analysis (placemap-bench phases GEODATA), to see where the time goes.
         let g = arguments[2]

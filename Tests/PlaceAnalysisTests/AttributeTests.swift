@@ -145,7 +145,7 @@ import Testing
 
     @Test func negativeOrNonNumericCountsAreErrors() throws {
         var rows = Self.mixed.rows
-        rows[1][3] = "-5"
+        rows.set("-5", row: 1, column: 3)
         let negative = try #require(attachError(CSVTable(source: "a.csv", header: Self.mixed.header, rows: rows)))
         #expect(negative.exitCode == 65 && negative.line == 3 && negative.field == "population_old")
         var many = (0..<20).map { ["X\($0)", "\($0)"] }

@@ -136,7 +136,7 @@ import Testing
         #expect(error.message.contains("has no row"))
         // A band left empty is stopped by the reader, naming file, line and column.
         var empty = Self.mixed
-        empty.rows[3][1] = ""
+        empty.rows.set("", row: 3, column: 1)
         let blank = try #require(throws: InputError.self) { try Self.diff(empty) }
         #expect(blank.exitCode == 65 && blank.file == "attrs.csv" && blank.line == 5 && blank.field == "population_old")
     }

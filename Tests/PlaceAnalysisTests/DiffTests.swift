@@ -107,11 +107,11 @@ import Testing
         let error = try #require(throws: InputError.self) { try Footprint(lookup: missing, blocks: blocks.blocks, codeColumn: "area_code") }
         #expect(error.exitCode == 65 && error.featureCode == "B15" && error.description.contains("lookup.csv"))
         var foreign = table
-        foreign.rows[3][0] = "Z9"
+        foreign.rows.set("Z9", row: 3, column: 0)
         let other = try #require(throws: InputError.self) { try Footprint(lookup: foreign, blocks: blocks.blocks, codeColumn: "area_code") }
         #expect(other.exitCode == 65 && other.line == 5 && other.featureCode == "Z9")
         var twice = table
-        twice.rows[3][0] = "B0"
+        twice.rows.set("B0", row: 3, column: 0)
         let again = try #require(throws: InputError.self) { try Footprint(lookup: twice, blocks: blocks.blocks, codeColumn: "area_code") }
         #expect(again.exitCode == 65 && again.line == 5 && again.message.contains("first on line 2"))
     }

@@ -35,6 +35,13 @@ public enum GDALTools {
         return rows
     }
 
+    /// Runs an SQL statement that changes `file` (ogrinfo without `-ro`), throwing with its message when it fails.
+    public static func execute(_ file: String, _ sql: String) throws {
+        guard let ogrinfo else { throw Failure(message: "ogrinfo is not installed") }
+        let result = try run(ogrinfo, ["-q", file, "-sql", sql])
+        guard result.status == 0, !result.stderr.contains("ERROR") else { throw Failure(message: "ogrinfo -sql \(sql): \(result.stderr)") }
+    }
+
     public struct Failure: Error, CustomStringConvertible {
         public var message: String
         public var description: String { message }

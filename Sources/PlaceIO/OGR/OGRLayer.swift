@@ -17,8 +17,12 @@ final class OGRLayer {
     /// A copy of the layer's spatial reference (`OGR_L_GetSpatialRef`), nil when it has none.
     var spatialReference: OGRSpatialReference? { OGRSpatialReference(cloning: OGR_L_GetSpatialRef(handle)) }
 
-    /// The number of features, counted when the driver does not know it (`OGR_L_GetFeatureCount`).
-    var featureCount: Int { Int(OGR_L_GetFeatureCount(handle, 1)) }
+    /// The number of features the source declares (its header, `.shx`, `gpkg_ogr_contents`), nil
+    /// when the driver would have to count them (`OGR_L_GetFeatureCount` without forcing).
+    var declaredFeatureCount: Int? {
+        let count = OGR_L_GetFeatureCount(handle, 0)
+        return count < 0 ? nil : Int(count)
+    }
 
     /// The attribute fields: name, type and subtype (`OGR_L_GetLayerDefn`, `OGR_FD_GetFieldDefn`).
     var fields: [(name: String, type: OGRFieldType, subType: OGRFieldSubType)] {

@@ -12,17 +12,27 @@ enum OGRLayerReader {
     /// layer when nil. `source` is how the user named it, for messages. Features without a geometry
     /// are left out and counted in the layer's warnings.
     static func read(_ path: String, source: String, layer name: String?, crs override: CRS?) throws(InputError) -> Layer {
+        // GDAL's messages during the read are kept and checked after every feature: an error
+        // stops the read (a layer is never returned in part), a warning is said.
+        let messages = GDALMessages()
+        messages.install()
+        defer { messages.remove() }
         let dataset = try open(path, source: source)
         let layer = try choose(name, in: dataset)
         let crs: CRS
         if let override { crs = override } else { crs = try epsg(of: layer, source: source) }
+        try stopOnError(messages, source: source, featureIndex: nil)
         let fields = layer.fields
+        // Never reserved from the count the source declares: a header can claim anything.
         var features: [Feature] = []
-        features.reserveCapacity(max(0, layer.featureCount))
+        var meter = MemoryMeter(file: source, what: "features")
         var withoutGeometry: [Int] = []
         var index = 0
         layer.resetReading()
-        while let f = layer.nextFeature() {
+        while true {
+            let next = layer.nextFeature()
+            try stopOnError(messages, source: source, featureIndex: index)
+            guard let f = next else { break }
             defer { index += 1 }
             var properties = JSONObject()
             for (i, field) in fields.enumerated() {
@@ -37,11 +47,22 @@ enum OGRLayerReader {
                     featureCode: properties.members.first { LayerFields.isCodeField($0.0) }?.1.text,
                     message: error.message, hint: "placemap compares areas and points: convert lines to polygons first")
             }
+            try stopOnError(messages, source: source, featureIndex: index)
             guard let shape else {
                 withoutGeometry.append(index)
                 continue
             }
             features.append(Feature(id: f.fid.map { .number(Double($0)) }, properties: properties, shape: shape))
+            try meter.add(
+                shape.coordinates.count * 8 + fields.count * 48 + 128, index: index + 1,
+                growth: features.count == features.capacity ? 2 * features.capacity * MemoryLayout<Feature>.stride : 0)
+        }
+        let declared = layer.declaredFeatureCount
+        if let declared, declared != index {
+            throw InputError(
+                .badData, file: source,
+                message: "the layer \"\(layer.name)\" declares \(declared) features but \(index) could be read",
+                hint: "the source is damaged or incomplete: repair it or export it again (e.g. with ogr2ogr)")
         }
         var out = Layer(name: layer.name, source: source, crs: crs, features: features)
         if !withoutGeometry.isEmpty {
@@ -50,7 +71,19 @@ enum OGRLayerReader {
                 "\(withoutGeometry.count) feature\(withoutGeometry.count == 1 ? "" : "s") without a geometry left out (feature \(listed)\(withoutGeometry.count > 10 ? ", …" : ""))"
             )
         }
+        if let warned = messages.summary { out.warnings.append(warned) }
         return out
+    }
+
+    /// Throws a bad-data error (exit 65) with GDAL's message when GDAL raised an error since the last check.
+    private static func stopOnError(_ messages: GDALMessages, source: String, featureIndex: Int?) throws(InputError) {
+        guard let message = messages.takeError() else { return }
+        throw InputError(
+            .badData, file: source, featureIndex: featureIndex,
+            message: "GDAL could not read \(featureIndex == nil ? "the source" : "this feature"): \(message)",
+            hint:
+                "the source is damaged or incomplete: repair it or export it again (e.g. with ogr2ogr); placemap does not go on with part of a layer"
+        )
     }
 
     /// Opens the source, with the CSV driver told where WKT geometries and types are.
