@@ -59,11 +59,25 @@ import Testing
         #expect(read.rows == table.rows)
     }
 
-    @Test func aCSVTooLargeForTheLimitIsRefusedWithTheFigures() throws {
-        let path = Paths.write(Self.censusLike(rows: 200_000), as: "population.csv")
-        let shell = "ulimit -v 200000 && exec \"$0\" csv \"$1\""
-        let result = try run("/bin/sh", ["-c", shell, Self.bench, path])
-        #expect(result.status == 74 || result.stderr.contains("not enough memory"), "\(result.status): \(result.stderr)")
-        #expect(result.stderr.contains("population.csv") && result.stderr.contains("MiB"), "\(result.stderr)")
+    @Test func aReadPastTheLimitIsRefusedWithTheFigures() throws {
+        // Before the read: a 1 GiB CSV against a 2 GiB limit (3 bytes a byte of file, and the base).
+        let before = try #require(throws: InputError.self) {
+            try MemoryBudget.check(bytes: 1 << 30, file: "big.csv", limit: 2 << 30, bytesPerFileByte: 3, kind: "CSV")
+        }
+        #expect(
+            before.exitCode == 74 && before.message.contains("1024 MiB of CSV needs about 3328 MiB") && before.message.contains("2048 MiB"))
+        // During the read: the process uses 900 MiB of 1000, the next growth needs 100 MiB more.
+        let meter = MemoryMeter(file: "layer.gpkg", what: "features", limit: 1000 << 20)
+        let during = try #require(throws: InputError.self) {
+            try meter.check(index: 5000, growth: 100 << 20, limit: 1000 << 20, inUse: 900 << 20)
+        }
+        #expect(during.exitCode == 74 && during.file == "layer.gpkg")
+        #expect(
+            during.message.contains("after 5000 features the process uses 900 MiB") && during.message.contains("at most 1000 MiB"),
+            "\(during.message)")
+        #expect(throws: Never.self) { try meter.check(index: 5000, growth: 0, limit: 1000 << 20, inUse: 500 << 20) }
+        // Without a limit nothing is checked.
+        var free = MemoryMeter(file: "x", what: "rows", limit: nil)
+        #expect(throws: Never.self) { try free.add(Int.max / 2, index: 1, growth: Int.max / 2) }
     }
 }
