@@ -78,7 +78,15 @@ public struct OutputPolicy: Sendable {
     /// layer beside the ones they hold (GeoPackage), where the layer is checked when written.
     public func check(_ path: String, replacesWholeFile: Bool = true) throws(InputError) -> OutputTarget {
         let target = try OutputTarget.resolve(path)
-        guard case .regular(let file, let exists) = target, exists else { return target }
+        guard case .regular(let file, let exists) = target else { return target }
+        // Every file an input consists of (a Shapefile's companions, a GeoPackage's sidecars, a
+        // File Geodatabase folder), existing or not, after links are resolved.
+        if let input = inputs.first(where: { SourceFiles(Self.container($0)).contains(file) }) {
+            throw InputError(
+                .usage, file: path, message: "is also an input of this run, or one of its files (\(input))",
+                hint: "write the output to another file")
+        }
+        guard exists else { return target }
         if let id = OutputTarget.identity(of: file),
             let input = inputs.first(where: { OutputTarget.identity(of: Self.container($0)) == id })
         {
