@@ -28,7 +28,7 @@ enum ReportStyle {
 
     static let script = """
         (function(){
-        function mark(code,on){document.querySelectorAll('[data-code="'+code+'"]').forEach(function(e){e.classList.toggle('hover',on)})}
+        function mark(code,on){document.querySelectorAll('[data-code]').forEach(function(e){if(e.getAttribute('data-code')===code)e.classList.toggle('hover',on)})}
         document.addEventListener('mouseover',function(e){var t=e.target.closest('[data-code]');if(t)mark(t.getAttribute('data-code'),true)});
         document.addEventListener('mouseout',function(e){var t=e.target.closest('[data-code]');if(t)mark(t.getAttribute('data-code'),false)});
         var f=document.getElementById('system-filter');if(!f)return;f.hidden=false;
