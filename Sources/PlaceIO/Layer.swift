@@ -11,6 +11,8 @@ public struct Layer: Sendable {
     /// What the reader noticed but did not refuse, such as features without a geometry left out;
     /// for the caller to show the user.
     public var warnings: [String]
+    /// Where it was downloaded from and when, for a layer given by URL (its `source` is the URL).
+    public var download: RemoteSource.Download?
 
     public init(name: String, source: String, crs: CRS, features: [Feature], warnings: [String] = []) {
         self.name = name

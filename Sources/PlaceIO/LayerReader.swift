@@ -11,8 +11,23 @@ import PlaceGeometry
 public enum LayerReader {
     /// Reads `layer` of the source at `path` (the only layer when nil). `crs` overrides the
     /// source's own CRS, and is required when the source has none (CSV, a Shapefile without .prj).
+    /// `path` may also be an `http(s)://` URL (downloaded into the cache, see ``RemoteSource``; a
+    /// member of a zip at a URL is `URL.zip/MEMBER`) or a member of a local zip, `archive.zip/dir/file.shp`.
     public static func read(path: String, layer: String? = nil, crs override: CRS? = nil) throws(InputError) -> Layer {
-        var path = path
+        guard RemoteSource.isURL(path) else { return try readLocal(path: path, layer: layer, crs: override) }
+        let (url, member) = RemoteSource.archiveSplit(path)
+        let (local, download) = try RemoteSource.fetch(url)
+        var result = try readLocal(path: local + member, layer: layer, crs: override)
+        result.source = path
+        result.download = download
+        return result
+    }
+
+    static func readLocal(path: String, layer: String?, crs override: CRS?) throws(InputError) -> Layer {
+        if path.hasPrefix("/vsicurl"), RemoteSource.isOffline {
+            throw InputError(.io, file: path, message: "--offline forbids reading over the network", hint: "give a local copy")
+        }
+        var path = archiveMember(path) ?? path
         var layer = layer
         if let (file, named) = split(path) {
             path = file
@@ -26,6 +41,18 @@ public enum LayerReader {
             try CRSCheck.plausible(result)
             return result
         }
+    }
+
+    /// `archive.zip/dir/file.shp` (a path that does not exist, under a zip that does) as GDAL's
+    /// `/vsizip//abs/archive.zip/dir/file.shp`; nil for anything else.
+    static func archiveMember(_ path: String) -> String? {
+        guard !path.hasPrefix("/vsi"), !path.hasPrefix("PG:"), !FileManager.default.fileExists(atPath: path),
+            let match = path.firstMatch(of: /(?i)^(.+?\.zip)(\/.+)$/)
+        else { return nil }
+        let archive = String(match.1)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: archive, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return "/vsizip/" + URL(fileURLWithPath: archive).standardizedFileURL.path + String(match.2)
     }
 
     /// Reads the source through GDAL/OGR even when it is a GeoJSON FeatureCollection, to compare the

@@ -13,6 +13,13 @@ public enum Provenance {
             ("name_field", l.fields.name.map(JSONValue.string) ?? .null), ("geography", .string(l.fields.prefix)),
             ("features", .number(Double(l.count))), ("input_crs", .string(l.inputCRS.description)),
         ])
+        if let d = l.layer.download {
+            o["downloaded"] = .object(
+                JSONObject([
+                    ("url", .string(d.url)), ("date", .string(d.downloaded)), ("checked", .string(d.checked)),
+                    ("etag", d.etag.map(JSONValue.string) ?? .null), ("bytes", .number(Double(d.bytes))),
+                ]))
+        }
         if !l.repairs.isEmpty {
             o["repaired_geometries"] = .array(
                 l.repairs.map { r in
