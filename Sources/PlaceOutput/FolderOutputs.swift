@@ -43,8 +43,10 @@ extension OutputSet {
         try add(r.provenance, to: path("coterminosity.json"))
     }
 
-    /// moves.csv, areas.csv, places.csv and systems.csv (with places), changed_blocks.geojson and .gpkg, diff.json.
-    public func add(_ r: FootprintDiff, coterminosity: FootprintCoterminosity?, folder: String) throws(InputError) {
+    /// moves.csv, areas.csv, places.csv and systems.csv (with places), changed_blocks.geojson and (with
+    /// `geoPackage`) .gpkg, diff.json.
+    public func add(_ r: FootprintDiff, coterminosity: FootprintCoterminosity?, folder: String, geoPackage: Bool = true) throws(InputError)
+    {
         let path = { (name: String) in OutputSet.join(folder, name) }
         try add(r.movesTable, to: path("moves.csv"))
         try add(r.areasTable, to: path("areas.csv"))
@@ -61,15 +63,17 @@ extension OutputSet {
         }
         let options = LayerOutputOptions(provenance: provenance)
         try add(r.changedBlocksLayer, to: path("changed_blocks.geojson"), options: options)
-        try add(r.changedBlocksLayer, to: path("changed_blocks.gpkg"), options: options)
+        if geoPackage { try add(r.changedBlocksLayer, to: path("changed_blocks.gpkg"), options: options) }
         try add(provenance, to: path("diff.json"))
     }
 
-    /// edges.csv, components.csv, groups.csv (with groups) and contiguity.json.
-    public func add(_ r: ContiguityReport, folder: String) throws(InputError) {
+    /// edges.csv and components.csv (with `graph`), groups.csv (with groups) and contiguity.json.
+    public func add(_ r: ContiguityReport, folder: String, graph: Bool = true) throws(InputError) {
         let path = { (name: String) in OutputSet.join(folder, name) }
-        try add(r.edgesTable, to: path("edges.csv"))
-        try add(r.componentsTable, to: path("components.csv"))
+        if graph {
+            try add(r.edgesTable, to: path("edges.csv"))
+            try add(r.componentsTable, to: path("components.csv"))
+        }
         if r.grouping != nil { try add(r.groupsTable, to: path("groups.csv")) }
         try add(Provenance.contiguity(r), to: path("contiguity.json"))
     }

@@ -144,7 +144,8 @@ extension FolderOutputs {
     public static func scenario(upperTier: Bool) -> [String] {
         ["summary.json", "summary.txt", "scenario.csv", "systems.csv", "overrides.csv"]
             + ["lower-tier"].flatMap(tier) + (upperTier ? tier("upper-tier") : [])
-            + diff(places: true).map { "diff/" + $0 } + contiguity(grouped: true).map { "contiguity/" + $0 }
+            + diff(places: true).filter { $0 != "changed_blocks.gpkg" }.map { "diff/" + $0 }
+            + ["groups.csv", "contiguity.json"].map { "contiguity/" + $0 }
     }
 
     private static func tier(_ folder: String) -> [String] { ["places.csv", "pairs.csv"].map { folder + "/" + $0 } }
@@ -163,7 +164,8 @@ extension OutputSet {
             try add(tier.placesTable, to: path(name + "/places.csv"))
             try add(tier.pairsTable, to: path(name + "/pairs.csv"))
         }
-        try add(r.diff, coterminosity: r.lower.after, folder: path("diff"))
-        try add(r.contiguity, folder: path("contiguity"))
+        // The blocks' graph (edges.csv, components.csv) is `placemap contiguity`'s; the changed blocks as GeoJSON only.
+        try add(r.diff, coterminosity: r.lower.after, folder: path("diff"), geoPackage: false)
+        try add(r.contiguity, folder: path("contiguity"), graph: false)
     }
 }

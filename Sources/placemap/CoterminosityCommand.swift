@@ -40,10 +40,18 @@ struct CoterminosityCommand: ParsableCommand {
         name: .customLong("decidable-limit"),
         help: ArgumentHelp("A tolerance above this many metres makes border groups undecidable.", valueName: "metres"))
     var decidableLimit: Double = InteriorEvidence.defaultDecidableLimit
+    @Option(
+        help: ArgumentHelp(
+            "Scenario applied to the places and systems first (CSV: change,code,to_code,to_name, as `placemap scenario` reads); "
+                + "needs both as block lookups.", valueName: "csv"))
+    var scenario: String?
     @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
     @OptionGroup(title: "Output") var output: FolderOutput
 
     func validate() throws {
+        if scenario != nil, placesLookup.lookup == nil || systemsLookup.lookup == nil {
+            throw ValidationError("--scenario needs the places and systems as block lookups (--places-lookup, --systems-lookup)")
+        }
         if places == nil && placesLookup.lookup == nil {
             throw ValidationError("give --places (a layer) or --places-lookup (a block lookup)")
         }
@@ -67,22 +75,27 @@ struct CoterminosityCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let folder = output.out ?? "coterminosity"
+            // A scenario is applied (and a bad row reported) before anything is written.
+            let population = try scenario.map { _ in try weighting.load() } ?? nil
+            let groupings = try population.flatMap { try scenarioGroupings($0.blocks) }
             let outputs = output.flags.outputs(
-                inputs: [places, systems, placesLookup.lookup, systemsLookup.lookup] + weighting.inputs)
+                inputs: [places, systems, placesLookup.lookup, systemsLookup.lookup, scenario] + weighting.inputs)
             try outputs.reserve(folder: folder, files: FolderOutputs.coterminosity)
             let audited = [("places", places, placesLookup.lookup), ("systems", systems, systemsLookup.lookup)]
                 .filter { $0.1 != nil && $0.2 != nil }.map { "\($0.0)_lookup_audit.csv" }
             try outputs.reserve(folder: folder, files: audited)
             var options = CoterminosityOptions()
             options.sliverShare = sliverShare
-            options.population = try weighting.load()
+            options.population = try population ?? weighting.load()
             options.method = weighting.method ?? .largestShare
             options.tolerance = tolerance
             options.decidableLimit = decidableLimit
             options.progress = Console.progress("coterminosity")
             var audits: [(String, LookupAudit)] = []
             /// A side from its lookup when given (checked against its layer when both are), else its layer.
-            func side<R: InputRole>(_ path: String?, _ choice: LayerChoice<R>, _ lookup: LookupChoice<R>) throws -> AnalysisLayer {
+            func side<R: InputRole>(
+                _ path: String?, _ choice: LayerChoice<R>, _ lookup: LookupChoice<R>, after scenario: Grouping?
+            ) throws -> AnalysisLayer {
                 guard let blocks = options.population?.blocks, let grouping = try lookup.grouping(of: blocks) else {
                     return try choice.analysisLayer(path ?? "")
                 }
@@ -90,10 +103,11 @@ struct CoterminosityCommand: ParsableCommand {
                     let audit = try LookupAudit(blocks: blocks, areas: choice.analysisLayer(path), lookup: grouping, tolerance: tolerance)
                     audits.append((R.prefix, audit))
                 }
-                return try lookup.areas(grouping, blocks: blocks)
+                return try lookup.areas(scenario ?? grouping, blocks: blocks)
             }
             let result = try Coterminosity(
-                places: side(places, placesChoice, placesLookup), systems: side(systems, systemsChoice, systemsLookup), options: options)
+                places: side(places, placesChoice, placesLookup, after: groupings?.places),
+                systems: side(systems, systemsChoice, systemsLookup, after: groupings?.systems), options: options)
             try outputs.add(result, folder: folder, placesStyle: QGISStyle.places)
             for (role, audit) in audits { try outputs.add(audit.table, to: OutputSet.join(folder, "\(role)_lookup_audit.csv")) }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
@@ -107,5 +121,16 @@ struct CoterminosityCommand: ParsableCommand {
             }
             print("  outputs: \(folder)/" + (FolderOutputs.coterminosity + audited).joined(separator: ", "))
         }
+    }
+
+    /// The places' and systems' lookups after the scenario.
+    func scenarioGroupings(_ blocks: AnalysisLayer) throws -> (places: Grouping, systems: Grouping)? {
+        guard let scenario, let p = try placesLookup.grouping(of: blocks), let s = try systemsLookup.grouping(of: blocks) else {
+            return nil
+        }
+        let applied = try ScenarioApplication(
+            Scenario(table: CSVReader.read(path: scenario)), places: Footprint(groups: p), upperTier: nil, systems: Footprint(groups: s),
+            blockCodes: blocks.codes)
+        return (applied.newPlaces.grouping(like: p), applied.newSystems.grouping(like: s))
     }
 }

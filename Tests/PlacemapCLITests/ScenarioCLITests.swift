@@ -53,7 +53,7 @@ import Testing
         #expect(result.stdout.contains("districts (PLACE) split between systems: 1 of 3 → 0 of 3; people in them: 50 → 0"))
         for name in [
             "summary.txt", "scenario.csv", "systems.csv", "overrides.csv", "lower-tier/places.csv", "lower-tier/pairs.csv",
-            "upper-tier/places.csv", "upper-tier/pairs.csv", "diff/moves.csv", "diff/areas.csv", "diff/places.csv", "contiguity/groups.csv",
+            "upper-tier/places.csv", "upper-tier/pairs.csv", "diff/moves.csv", "diff/areas.csv", "diff/places.csv", "contiguity/groups.csv", "contiguity/contiguity.json",
             "placemap-run.json",
         ] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("scenario/" + name).path), "\(name)")
@@ -99,6 +99,32 @@ import Testing
         #expect(moves.contains("S2,Two,S1,One,1,30,moved\r\n"))
         let places = try String(contentsOf: folder.appendingPathComponent("d/places.csv"), encoding: .utf8)
         #expect(places.contains("P2,Place two,90,split,S2 70;S1 20,split,S1 50;S2 40,\r\n"))
+    }
+
+    /// `coterminosity --scenario` applies the file to both lookups before the analysis.
+    @Test func coterminosityReadsTheScenarioFile() throws {
+        let folder = Self.fixture()
+        _ = Paths.write("change,code,to_code,to_name\nmove-block,B3,S1,\n", as: "scenario.csv", in: folder)
+        let result = try run(
+            Paths.placemap,
+            [
+                "coterminosity", "--places-lookup", "places.csv", "--places-by", "place_code", "--systems-lookup", "systems.csv",
+                "--systems-by", "sys_code", "--scenario", "scenario.csv", "--blocks", "blocks.geojson", "--population", "people.csv",
+                "--out", "c",
+            ], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let places = try String(contentsOf: folder.appendingPathComponent("c/places.csv"), encoding: .utf8)
+        #expect(places.contains("P2,Place two,coterminous,S1,One,1,1,50"), "\(places)")
+        let bad = try run(
+            Paths.placemap,
+            [
+                "coterminosity", "--places-lookup", "places.csv", "--places-by", "place_code", "--systems-lookup", "systems.csv",
+                "--systems-by", "sys_code", "--scenario", "people.csv", "--blocks", "blocks.geojson", "--population", "people.csv",
+                "--out", "c2",
+            ], in: folder)
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("people.csv:1"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c2").path))
     }
 
     /// Each bad file: exit 65, the file, line and code named, and no output folder.

@@ -72,3 +72,31 @@ extension Footprint {
             source: .lookup(codeColumn: "", blockColumn: ""))
     }
 }
+
+extension Footprint {
+    /// The footprint of a grouping of blocks (its groups in order of first appearance).
+    public init(groups grouping: Grouping) {
+        var positions: [String: Int] = [:]
+        var codes: [String] = []
+        var names: [String] = []
+        let areaOfBlock = grouping.groups.map { g -> Int? in
+            guard let g else { return nil }
+            if let i = positions[g.code] { return i }
+            positions[g.code] = codes.count
+            codes.append(g.code)
+            names.append(g.name)
+            return codes.count - 1
+        }
+        self.init(
+            file: grouping.source, geography: Self.geography(of: grouping.field), codes: codes, names: names, areaOfBlock: areaOfBlock,
+            source: .lookup(codeColumn: grouping.field, blockColumn: grouping.codeColumn ?? ""))
+    }
+
+    /// The footprint as a grouping of its blocks, with the columns of `model` (nil: named after the geography).
+    public func grouping(like model: Grouping? = nil) -> Grouping {
+        Grouping(
+            source: file, field: model?.field ?? geography.lowercased() + "_code",
+            nameField: model?.nameField ?? geography.lowercased() + "_name", codeColumn: model?.codeColumn,
+            groups: areaOfBlock.map { $0.map { (code: codes[$0], name: names[$0]) } })
+    }
+}

@@ -64,8 +64,8 @@ public struct ScenarioAnalysis: Sendable {
         }
         lower = try tier(application.places, application.newPlaces)
         upper = try application.upperTier.map { u throws(InputError) in try tier(u, application.newUpperTier ?? u) }
-        let before = ContiguityReport(graph, grouping: Self.grouping(application.systems))
-        contiguity = ContiguityReport(graph, grouping: Self.grouping(application.newSystems))
+        let before = ContiguityReport(graph, grouping: application.systems.grouping())
+        contiguity = ContiguityReport(graph, grouping: application.newSystems.grouping())
         let people = population.population
         let older = population.attributes.flatMap { a in
             a.columns.first { $0.name == Self.olderColumn && $0.kind == .counts }.map { c in
@@ -93,13 +93,6 @@ public struct ScenarioAnalysis: Sendable {
         }
         systemsBefore = systems(application.systems, lower.today.oldSystems, before)
         systemsAfter = systems(application.newSystems, lower.after.newSystems, contiguity)
-    }
-
-    /// Each block's system as a grouping (for contiguity).
-    static func grouping(_ f: Footprint) -> Grouping {
-        Grouping(
-            source: f.file, field: f.geography.lowercased() + "_code", nameField: f.geography.lowercased() + "_name",
-            groups: f.areaOfBlock.map { $0.map { (code: f.codes[$0], name: f.names[$0]) } })
     }
 
     /// Systems with fewer people than `limit` (1,000,000: the size asked of ICBs from 2026).
