@@ -2,7 +2,7 @@
 """Runs placemap and its peers on the same machine in the same run and reports ratios.
 
 Usage: python3 benchmarks/run.py [read] [formats] [overlap] [contiguity] [coterminosity] [diff] [scenario] [attributes]
-       [dissolve] [area] [catchments] [floor] [mainjob] [evidence] (default: all)
+       [dissolve] [area] [catchments] [floor] [edges] [mainjob] [evidence] (default: all)
 Needs a release build (swift build -c release; PLACEMAP_BIN_DIR names another build folder, e.g.
 .build-contig/release) and the oracle venv (scripts/oracle-venv).
 Each case runs every command REPEATS times, alternating placemap and peer, and reports the median
@@ -140,6 +140,7 @@ def case_formats():
 def case_overlap():
     pairs = [
         ("lsoa21_england.geojson", "lad24_england.geojson", "lsoa21_code", "ltla24_code"),
+        ("msoa11_england.geojson", "lad24_england.geojson", "msoa11_code", "ltla24_code"),
         ("built/lad24.geojson", "built/icb24.geojson", "LAD24CD", "ICB24CD"),
     ]
     out = os.path.join(ROOT, ".build", "bench-out")
@@ -313,13 +314,14 @@ def case_area():
     ensure_tobler()
     out = tempfile.mkdtemp(prefix="placemap-bench-")
     blocks, population = data("lsoa21_england.geojson"), data("census21_population_lsoa21.csv")
-    places, systems = data("built/lad24.geojson"), data("built/icb24.geojson")
-    compare_fair("population per LAD24 × ICB24 piece, area method through LSOA 2021 (table written)",
-                 [os.path.join(BIN, "placemap"), "overlap", places, systems, "--blocks", blocks, "--population", population,
-                  "--population-method", "area", "-o", os.path.join(out, "pieces.csv"), "--overwrite", "-q"],
-                 [PYTHON, os.path.join(ROOT, "benchmarks", "peers", "area_tobler.py"), blocks, population, places, systems,
-                  os.path.join(out, "peer.csv")],
-                 peer_imports("geopandas", "pandas", "tobler.area_weighted"))
+    systems = data("built/icb24.geojson")
+    for label, places in (("ONS 500 m LAD24", data("lad24_england.geojson")), ("built LAD24", data("built/lad24.geojson"))):
+        compare_fair(f"population per {label} × ICB24 piece, area method through LSOA 2021 (table written)",
+                     [os.path.join(BIN, "placemap"), "overlap", places, systems, "--blocks", blocks, "--population", population,
+                      "--population-method", "area", "-o", os.path.join(out, "pieces.csv"), "--overwrite", "-q"],
+                     [PYTHON, os.path.join(ROOT, "benchmarks", "peers", "area_tobler.py"), blocks, population, places, systems,
+                      os.path.join(out, "peer.csv")],
+                     peer_imports("geopandas", "pandas", "tobler.area_weighted"))
     shutil.rmtree(out, ignore_errors=True)
 
 
@@ -332,6 +334,16 @@ def case_catchments():
                   os.path.join(out, "peer")],
                  peer_imports("geopandas", "pandas"))
     shutil.rmtree(out, ignore_errors=True)
+
+
+def case_edges():
+    """CPU seconds of the overlay and of the block allocation with areas from the edges (IntersectionArea)
+    and with GEOS for every pair the coordinate relation leaves open, in one process (placemap-bench edges)."""
+    for blocks, a, b in (("lsoa21_england.geojson", "lad24_england.geojson", "built/icb24.geojson"),
+                         ("msoa11_england.geojson", "built/lad24.geojson", "built/icb24.geojson")):
+        print(f"\n## areas from edges: {blocks} × {a} (and {b} for the allocation), CPU seconds")
+        for _ in range(REPEATS):
+            print(measure([os.path.join(BIN, "placemap-bench"), "edges", data(blocks), data(a), data(b)])[2].strip())
 
 
 def case_floor():
@@ -347,7 +359,7 @@ def case_floor():
 CASES = {"read": case_read, "formats": case_formats, "overlap": case_overlap, "contiguity": case_contiguity,
          "coterminosity": case_coterminosity, "mainjob": case_mainjob, "evidence": case_evidence, "diff": case_diff, "scenario": case_scenario, "attributes": case_attributes,
          "dissolve": case_dissolve, "area": case_area, "catchments": case_catchments,
-         "floor": case_floor}
+         "floor": case_floor, "edges": case_edges}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(CASES)

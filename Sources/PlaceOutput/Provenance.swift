@@ -35,16 +35,16 @@ public enum Provenance {
 
     public static func population(_ p: PopulationBlocks, split: PopulationSplit) -> JSONValue {
         var o = JSONObject([
-                ("blocks", layer(p.blocks)), ("table", .string(p.source)), ("field", .string(p.field)),
-                ("method", .string(split.method.rawValue)), ("method_explained", .string(split.method.explanation)),
-                ("total", .number(split.total)), ("outside_every_piece", .number(split.outsideEveryPiece)),
-                ("outside_a", .number(split.outsideA)),
-                ("point_fallbacks", .number(Double(split.pointFallbacks))),
-                ("table_codes_matching_no_block", .number(Double(p.unmatchedCodes.count))),
-                ("table_codes_matching_no_block_examples", .array(p.unmatchedCodes.prefix(20).map(JSONValue.string))),
-                ("blocks_without_population", .number(Double(p.blocksWithoutPopulation.count))),
-                ("blocks_without_population_examples", .array(p.blocksWithoutPopulation.prefix(20).map(JSONValue.string))),
-            ])
+            ("blocks", layer(p.blocks)), ("table", .string(p.source)), ("field", .string(p.field)),
+            ("method", .string(split.method.rawValue)), ("method_explained", .string(split.method.explanation)),
+            ("total", .number(split.total)), ("outside_every_piece", .number(split.outsideEveryPiece)),
+            ("outside_a", .number(split.outsideA)),
+            ("point_fallbacks", .number(Double(split.pointFallbacks))),
+            ("table_codes_matching_no_block", .number(Double(p.unmatchedCodes.count))),
+            ("table_codes_matching_no_block_examples", .array(p.unmatchedCodes.prefix(20).map(JSONValue.string))),
+            ("blocks_without_population", .number(Double(p.blocksWithoutPopulation.count))),
+            ("blocks_without_population_examples", .array(p.blocksWithoutPopulation.prefix(20).map(JSONValue.string))),
+        ])
         if let attributes = p.attributes { o["attributes"] = attributes.provenance(split: split.attributes) }
         return .object(o)
     }
@@ -57,6 +57,15 @@ public enum Provenance {
             ("min_share", .number(r.options.minShare)),
             ("slivers_dropped", .object(JSONObject([("pairs", .number(Double(r.slivers.count))), ("area_m2", .number(r.slivers.area))]))),
             ("rows", .number(Double(r.rows.count))),
+            (
+                "candidate_pairs",
+                .object(
+                    JSONObject([
+                        ("settled_from_coordinates", .number(Double(r.settlement.coordinates))),
+                        ("settled_by_geos", .number(Double(r.settlement.geos))),
+                    ])
+                )
+            ),
         ])
         if let p = r.options.population, let split = r.split { o["population"] = population(p, split: split) }
         return o

@@ -14,6 +14,9 @@ import PlaceIO
 //   placemap-bench floor A B                 CPU seconds of placemap's overlay of A × B by phase, beside the floor:
 //                                           parsing, reprojection and one GEOS intersection per pair that really
 //                                           crosses (a piece that is neither feature whole), on one core
+//   placemap-bench edges BLOCKS A B          CPU seconds of the overlay BLOCKS × A and of the allocation of BLOCKS to A
+//                                           and B (with the three-way pieces, no depths), with areas from the edges
+//                                           (IntersectionArea) and with GEOS for every pair BoundaryRelation leaves open
 
 func seconds(_ body: () throws -> Int) rethrows -> (Double, Int) {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -49,7 +52,7 @@ func fail(_ text: String, _ code: Int32) -> Never {
 
 let arguments = CommandLine.arguments
 let usage =
-    "usage: placemap-bench read|read-gdal FILE [REPEATS] | csv FILE | same FILE | overlap A B [REPEATS] | partition FILE [REPEATS] | floor A B"
+    "usage: placemap-bench read|read-gdal FILE [REPEATS] | csv FILE | same FILE | overlap A B [REPEATS] | partition FILE [REPEATS] | floor A B | edges BLOCKS A B"
 guard arguments.count >= 3 else { fail(usage, 64) }
 do {
     switch arguments[1] {
@@ -79,6 +82,32 @@ do {
             && fast.features.map(\.properties) == gdal.features.map(\.properties)
         print(same ? "same \(fast.features.count)" : "different")
         if !same { exit(1) }
+    case "edges" where arguments.count >= 5:
+        let layers = try arguments[2...4].map { path in
+            let l = try GeoJSONReader.read(path: path)
+            return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
+        }
+        for edges in [true, false] {
+            var settled = PairSettlement()
+            let (overlay, pieces) = try cpuSeconds {
+                let r = try Overlay.settled(layers[0], layers[1], areasFromEdges: edges)
+                settled = r.settlement
+                return r.pieces.joined().count
+            }
+            var allocated = PairSettlement()
+            let (allocation, _) = try cpuSeconds {
+                let r = try BlockAllocation(
+                    blocks: layers[0], layers: [layers[1], layers[2]], pairs: [Pair(0, 1)], minorityDepths: false, areasFromEdges: edges)
+                allocated = r.settlement
+                return r.pieces.count
+            }
+            print(
+                String(
+                    format:
+                        "%@: overlay %.3f s CPU (%d pieces; pairs from coordinates %d, GEOS %d), allocation %.3f s CPU (from coordinates %d, GEOS %d)",
+                    edges ? "areas from edges" : "GEOS areas", overlay, pieces, settled.coordinates, settled.geos, allocation,
+                    allocated.coordinates, allocated.geos))
+        }
     case "overlap" where arguments.count >= 4:
         let a = try GeoJSONReader.read(path: arguments[2])
         let b = try GeoJSONReader.read(path: arguments[3])

@@ -30,7 +30,7 @@ public struct TrustFootprint: Sendable {
 
     public init(_ catchments: Catchments, places: AnalysisLayer, systems: AnalysisLayer) throws(InputError) {
         let blocks = catchments.blocks
-        let allocation = try BlockAllocation(blocks: blocks, layers: [places, systems])
+        let allocation = try BlockAllocation(blocks: blocks, layers: [places, systems], minorityDepths: false)
         let placeOfBlock = allocation.largest(0)
         let systemOfBlock = allocation.largest(1)
         func flows(_ areaOfBlock: [Int?], count: Int) -> (flows: [Flow], population: [Double]) {

@@ -47,13 +47,17 @@ public struct BlockAllocation: Sendable {
     public let minority: [[MinorityPiece]]
     /// For each requested pair of layers (by position), each block's pieces in both.
     public let pairPieces: [Pair: [PairPiece]]
+    /// How many block–area candidate pairs were settled from coordinates and how many took GEOS.
+    public let settlement: PairSettlement
 
     /// Intersects every block with the areas of `layers`. `pairs` (positions in `layers`) asks for
     /// the three-way pieces block ∩ area of one ∩ area of the other (needed by the area method).
-    /// `minorityDepths: false` leaves the minority pieces' depths at 0 (to measure what they cost).
+    /// `minorityDepths: false` leaves the minority pieces' depths at 0 (to measure what they cost);
+    /// `areasFromEdges: false` makes GEOS settle every pair that `BoundaryRelation` leaves open
+    /// (to check and measure `IntersectionArea`).
     public init(
         blocks: AnalysisLayer, layers: [AnalysisLayer], pairs: [Pair] = [], minorityDepths: Bool = true,
-        progress: ProgressHandler? = nil
+        areasFromEdges: Bool = true, progress: ProgressHandler? = nil
     ) throws(InputError) {
         let counter = ProgressCounter(total: blocks.count, handler: progress)
         let rings = layers.map { $0.boundaryRings() }
@@ -61,7 +65,8 @@ public struct BlockAllocation: Sendable {
             (caches, k) throws(InputError) -> BlockResult in
             defer { counter.step() }
             do {
-                return try Self.allocate(k, blocks, layers, rings: rings, caches: caches, pairs: pairs, depths: minorityDepths)
+                return try Self.allocate(
+                    k, blocks, layers, rings: rings, caches: caches, pairs: pairs, depths: minorityDepths, edges: areasFromEdges)
             } catch {
                 throw InputError(
                     .badData, file: blocks.source, featureIndex: k, featureCode: blocks.codes[k],
@@ -78,7 +83,9 @@ public struct BlockAllocation: Sendable {
         }
         var pairPieces = [Pair: [PairPiece]]()
         for p in pairs { pairPieces[p] = [] }
+        var settlement = PairSettlement()
         for r in perBlock {
+            settlement = settlement + r.settlement
             for l in layers.indices {
                 pieces[l].append(r.pieces[l])
                 points[l].append(r.points[l])
@@ -92,6 +99,7 @@ public struct BlockAllocation: Sendable {
         self.pointAreas = points
         self.minority = minority
         self.pairPieces = pairPieces
+        self.settlement = settlement
     }
 
     /// The position of `layer` among the allocated layers (matched by source and codes).
@@ -107,11 +115,20 @@ public struct BlockAllocation: Sendable {
         var points: [Int?]
         var minority: [[MinorityPiece]]
         var pairPieces: [[PairPiece]]
+        var settlement = PairSettlement()
+    }
+
+    /// A piece's geometry: the whole block, one made by GEOS, or one not made yet (its area came
+    /// from the edges) with the area it lies in.
+    private enum PieceGeometry {
+        case whole
+        case made(Geometry)
+        case pending(Int)
     }
 
     private static func allocate(
         _ k: Int, _ blocks: AnalysisLayer, _ layers: [AnalysisLayer], rings: [[BoundaryRings?]], caches: [AreaCache], pairs: [Pair],
-        depths: Bool
+        depths: Bool, edges: Bool
     ) throws(GeometryError) -> BlockResult {
         let empty = BlockResult(
             pieces: Array(repeating: [], count: layers.count), points: Array(repeating: nil, count: layers.count),
@@ -123,31 +140,54 @@ public struct BlockAllocation: Sendable {
         let point = try block.representativePoint()
         let blockRings = BoundaryRings(shape)
         var result = empty
-        // The pieces' geometries (nil: the whole block), for minority depths and three-way pieces.
-        var shapes = [[Geometry?]](repeating: [], count: layers.count)
+        // The pieces' geometries, for minority depths and three-way pieces (made when first needed).
+        var shapes = [[PieceGeometry]](repeating: [], count: layers.count)
+        func geometry(_ g: PieceGeometry, in l: Int) throws(GeometryError) -> Geometry? {
+            switch g {
+            case .whole: return nil
+            case .made(let made): return made
+            case .pending(let j): return try block.intersection(caches[l].geometry(j))
+            }
+        }
         for (l, layer) in layers.enumerated() {
             let cache = caches[l]
             let candidates = layer.index.query(bounds)
             var found: [Piece] = []
-            var geometries: [Geometry?] = []
+            var geometries: [PieceGeometry] = []
             for j in candidates {
                 var crossing = false
                 if let blockRings, let areaRings = rings[l][j] {
                     switch BoundaryRelation.of(blockRings, areaRings) {
                     case .within:
+                        result.settlement.coordinates += 1
                         found.append(Piece(a: k, b: j, area: blockArea))
-                        geometries.append(nil)
+                        geometries.append(.whole)
                         continue
-                    case .apart: continue
+                    case .apart:
+                        result.settlement.coordinates += 1
+                        continue
                     case .crossing: crossing = true
                     case .contains, nil: break
                     }
+                    // Boundaries that only cross properly, or do not meet: the area from the edges.
+                    if edges, let r = IntersectionArea.of(blockRings, areaRings) {
+                        result.settlement.coordinates += 1
+                        if r.firstWithin {
+                            found.append(Piece(a: k, b: j, area: blockArea))
+                            geometries.append(.whole)
+                        } else if r.area > 0 {
+                            found.append(Piece(a: k, b: j, area: r.area))
+                            geometries.append(.pending(j))
+                        }
+                        continue
+                    }
                 }
+                result.settlement.geos += 1
                 if !crossing {
                     let area = try cache.prepared(j)
                     if try area.containsProperly(block) {
                         found.append(Piece(a: k, b: j, area: blockArea))
-                        geometries.append(nil)
+                        geometries.append(.whole)
                         continue
                     }
                     guard try area.intersects(block) else { continue }
@@ -156,7 +196,7 @@ public struct BlockAllocation: Sendable {
                 let size = try overlap.area()
                 guard size > 0 else { continue }
                 found.append(Piece(a: k, b: j, area: size))
-                geometries.append(overlap)
+                geometries.append(.made(overlap))
             }
             for j in candidates where try cache.prepared(j).intersects(x: point.x, y: point.y) {
                 result.points[l] = j
@@ -164,7 +204,8 @@ public struct BlockAllocation: Sendable {
             }
             if found.count > 1, let main = PopulationWeighting.largest(found) {
                 for (n, p) in found.enumerated() where p.b != main {
-                    let depth = depths ? try InteriorEvidence.depth(of: geometries[n] ?? block, into: cache.boundary(p.b)) : 0
+                    let depth =
+                        depths ? try InteriorEvidence.depth(of: geometry(geometries[n], in: l) ?? block, into: cache.boundary(p.b)) : 0
                     result.minority[l].append(MinorityPiece(block: k, area: p.b, share: fraction(p.area, of: blockArea), depth: depth))
                 }
             }
@@ -177,9 +218,11 @@ public struct BlockAllocation: Sendable {
                 for (y, q) in result.pieces[second].enumerated() {
                     let area: Double
                     switch (shapes[first][x], shapes[second][y]) {
-                    case (nil, _): area = q.area
-                    case (_, nil): area = p.area
-                    case (let g?, let h?): area = try g.intersection(h).area()
+                    case (.whole, _): area = q.area
+                    case (_, .whole): area = p.area
+                    case (let g, let h):
+                        guard let g = try geometry(g, in: first), let h = try geometry(h, in: second) else { continue }
+                        area = try g.intersection(h).area()
                     }
                     if area > 0 { result.pairPieces[n].append(PairPiece(block: k, a: p.b, b: q.b, area: area)) }
                 }

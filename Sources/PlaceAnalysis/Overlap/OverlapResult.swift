@@ -38,13 +38,17 @@ public struct OverlapResult: Sendable {
     public var slivers: (count: Int, area: Double)
     public var split: PopulationSplit?
     public let options: OverlapOptions
+    /// How many candidate pairs of the overlay were settled from coordinates and how many by GEOS.
+    public let settlement: PairSettlement
 
     /// Overlays A and B, weighting by population when `options.population` is set.
     public init(a: AnalysisLayer, b: AnalysisLayer, options: OverlapOptions) throws(InputError) {
         self.a = a
         self.b = b
         self.options = options
-        let pieces = try Overlay.pieces(a, b, keepShapes: options.keepShapes, progress: options.progress).flatMap { $0 }
+        let overlay = try Overlay.settled(a, b, keepShapes: options.keepShapes, progress: options.progress)
+        self.settlement = overlay.settlement
+        let pieces = overlay.pieces.flatMap { $0 }
         var split: PopulationSplit?
         if let population = options.population {
             split = try PopulationWeighting.split(population, a: a, b: b, method: options.method, allocation: options.allocation)

@@ -12,6 +12,19 @@ public struct Piece: Sendable {
     public var shape: Shape?
 }
 
+/// How many candidate pairs (features whose boxes meet) were settled from coordinates alone
+/// (`BoundaryRelation`, `IntersectionArea`) and how many took GEOS.
+public struct PairSettlement: Sendable, Equatable {
+    public var coordinates = 0
+    public var geos = 0
+
+    public init(coordinates: Int = 0, geos: Int = 0) { (self.coordinates, self.geos) = (coordinates, geos) }
+
+    public static func + (x: PairSettlement, y: PairSettlement) -> PairSettlement {
+        PairSettlement(coordinates: x.coordinates + y.coordinates, geos: x.geos + y.geos)
+    }
+}
+
 /// Called after each item of a long computation, from any worker.
 public typealias ProgressHandler = @Sendable (_ done: Int, _ total: Int) -> Void
 
@@ -32,14 +45,28 @@ public enum Overlay {
         _ a: AnalysisLayer, _ b: AnalysisLayer, keepShapes: Bool = false, skipByCoverage: Bool = false,
         progress: ProgressHandler? = nil
     ) throws(InputError) -> [[Piece]] {
+        try settled(a, b, keepShapes: keepShapes, skipByCoverage: skipByCoverage, progress: progress).pieces
+    }
+
+    /// The pieces as `pieces(…)` gives them, with how many candidate pairs were settled from
+    /// coordinates and how many took GEOS. `areasFromEdges: false` leaves to GEOS every pair that
+    /// `BoundaryRelation` leaves open (to check and measure `IntersectionArea`).
+    public static func settled(
+        _ a: AnalysisLayer, _ b: AnalysisLayer, keepShapes: Bool = false, skipByCoverage: Bool = false,
+        areasFromEdges: Bool = true, progress: ProgressHandler? = nil
+    ) throws(InputError) -> (pieces: [[Piece]], settlement: PairSettlement) {
         let overlapsInB = skipByCoverage ? try selfOverlaps(b) : nil
         let ringsOfB = b.boundaryRings()
         let counter = ProgressCounter(total: a.count, handler: progress)
-        return try ParallelGEOS.map(a.count, state: { GeometryCache(b, context: $0) }) { (cache, i) throws(InputError) -> [Piece] in
+        let each = try ParallelGEOS.map(a.count, state: { GeometryCache(b, context: $0) }) {
+            (cache, i) throws(InputError) -> ([Piece], PairSettlement) in
             defer { counter.step() }
             do {
-                return try piecesOf(
-                    i, a, b, ringsOfB: ringsOfB, cache: cache, keepShapes: keepShapes, overlapsInB: overlapsInB)
+                var settlement = PairSettlement()
+                let pieces = try piecesOf(
+                    i, a, b, ringsOfB: ringsOfB, cache: cache, keepShapes: keepShapes, edges: areasFromEdges,
+                    overlapsInB: overlapsInB, settlement: &settlement)
+                return (pieces, settlement)
             } catch {
                 throw InputError(
                     .badData, file: a.source, featureIndex: i, featureCode: a.codes[i],
@@ -47,6 +74,7 @@ public enum Overlay {
                     hint: "repair both layers (placemap validate FILE --fix OUT) and try again")
             }
         }
+        return (each.map(\.0), each.reduce(PairSettlement()) { $0 + $1.1 })
     }
 
     /// Pairs of features of `layer` whose interiors overlap (both orders).
@@ -61,10 +89,12 @@ public enum Overlay {
 
     /// The pieces of A feature `i`. A pair whose boundaries meet only in shared edges and corners
     /// (`BoundaryRelation`) is decided from coordinates: apart gives no piece, one within the
-    /// other gives the smaller whole. GEOS (built lazily) decides the rest.
+    /// other gives the smaller whole. Without shapes, a pair whose boundaries only cross properly
+    /// or do not meet takes its area from the edges (`IntersectionArea`). GEOS (built lazily)
+    /// decides the rest.
     static func piecesOf(
         _ i: Int, _ a: AnalysisLayer, _ b: AnalysisLayer, ringsOfB: [BoundaryRings?], cache: GeometryCache, keepShapes: Bool,
-        overlapsInB: Set<Pair>?
+        edges: Bool = true, overlapsInB: Set<Pair>?, settlement: inout PairSettlement
     ) throws(GeometryError) -> [Piece] {
         let shapeA = a.features[i].shape
         guard let bounds = shapeA.bounds else { return [] }
@@ -80,18 +110,35 @@ public enum Overlay {
             var crossing = false
             if let ringsA, let ringsB = ringsOfB[j] {
                 switch BoundaryRelation.of(ringsA, ringsB) {
-                case .apart: continue
+                case .apart:
+                    settlement.coordinates += 1
+                    continue
                 case .within:
+                    settlement.coordinates += 1
                     out.append(Piece(a: i, b: j, area: a.areas[i], shape: keepShapes ? shapeA : nil))
                     coveredBy = coveredBy ?? j
                     continue
                 case .contains:
+                    settlement.coordinates += 1
                     out.append(Piece(a: i, b: j, area: b.areas[j], shape: keepShapes ? b.features[j].shape : nil))
                     continue
                 case .crossing: crossing = true
                 case nil: break
                 }
+                if edges, !keepShapes, let r = IntersectionArea.of(ringsA, ringsB) {
+                    settlement.coordinates += 1
+                    if r.firstWithin {
+                        out.append(Piece(a: i, b: j, area: a.areas[i]))
+                        coveredBy = coveredBy ?? j
+                    } else if r.secondWithin {
+                        out.append(Piece(a: i, b: j, area: b.areas[j]))
+                    } else if r.area > 0 {
+                        out.append(Piece(a: i, b: j, area: r.area))
+                    }
+                    continue
+                }
             }
+            settlement.geos += 1
             if geometryA == nil { geometryA = try Geometry(shapeA, in: cache.context) }
             guard let ga = geometryA else { continue }
             let gb = try cache.geometry(j)

@@ -53,7 +53,9 @@ public enum PopulationWeighting {
         _ population: PopulationBlocks, a: AnalysisLayer, b: AnalysisLayer, method: PopulationMethod,
         allocation: BlockAllocation? = nil, progress: ProgressHandler? = nil
     ) throws(InputError) -> PopulationSplit {
-        let (allocation, la, lb) = try prepared(allocation, population.blocks, a, b, method: method, progress: progress)
+        // The split needs no minority depths: a pass made here leaves them out.
+        let (allocation, la, lb) = try prepared(
+            allocation, population.blocks, a, b, method: method, minorityDepths: false, progress: progress)
         var split = PopulationSplit(
             method: method, byA: Array(repeating: 0, count: a.count),
             byB: Array(repeating: 0, count: b.count), total: population.total)
@@ -108,10 +110,11 @@ public enum PopulationWeighting {
     }
 
     /// `allocation` with the positions of `a` and `b` in it, or a new allocation of the blocks to both
-    /// when it does not hold them (or lacks the three-way pieces the area method needs).
+    /// when it does not hold them (or lacks the three-way pieces the area method needs); with
+    /// `minorityDepths: false` a new allocation does not measure the minority pieces' depths.
     static func prepared(
         _ allocation: BlockAllocation?, _ blocks: AnalysisLayer, _ a: AnalysisLayer, _ b: AnalysisLayer, method: PopulationMethod,
-        progress: ProgressHandler?
+        minorityDepths: Bool = true, progress: ProgressHandler?
     ) throws(InputError) -> (BlockAllocation, Int, Int) {
         if let allocation, allocation.blocks.source == blocks.source, allocation.blocks.count == blocks.count,
             let la = allocation.position(of: a), let lb = allocation.position(of: b),
@@ -119,7 +122,9 @@ public enum PopulationWeighting {
         {
             return (allocation, la, lb)
         }
-        let made = try BlockAllocation(blocks: blocks, layers: [a, b], pairs: method == .area ? [Pair(0, 1)] : [], progress: progress)
+        let made = try BlockAllocation(
+            blocks: blocks, layers: [a, b], pairs: method == .area ? [Pair(0, 1)] : [], minorityDepths: minorityDepths,
+            progress: progress)
         return (made, 0, 1)
     }
 
