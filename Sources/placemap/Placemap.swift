@@ -29,7 +29,7 @@ struct Placemap: ParsableCommand {
             "placemap 0.1.0 (\(LibraryVersions.running), GDAL \(GDALVersion.running); built for GEOS \(LibraryVersions.geosBuilt), PROJ \(LibraryVersions.projBuilt))",
         subcommands: [
             EnglandCommand.self, CoterminosityCommand.self, DiffCommand.self, ScenarioCommand.self, ContiguityCommand.self,
-            CatchmentsCommand.self, ReportCommand.self,
+            CatchmentsCommand.self, ReportCommand.self, ExploreCommand.self,
             DissolveCommand.self,
             OverlapCommand.self, LookupCommand.self, InfoCommand.self, ValidateCommand.self,
         ],
