@@ -34,6 +34,7 @@ def summary(page):
 
 def timing(page):
     result["update_ms"].append(float(page.get_attribute("#scenario-summary", "data-update-ms")))
+    result.setdefault("total_ms", []).append(float(page.get_attribute("#scenario-summary", "data-total-ms")))
     result.setdefault("phases_ms", []).append(page.get_attribute("#scenario-summary", "data-phases-ms"))
 
 
