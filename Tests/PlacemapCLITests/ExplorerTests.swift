@@ -114,4 +114,33 @@ struct ExplorerBrowserTests {
             #expect(summary["split_places_before"] as? Int == 13)
         }
     }
+
+    /// The worked examples (examples/scenarios), each loaded through the page's URL fragment, give the
+    /// figures of placemap scenario's summary.json for the same file.
+    @Test func examplesGiveTheFiguresOfPlacemapScenario() throws {
+        let folder = Paths.temporaryFolder()
+        let html = folder.appendingPathComponent("explore.html").path
+        let made = try placemap("explore", "-o", html, "--quiet")
+        #expect(made.status == 0, "\(made.stderr)")
+        let examples = Paths.root.appendingPathComponent("examples/scenarios")
+        let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter {
+            $0.hasSuffix(".csv") && !$0.hasSuffix("_systems.csv")
+        }.sorted()
+        #expect(names.count >= 3, "\(names)")
+        let seen = try Self.json(
+            Oracle.output(
+                of: "explorer_browser.py",
+                [html, folder.path, Chromium.path ?? "/usr/bin/chromium", "--only-fragments"]
+                    + names.map { "\($0)=\(examples.appendingPathComponent($0).path)" }))
+        let pages = try #require(seen["scenarios"] as? [String: [String: String]])
+        for name in names {
+            let page = try #require(pages[name], "\(name) was not loaded")
+            #expect(page["errors"] == "0" && page["unsupported-rows"] == "0", "\(name): \(page["problems"] ?? "")")
+            let out = folder.appendingPathComponent(name + ".out").path
+            let run = try placemap("scenario", examples.appendingPathComponent(name).path, "--out", out, "--quiet")
+            #expect(run.status == 0, "\(name): \(run.stderr.suffix(800))")
+            let summary = try Self.json(String(contentsOfFile: out + "/summary.json", encoding: .utf8))
+            for (k, v) in Self.figures(summary) { #expect(page[k] == v, "\(name): \(k) placemap scenario \(v), page \(page[k] ?? "-")") }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 """Drives the scenario explorer page in headless Chromium (Playwright for Python, the system's
 /usr/bin/chromium; no browser is ever downloaded) and reports what it saw as JSON.
 
-Usage: python explorer_browser.py EXPLORE.html OUT_DIR [CHROMIUM]
+Usage: python explorer_browser.py EXPLORE.html OUT_DIR [CHROMIUM] [--only-fragments] [NAME=SCENARIO.csv …]
 
 Steps: read the page's figures as loaded; tick two systems and merge them into a new one named with
 markup characters; give a council to another system; merge two districts into a unitary; download the
@@ -19,6 +19,8 @@ from playwright.sync_api import sync_playwright
 
 page_path, out = os.path.abspath(sys.argv[1]), sys.argv[2]
 chromium = sys.argv[3] if len(sys.argv) > 3 else "/usr/bin/chromium"
+only_fragments = "--only-fragments" in sys.argv[4:]
+scenarios = [a.split("=", 1) for a in sys.argv[4:] if "=" in a]
 url = "file://" + page_path
 NAME = "Surrey <b>&amp; \"Frimley\" 'Test' & <img src=x onerror=window.__injected=1>"
 FIRST, SECOND = "E54000034", "E54000063"  # Frimley, Surrey Heartlands
@@ -65,6 +67,18 @@ with sync_playwright() as p:
     page.on("request", lambda r: result["requests"].append(r.url[:60]))
     page.on("console", lambda m: m.type == "error" and result["console_errors"].append(m.text))
     page.on("pageerror", lambda e: result["console_errors"].append(str(e)))
+    # Each scenario file given, loaded through the URL fragment in a fresh page.
+    result["scenarios"] = {}
+    for name, path in scenarios:
+        other = context.new_page()
+        other.goto(url + "#scenario=" + urllib.parse.quote(open(path, encoding="utf-8").read(), safe=""))
+        other.wait_for_selector("#scenario-summary[data-rows]")
+        result["scenarios"][name] = summary(other) | {"problems": other.inner_text("#problems")}
+        other.close()
+    if only_fragments:
+        browser.close()
+        print(json.dumps(result))
+        sys.exit(0)
     page.goto(url)
     page.wait_for_selector("#scenario-summary[data-systems]")
     result["loaded"] = summary(page)
