@@ -98,11 +98,15 @@ struct ExploreCommand: ParsableCommand {
 }
 
 extension UpperTierLookup {
-    /// The upper tier of each block, through its place (`--upper-lookup-code` defaults to the places'
-    /// code column); nil when not asked for.
+    /// The upper tier of each block, through its place (the lookup's place column defaults to its first
+    /// code column, the upper-tier column to its next, as in `placemap scenario`); nil when not asked for.
     func grouping(through places: Grouping) throws -> Grouping? {
         guard let lookup, !none else { return nil }
-        guard let by else { throw ValidationError("--upper-lookup needs --upper-by (its upper-tier code column) here") }
-        return try places.through(CSVReader.read(path: lookup), codeColumn: placeCode ?? places.field, groupColumn: by, nameColumn: byName)
+        let table = try CSVReader.read(path: lookup)
+        let codes = table.header.filter { $0.lowercased().hasSuffix("_code") || $0.uppercased().hasSuffix("CD") }
+        guard let from = placeCode ?? codes.first, let to = by ?? codes.first(where: { $0 != from }) else {
+            throw ValidationError("\(lookup): name its place and upper-tier code columns with --upper-lookup-code and --upper-by")
+        }
+        return try places.through(table, codeColumn: from, groupColumn: to, nameColumn: byName)
     }
 }
