@@ -46,6 +46,22 @@ public enum PathEncoding {
         return d
     }
 
+    /// `d` for an open line (an arc): `M x y l dx dy …` in whole page units, points that round onto
+    /// the previous one dropped; empty when fewer than two points are left.
+    public static func line(_ points: [Double], _ projection: PageProjection) -> String {
+        let q = quantised(points, projection, decimals: 0)
+        guard q.count >= 4 else { return "" }
+        var d = "M\(q[0]) \(q[1])l"
+        var k = 2
+        while k + 1 < q.count {
+            let (dx, dy) = (q[k] - q[k - 2], q[k + 1] - q[k - 1])
+            if k > 2 && dx >= 0 { d += " " }
+            d += String(dx) + (dy >= 0 ? " " : "") + String(dy)
+            k += 2
+        }
+        return d
+    }
+
     /// Twice the signed area of a quantised ring (open: the closing edge is implied).
     static func doubleArea(_ q: [Int]) -> Int {
         var sum = 0

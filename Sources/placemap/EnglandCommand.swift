@@ -13,7 +13,8 @@ struct EnglandCommand: ParsableCommand {
         discussion: """
             Coterminosity of the local authority districts (LAD 2024) and of the upper-tier councils (UTLA 2023) \
             against the 42 ICBs (ICB 2024), all built from the bundled LSOA 2021 blocks and ONS lookups \
-            (geodata/built/), each LSOA's census 2021 usual residents going wholly to the areas holding it.
+            (geodata/built/), each LSOA's census 2021 usual residents going wholly to the areas holding it. \
+            Writes report.html and the scenario explorer, explore.html (as `placemap explore`), beside the tables.
             """)
 
     @Option(help: ArgumentHelp("Output folder; the files this job writes there are replaced on every run.", valueName: "dir"))
@@ -61,7 +62,8 @@ struct EnglandCommand: ParsableCommand {
             }
             let lookup = try CSVReader.read(path: DataFolder.path("lookup_lsoa21_sicbl24_icb24.csv"))
             let grouping = try Grouping.lookup(lookup, codeColumn: nil, groupColumn: "icb24_code", for: blocks)
-            let contiguity = ContiguityReport(try ContiguityGraph(blocks, progress: Console.progress("contiguity")), grouping: grouping)
+            let graph = try ContiguityGraph(blocks, progress: Console.progress("contiguity"))
+            let contiguity = ContiguityReport(graph, grouping: grouping)
             let folder = out + "/icb24-contiguity"
             try outputs.reserve(folder: folder, files: FolderOutputs.contiguity(grouped: true))
             try outputs.add(contiguity, folder: folder)
@@ -73,8 +75,11 @@ struct EnglandCommand: ParsableCommand {
                 ContiguityView(contiguity, id: "icb24", groupNames: names, background: report.coterminosity.first?.systems ?? []))
             let page = HTMLReport(report)
             try outputs.add(page.bytes, to: out + "/report.html")
+            let explorer = ExplorerPage(try ExploreCommand.england(population: population, graph: graph))
+            try outputs.add(explorer.bytes, to: out + "/explore.html")
             try outputs.publish()
             print("\nreport: \(out)/report.html")
+            print("explorer: \(out)/explore.html")
             print(Self.ageProfile(results))
         }
     }

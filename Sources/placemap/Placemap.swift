@@ -32,7 +32,7 @@ struct Placemap: ParsableCommand {
         ),
         subcommands: [
             EnglandCommand.self, CoterminosityCommand.self, DiffCommand.self, ScenarioCommand.self, ContiguityCommand.self,
-            CatchmentsCommand.self, ReportCommand.self,
+            CatchmentsCommand.self, ReportCommand.self, ExploreCommand.self,
             DissolveCommand.self,
             OverlapCommand.self, LookupCommand.self, InfoCommand.self, ValidateCommand.self,
         ],

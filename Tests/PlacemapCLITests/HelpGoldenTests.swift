@@ -7,7 +7,8 @@ import Testing
 /// rewrites the copies.
 @Suite struct HelpGoldenTests {
     static let commands = [
-        "england", "coterminosity", "diff", "scenario", "contiguity", "catchments", "report", "dissolve", "overlap", "lookup", "info",
+        "england", "coterminosity", "diff", "scenario", "contiguity", "catchments", "report", "explore", "dissolve", "overlap", "lookup",
+        "info",
         "validate",
     ]
 

@@ -39,6 +39,11 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("placemap-output/icb24-contiguity/groups.csv").path))
         // The report: one self-contained page, under 1.5 MB.
         #expect(result.stdout.contains("report: placemap-output/report.html"))
+        // The scenario explorer beside it: one self-contained page under 2.5 MB.
+        #expect(result.stdout.contains("explorer: placemap-output/explore.html"))
+        let explorer = folder.appendingPathComponent("placemap-output/explore.html").path
+        let explorerBytes = try FileManager.default.attributesOfItem(atPath: explorer)[.size] as? Int
+        #expect((explorerBytes ?? 0) > 100_000 && (explorerBytes ?? .max) < 2_500_000, "explore.html: \(explorerBytes ?? -1) bytes")
         let report = folder.appendingPathComponent("placemap-output/report.html").path
         let bytes = (try? FileManager.default.attributesOfItem(atPath: report)[.size] as? Int) ?? nil
         #expect((bytes ?? 0) > 100_000 && (bytes ?? .max) < 1_500_000, "report.html: \(bytes ?? -1) bytes")

@@ -17,4 +17,6 @@ for name in surrey_unitaries_2027 frimley_split_2026 surrey_both_tiers_2027; do
     sed -e "s|$work/||g" -e "s|$root/||g" "$work/$name/summary.json" > "$here/${name}_summary.json"
     cp "$work/$name/systems.csv" "$here/${name}_systems.csv"
 done
-echo "wrote the summaries (*_summary.txt, *_summary.json) and the systems after each scenario (*_systems.csv) in $here"
+# The explorer page, to open each scenario in (links in README.md).
+"$pm" explore -o "$here/explore.html" --overwrite --quiet
+echo "wrote explore.html, the summaries (*_summary.txt, *_summary.json) and the systems after each scenario (*_systems.csv) in $here"
