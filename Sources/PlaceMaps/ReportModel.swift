@@ -97,6 +97,12 @@ public struct CoterminosityView: Sendable {
     }
 
     public func count(_ status: String) -> Int { places.filter { $0.status == status }.count }
+
+    /// The warnings the run gave (the provenance's `warnings`), shown on the page as on the terminal.
+    public var warnings: [String] {
+        guard case .object(let o) = provenance, case .array(let lines)? = o["warnings"] else { return [] }
+        return lines.compactMap(\.text)
+    }
 }
 
 /// Groups (e.g. ICBs as sets of LSOAs) that are not one connected piece, with their exclaves.

@@ -97,9 +97,10 @@ struct CoterminosityCommand: ParsableCommand {
             try outputs.add(result, folder: folder, placesStyle: QGISStyle.places)
             for (role, audit) in audits { try outputs.add(audit.table, to: OutputSet.join(folder, "\(role)_lookup_audit.csv")) }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
-            for o in result.partitionOverlaps.prefix(10) { note("coterminosity: warning: \(o) (tolerated)") }
+            for w in result.warnings { Console.warning("coterminosity: \(w)") }
+            warnJoin(options.population)
             guard !Console.quiet else { return }
-            print(result.summary + joinReport(options.population))
+            print(result.summary)
             if !result.attributeSummary.isEmpty { print(result.attributeSummary) }
             for (role, audit) in audits {
                 print("\(role): the lookup is used (exact); where the layer disagrees with it (\(role)_lookup_audit.csv):")

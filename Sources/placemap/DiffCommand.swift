@@ -101,8 +101,9 @@ struct DiffCommand: ParsableCommand {
             let coterminosity = try placesFootprint.map { try FootprintCoterminosity(places: $0, diff: diff) }
             try outputs.add(diff, coterminosity: coterminosity, folder: folder)
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
+            warnJoin(population)
             guard !Console.quiet else { return }
-            print(diff.summary + joinReport(population))
+            print(diff.summary)
             if !diff.attributeSummary.isEmpty { print(diff.attributeSummary) }
             if let coterminosity { print(coterminosity.summary) }
             print("  outputs: \(folder)/" + FolderOutputs.diff(places: places != nil).joined(separator: ", "))

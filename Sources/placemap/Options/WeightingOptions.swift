@@ -40,33 +40,37 @@ struct WeightingOptions: ParsableArguments {
     }
 }
 
-/// Lines reporting population rows and blocks that did not join, or nothing when all joined.
-func joinReport(_ p: PopulationBlocks?) -> String {
-    guard let p else { return "" }
-    var s = ""
+/// Population rows and blocks that did not join: warnings, shown even with --quiet.
+func joinWarnings(_ p: PopulationBlocks?) -> [String] {
+    guard let p else { return [] }
+    var lines: [String] = []
     if !p.unmatchedCodes.isEmpty {
-        s += "\n\(p.source): \(p.unmatchedCodes.count) codes match no block (e.g. \(p.unmatchedCodes.prefix(5).joined(separator: ", ")))"
+        lines.append(
+            "\(p.source): \(p.unmatchedCodes.count) codes match no block (e.g. \(p.unmatchedCodes.prefix(5).joined(separator: ", ")))")
     }
     if !p.blocksWithoutPopulation.isEmpty {
-        s +=
-            "\n\(p.blocks.source): \(p.blocksWithoutPopulation.count) blocks have no population row, counted as 0 "
-            + "(e.g. \(p.blocksWithoutPopulation.prefix(5).joined(separator: ", ")))"
+        lines.append(
+            "\(p.blocks.source): \(p.blocksWithoutPopulation.count) blocks have no population row, counted as 0 "
+                + "(e.g. \(p.blocksWithoutPopulation.prefix(5).joined(separator: ", ")))")
     }
-    if let a = p.attributes { s += attributeJoinReport(a) }
-    return s
+    if let a = p.attributes { lines += attributeJoinWarnings(a) }
+    return lines
 }
 
-/// Lines reporting attribute rows and blocks that did not join, and the table's warnings.
-func attributeJoinReport(_ a: BlockAttributes) -> String {
-    var s = ""
+/// Attribute rows and blocks that did not join, and the table's warnings.
+func attributeJoinWarnings(_ a: BlockAttributes) -> [String] {
+    var lines: [String] = []
     if !a.unmatchedCodes.isEmpty {
-        s += "\n\(a.source): \(a.unmatchedCodes.count) codes match no block (e.g. \(a.unmatchedCodes.prefix(5).joined(separator: ", ")))"
+        lines.append(
+            "\(a.source): \(a.unmatchedCodes.count) codes match no block (e.g. \(a.unmatchedCodes.prefix(5).joined(separator: ", ")))")
     }
     if !a.blocksWithoutRow.isEmpty {
-        s +=
-            "\n\(a.source): \(a.blocksWithoutRow.count) blocks have no row: 0 in counts, left out of means and shares "
-            + "(e.g. \(a.blocksWithoutRow.prefix(5).joined(separator: ", ")))"
+        lines.append(
+            "\(a.source): \(a.blocksWithoutRow.count) blocks have no row: 0 in counts, left out of means and shares "
+                + "(e.g. \(a.blocksWithoutRow.prefix(5).joined(separator: ", ")))")
     }
-    for w in a.warnings { s += "\nwarning: " + w }
-    return s
+    return lines + a.warnings
 }
+
+/// Says the join warnings on stderr (not silenced by --quiet: they are about the answer, not progress).
+func warnJoin(_ p: PopulationBlocks?) { for w in joinWarnings(p) { Console.warning(w) } }
