@@ -8,7 +8,8 @@ public enum PlaceStatus: String, Sendable, CaseIterable {
     case split
     /// In no system.
     case outside
-    /// Without population: a real share (above the sliver share) lies outside every system.
+    /// Without population: a real share (above the sliver share, deeper than the tolerance) lies
+    /// outside every system. With population: some of its people live in no system (a lookup's gap).
     case partlyOutside = "partly outside"
     /// Its other systems' blocks lie within the layers' misregistration of its edge, and that
     /// misregistration is too large to tell a split from an artefact.
@@ -31,6 +32,8 @@ public struct CoterminosityOptions: Sendable {
     /// system must reach into a place to make it split. Nil: the misregistration measured from the
     /// blocks' minority pieces, or from the slivers by area.
     public var tolerance: Double?
+    /// Blocks with people that a lookup or table left out, allowed by the user: reported with the result.
+    public var gaps: [CoverageGap] = []
     /// A tolerance above this (metres) makes border groups undecidable.
     public var decidableLimit = InteriorEvidence.defaultDecidableLimit
     public var progress: ProgressHandler?
@@ -143,6 +146,13 @@ public struct Coterminosity: Sendable {
             // By area, a part outside every system counts only if it reaches deeper than the tolerance:
             // coastlines drawn differently are not outside.
             if !weighted, status == .coterminous, outsideShare >= options.sliverShare, outsideKind[p] ?? .interior == .interior {
+                status = .partlyOutside
+            }
+            // With population and gaps allowed, people of the place in no system (blocks a systems
+            // lookup left out) make it partly outside, never coterminous.
+            if weighted, !options.gaps.isEmpty, status == .coterminous, let people = overlap.split?.byA[p],
+                people - byPlace[p].reduce(0, { $0 + ($1.population ?? 0) }) > 0.5
+            {
                 status = .partlyOutside
             }
             results.append(

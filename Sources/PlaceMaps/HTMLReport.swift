@@ -61,18 +61,18 @@ public struct HTMLReport: Sendable {
         "<span class=\"swatch \(Palette.statusClass(status))\" style=\"background:\(Palette.status(status))\"></span>"
     }
 
-    /// The count of every status the places have (coterminous and split always), with its swatch.
+    /// The count of every status the places have (coterminous and split always).
     static func headline(_ view: CoterminosityView) -> String {
         Palette.statuses.filter { ["coterminous", "split"].contains($0) || view.count($0) > 0 }.map { status in
             let text = "\(view.count(status)) \(status == "outside" ? "outside every system" : status)"
-            return swatch(status) + (["coterminous", "split"].contains(status) ? "<strong>\(text)</strong>" : text)
+            return ["coterminous", "split"].contains(status) ? "<strong>\(text)</strong>" : text
         }.joined(separator: ", ")
     }
 
     /// The run's warnings, as the terminal gave them; empty when there were none.
     static func warnings(_ lines: [String]) -> String {
         guard !lines.isEmpty else { return "" }
-        return "<div class=\"warnings\" role=\"note\"><p><strong>Warnings of this run</strong></p><ul>"
+        return "<div class=\"warnings\" role=\"note\"><p><strong>Warnings and notes of this run</strong></p><ul>"
             + lines.map { "<li>\(XML.escape($0))</li>" }.joined() + "</ul></div>"
     }
 
@@ -173,7 +173,16 @@ public struct HTMLReport: Sendable {
         case .object(let o):
             var s = "<dl>"
             for (k, v) in o.members {
-                s += "<dt>\(XML.escape(k.replacingOccurrences(of: "_", with: " ")))</dt><dd>\(definitionList(v))</dd>"
+                let shown: String
+                if ["file", "table", "source", "lookup"].contains(k) || k.hasSuffix("_file"), let path = v.text, path.contains("/"),
+                    !path.hasPrefix("PG:")
+                {
+                    // File names only: where the inputs lay on the machine that ran it is nobody's business.
+                    shown = XML.escape(path.split(separator: "/").last.map(String.init) ?? path)
+                } else {
+                    shown = definitionList(v)
+                }
+                s += "<dt>\(XML.escape(k.replacingOccurrences(of: "_", with: " ")))</dt><dd>\(shown)</dd>"
             }
             return s + "</dl>"
         case .array(let items):

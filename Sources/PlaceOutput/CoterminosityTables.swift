@@ -196,6 +196,19 @@ extension Coterminosity {
         ])
         for status in PlaceStatus.allCases { o[status.rawValue] = .number(Double(count(status))) }
         o["warnings"] = .array(warnings.map(JSONValue.string))
+        if areaEvidence != nil { o["notes"] = .array([.string(Self.areaModeNote)]) }
+        if !options.gaps.isEmpty {
+            o["gaps"] = .array(
+                options.gaps.map { gap in
+                    .object(
+                        JSONObject([
+                            ("role", .string(gap.role)), ("file", .string(gap.source)), ("blocks", .number(Double(gap.blocks.count))),
+                            ("people", .number(Number.round(gap.people, 3))),
+                            ("first_blocks", .array(gap.blocks.prefix(20).map(JSONValue.string))),
+                            ("rule", .string("allowed by --allow-gaps: these blocks' people are in no area of this lookup or table")),
+                        ]))
+                })
+        }
         if let population = options.population, let split = overlap.split {
             o["population"] = Provenance.population(population, split: split)
         }
@@ -268,7 +281,7 @@ extension Coterminosity {
                     + "be told from an artefact: \(count(.undecidable)) places are undecidable; use layers of one resolution, or "
                     + "population blocks (--blocks, --population)")
         }
-        if areaEvidence != nil { lines.append(Self.areaModeNote) }
+        for gap in options.gaps { lines.append("gap allowed: \(gap.description)") }
         for (status, what) in [(PlaceStatus.partlyOutside, "partly outside every system"), (.outside, "outside every system")] {
             let n = count(status)
             if n > 0 { lines.append("\(n) place\(n == 1 ? " is" : "s are") \(what)") }
@@ -302,10 +315,19 @@ extension Coterminosity {
         }
         for r in places where r.status == .outside { lines.append("  outside: \(p.names[r.place]) (\(p.codes[r.place]))") }
         for r in places where r.status == .partlyOutside {
-            let inside = r.pairs.reduce(0) { $0 + $1.shareOfA }
-            lines.append(
-                "  partly outside: \(p.names[r.place]) (\(p.codes[r.place])): \(String(format: "%.1f", (1 - inside) * 100))% in no system")
+            if weighted, let people = r.population {
+                let inSystems = (r.pairs + r.border + r.undecidable).reduce(0) { $0 + ($1.population ?? 0) }
+                lines.append(
+                    "  partly outside: \(p.names[r.place]) (\(p.codes[r.place])): \(Int((people - inSystems).rounded())) people in no system"
+                )
+            } else {
+                let inside = r.pairs.reduce(0) { $0 + $1.shareOfA }
+                lines.append(
+                    "  partly outside: \(p.names[r.place]) (\(p.codes[r.place])): \(String(format: "%.1f", (1 - inside) * 100))% in no system"
+                )
+            }
         }
+        for gap in options.gaps { lines.append("  gap (allowed): \(gap.description)") }
         if let e = evidence { lines += evidenceLines(e) }
         if let e = areaEvidence { lines += areaEvidenceLines(e) }
         if weighted {

@@ -15,7 +15,10 @@ struct CoterminosityCommand: ParsableCommand {
             --blocks and --population the shares are by population, each block going wholly to the place and the system \
             holding most of its area (largest-share), and a place is split only where blocks of another system reach deeper \
             into it than the layers' misregistration (measured from the blocks, or --tolerance); shallower groups are border \
-            uncertainty (border.csv), or undecidable when the misregistration is too large. Without them, by area.
+            uncertainty (border.csv), or undecidable when the misregistration is too large. Without them, by area, by the \
+            same principle: a piece in another system counts only where it reaches deeper than the misregistration \
+            measured from the pieces (or --tolerance). Blocks with people that a lookup or the attributes leave out are \
+            exit 65 unless --allow-gaps.
             """)
 
     @Option(
@@ -33,7 +36,8 @@ struct CoterminosityCommand: ParsableCommand {
     var sliverShare: Double = 0.005
     @Option(
         help: ArgumentHelp(
-            "With population: metres that blocks of another system must reach into a place to make it split (default: measured).",
+            "Metres that blocks (with population) or pieces (by area) of another system must reach into a place to make it split "
+                + "(default: measured).",
             valueName: "metres"))
     var tolerance: Double?
     @Option(
@@ -75,7 +79,7 @@ struct CoterminosityCommand: ParsableCommand {
             try outputs.reserve(folder: folder, files: audited)
             var options = CoterminosityOptions()
             options.sliverShare = sliverShare
-            options.population = try weighting.load()
+            (options.population, options.gaps) = try weighting.loadWithGaps()
             options.method = weighting.method ?? .largestShare
             options.tolerance = tolerance
             options.decidableLimit = decidableLimit
@@ -83,8 +87,14 @@ struct CoterminosityCommand: ParsableCommand {
             var audits: [(String, LookupAudit)] = []
             /// A side from its lookup when given (checked against its layer when both are), else its layer.
             func side<R: InputRole>(_ path: String?, _ choice: LayerChoice<R>, _ lookup: LookupChoice<R>) throws -> AnalysisLayer {
-                guard let blocks = options.population?.blocks, let grouping = try lookup.grouping(of: blocks) else {
+                guard let population = options.population, let grouping = try lookup.grouping(of: population.blocks) else {
                     return try choice.analysisLayer(path ?? "")
+                }
+                let blocks = population.blocks
+                if let gap = try weighting.gap(
+                    CoverageGap(role: "\(R.prefix) lookup", source: grouping.source, uncovered: grouping.ungrouped, population: population))
+                {
+                    options.gaps.append(gap)
                 }
                 if let path {
                     let audit = try LookupAudit(blocks: blocks, areas: choice.analysisLayer(path), lookup: grouping, tolerance: tolerance)

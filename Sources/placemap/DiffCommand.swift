@@ -97,6 +97,9 @@ struct DiffCommand: ParsableCommand {
                 if let merge { after = try after.merging(CSVReader.read(path: merge)) }
                 if let reassign { after = try after.reassigning(CSVReader.read(path: reassign), blocks: blocks) }
             }
+            for w in before.nameWarnings + (new != nil ? after.nameWarnings : []) + (placesFootprint?.nameWarnings ?? []) {
+                Console.warning(w)
+            }
             let diff = try FootprintDiff(old: before, new: after, population: population)
             let coterminosity = try placesFootprint.map { try FootprintCoterminosity(places: $0, diff: diff) }
             try outputs.add(diff, coterminosity: coterminosity, folder: folder)

@@ -48,7 +48,8 @@ import Testing
         }
         // The summary says what area cannot do and how to weigh people.
         #expect(r.stdout.contains("border uncertainty (not splits)"))
-        #expect(r.stderr.contains("cannot weigh people") && r.stderr.contains("--blocks"))
+        #expect(r.stdout.contains("cannot weigh people") && r.stdout.contains("--blocks"))
+        #expect(json.contains("\"notes\"") && json.contains("cannot weigh people"))
     }
 
     /// geographr's coarse ICB 2022 polygons by area: misregistered by kilometres, most candidate splits

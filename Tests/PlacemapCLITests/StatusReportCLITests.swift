@@ -35,6 +35,8 @@ import Testing
             page.contains(
                 "<tr><td><span class=\"swatch undecidable\" style=\"background:#F6965A\"></span>undecidable</td><td class=\"n\">\(undecidable)</td>"
             ))
+        // The page names input files, not where they lay on this machine.
+        #expect(page.contains("<dt>file</dt><dd>icb22_england.geojson</dd>") && !page.contains(Paths.geodata("")))
         let overview = try String(contentsOfFile: maps + "/map-coarse.svg", encoding: .utf8)
         // Drawn in their own colour (London's inset repeats some), with a legend entry; outside keeps its grey.
         let drawn = overview.components(separatedBy: "fill=\"#F6965A\" class=\"place undecidable\"").count - 1
