@@ -8,7 +8,8 @@ public enum PlaceStatus: String, Sendable, CaseIterable {
     case split
     /// In no system.
     case outside
-    /// Without population: a real share (above the sliver share) lies outside every system.
+    /// Without population: a real share (above the sliver share, deeper than the tolerance) lies
+    /// outside every system. With population: some of its people live in no system (a lookup's gap).
     case partlyOutside = "partly outside"
     /// Its other systems' blocks lie within the layers' misregistration of its edge, and that
     /// misregistration is too large to tell a split from an artefact.
@@ -27,9 +28,12 @@ public struct CoterminosityOptions: Sendable {
     /// The blocks already allocated to the places and systems (with other layers, perhaps): the main
     /// job allocates them once to both place layers and the systems.
     public var allocation: BlockAllocation?
-    /// With population (largest share): how far, in metres, blocks of another system must reach into a
-    /// place to make it split. Nil: the misregistration measured from the blocks.
+    /// How far, in metres, blocks (with population, largest share) or pieces (by area) of another
+    /// system must reach into a place to make it split. Nil: the misregistration measured from the
+    /// blocks' minority pieces, or from the slivers by area.
     public var tolerance: Double?
+    /// Blocks with people that a lookup or table left out, allowed by the user: reported with the result.
+    public var gaps: [CoverageGap] = []
     /// A tolerance above this (metres) makes border groups undecidable.
     public var decidableLimit = InteriorEvidence.defaultDecidableLimit
     public var progress: ProgressHandler?
@@ -76,6 +80,8 @@ public struct Coterminosity: Sendable {
     public let systems: [SystemResult]
     /// With population and the largest-share method: how deep each place's other systems reach.
     public let evidence: InteriorEvidence?
+    /// By area (no population): how deep each place's pieces in other systems and outside them reach.
+    public let areaEvidence: AreaEvidence?
     /// Small overlaps between places or between systems (tolerated; gross ones are refused).
     public let partitionOverlaps: [PartitionOverlap]
 
@@ -96,7 +102,15 @@ public struct Coterminosity: Sendable {
             o.allocation = allocation
         }
         partitionOverlaps = try PartitionCheck.check(places, role: "places") + PartitionCheck.check(systems, role: "systems")
-        let overlap = try OverlapResult(a: places, b: systems, options: o)
+        o.keepShapes = options.population == nil
+        var overlap = try OverlapResult(a: places, b: systems, options: o)
+        var areaEvidence: AreaEvidence?
+        if options.population == nil {
+            areaEvidence = try AreaEvidence(
+                overlap: overlap, sliverShare: options.sliverShare, tolerance: options.tolerance, decidableLimit: options.decidableLimit)
+            for k in overlap.rows.indices { overlap.rows[k].shape = nil }
+        }
+        self.areaEvidence = areaEvidence
         var evidence: InteriorEvidence?
         if let population = options.population, options.method == .largestShare, let allocation = o.allocation,
             let lp = allocation.position(of: places), let ls = allocation.position(of: systems)
@@ -111,6 +125,10 @@ public struct Coterminosity: Sendable {
         let weighted = overlap.split != nil
         var kinds = [Pair: EvidenceKind]()
         for g in evidence?.groups ?? [] { kinds[Pair(g.place, g.system)] = g.kind }
+        var outsideKind = [Int: EvidenceKind]()
+        for piece in areaEvidence?.pieces ?? [] {
+            if let system = piece.system { kinds[Pair(piece.place, system)] = piece.kind } else { outsideKind[piece.place] = piece.kind }
+        }
         var byPlace = [[OverlapRow]](repeating: [], count: places.count)
         for r in overlap.rows { byPlace[r.a].append(r) }
         func share(_ r: OverlapRow) -> Double { weighted ? r.populationShareOfA ?? 0 : r.shareOfA }
@@ -125,7 +143,18 @@ public struct Coterminosity: Sendable {
             var status: PlaceStatus =
                 kept.isEmpty ? .outside : kept.count == 1 ? (undecidable.isEmpty ? .coterminous : .undecidable) : .split
             let outsideShare = 1 - byPlace[p].reduce(0) { $0 + $1.shareOfA }
-            if !weighted, status == .coterminous, outsideShare >= options.sliverShare { status = .partlyOutside }
+            // By area, a part outside every system counts only if it reaches deeper than the tolerance:
+            // coastlines drawn differently are not outside.
+            if !weighted, status == .coterminous, outsideShare >= options.sliverShare, outsideKind[p] ?? .interior == .interior {
+                status = .partlyOutside
+            }
+            // With population and gaps allowed, people of the place in no system (blocks a systems
+            // lookup left out) make it partly outside, never coterminous.
+            if weighted, !options.gaps.isEmpty, status == .coterminous, let people = overlap.split?.byA[p],
+                people - byPlace[p].reduce(0, { $0 + ($1.population ?? 0) }) > 0.5
+            {
+                status = .partlyOutside
+            }
             results.append(
                 PlaceResult(
                     place: p, status: status, mainSystem: kept.first?.b, mainShare: kept.first.map(share) ?? 0,

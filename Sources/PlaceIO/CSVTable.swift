@@ -24,50 +24,6 @@ public struct CSVTable: Sendable {
     /// the header) for a table made in memory.
     public func line(ofRow r: Int) -> Int { r < rowLines.count ? rowLines[r] : r + 2 }
 
-    /// The field of row `r` in column `column` as a count: a finite, non-negative decimal number
-    /// (digits, an optional fraction and exponent; surrounding spaces allowed). Hexadecimal, NaN,
-    /// infinities, signs and embedded NULs are refused with the file line and column named.
-    public func count(row r: Int, column: Int, what: String = "count") throws(InputError) -> Double {
-        let text = rows[r][column]
-        guard let value = CSVTable.decimalCount(text) else {
-            let shown = text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }
-                .joined()
-            throw InputError(
-                .badData, file: source, line: line(ofRow: r), field: header[column],
-                message: "\"\(shown)\" is not a \(what) (a finite, non-negative decimal number such as 1520 or 0.25)",
-                hint: "fix the row or choose another column")
-        }
-        return value
-    }
-
-    /// `text` as a finite, non-negative decimal number, or nil.
-    public static func decimalCount(_ text: String) -> Double? {
-        let bytes = Array(text.utf8)
-        var i = 0
-        var end = bytes.count
-        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-        while end > i, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-        let start = i
-        func digits() -> Int {
-            let from = i
-            while i < end, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
-            return i - from
-        }
-        guard digits() > 0 else { return nil }
-        if i < end, bytes[i] == 0x2E {
-            i += 1
-            guard digits() > 0 else { return nil }
-        }
-        if i < end, bytes[i] == 0x65 || bytes[i] == 0x45 {
-            i += 1
-            if i < end, bytes[i] == 0x2B || bytes[i] == 0x2D { i += 1 }
-            guard digits() > 0 else { return nil }
-        }
-        guard i == end else { return nil }
-        guard let value = Double(String(decoding: bytes[start..<end], as: UTF8.self)), value.isFinite, value >= 0 else { return nil }
-        return value
-    }
-
     /// The column index of `name`, or a usage error naming the columns there are.
     public func column(_ name: String) throws(InputError) -> Int {
         guard let i = header.firstIndex(of: name) else {

@@ -22,8 +22,8 @@ enum ContiguityMap {
             id: id, width: width, height: height, title: "Groups of \(view.layerGeography) that are not one connected piece",
             description:
                 "\(view.groups.count) groups; \(view.notConnected.count) are not one connected piece: "
-                + view.notConnected.map { "\($0.name) (\($0.pieces) pieces, \($0.exclaves.count) exclaves)" }.joined(separator: "; ")
-                + ". Exclaves are drawn in orange and ringed.")
+                + view.notConnected.map { "\($0.name) (\(Self.apart($0, view.layerGeography)))" }.joined(separator: "; ")
+                + ". Members outside their group's largest piece are drawn in orange and ringed.")
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>")
         svg.append("<g class=\"systems\" stroke=\"\(Palette.outline)\" stroke-width=\"0.6\" fill-rule=\"evenodd\">")
         var s = 0
@@ -62,7 +62,7 @@ enum ContiguityMap {
             svg.append("<circle cx=\"\(Drawing.c(cx))\" cy=\"\(Drawing.c(cy))\" r=\"\(Drawing.c(r))\"/>")
             requests.append(
                 LabelRequest(
-                    text: "\(group.name): \(group.exclaves.count) exclave\(group.exclaves.count == 1 ? "" : "s")", x: cx, y: cy, radius: r,
+                    text: "\(group.name): \(Self.apart(group, view.layerGeography))", x: cx, y: cy, radius: r,
                     id: group.code, beside: true))
         }
         svg.append("</g>")
@@ -95,7 +95,7 @@ enum ContiguityMap {
             s += "<figure>\(figure.inline)<figcaption>Exclaves: members outside their group's largest piece.</figcaption></figure>"
         }
         s +=
-            "<table><thead><tr><th>group</th><th class=\"n\">members</th><th class=\"n\">pieces</th><th class=\"n\">exclaves</th><th>exclaves (first 10)</th></tr></thead><tbody>"
+            "<table><thead><tr><th>group</th><th class=\"n\">members</th><th class=\"n\">pieces</th><th class=\"n\">members outside the largest piece</th><th>those members (first 10)</th></tr></thead><tbody>"
         for g in split {
             let names = g.exclaves.prefix(10).map { code in view.exclaveNames[code].map { "\($0) (\(code))" } ?? code }
             s += "<tr data-code=\"\(XML.escape(g.code))\">" + HTMLReport.cell("\(g.name) (\(g.code))")
@@ -105,5 +105,12 @@ enum ContiguityMap {
         }
         s += "</tbody></table></div></section>"
         return (s, figure.map { [$0] } ?? [])
+    }
+
+    /// "2 pieces apart from the largest (100 LSOA21s)": pieces and members, never one taken for the other.
+    static func apart(_ group: ContiguityView.Group, _ geography: String) -> String {
+        let pieces = group.pieces - 1
+        let n = group.exclaves.count
+        return "\(pieces) piece\(pieces == 1 ? "" : "s") apart from the largest (\(n) \(geography)\(n == 1 ? "" : "s"))"
     }
 }

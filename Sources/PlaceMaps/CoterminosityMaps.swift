@@ -39,7 +39,8 @@ public struct CoterminosityMaps {
         let p = view.places[i]
         let d = PathEncoding.path(topology.rings(of: i, arcs: arcs), projection)
         guard !d.isEmpty else { return nil }
-        var s = "<path d=\"\(d)\" fill=\"\(Palette.status(p.status))\" class=\"place \(p.status)\" data-code=\"\(XML.escape(p.code))\""
+        var s =
+            "<path d=\"\(d)\" fill=\"\(Palette.status(p.status))\" class=\"place \(Palette.statusClass(p.status))\" data-code=\"\(XML.escape(p.code))\""
         if p.status == "split" { s += " stroke=\"#0B0C0C\" stroke-width=\"1.4\"" }
         s += extra + "><title>\(XML.escape(placeTitle(p)))</title></path>"
         return s
@@ -66,13 +67,14 @@ public struct CoterminosityMaps {
     }
 
     private var legendEntries: [MapDecorations.Entry] {
-        var entries = [
-            MapDecorations.Entry("Coterminous: wholly in one \(view.systemsGeography)", fill: Palette.status("coterminous")),
-            MapDecorations.Entry(
-                "Split between \(view.systemsGeography)s (outlined, labelled)", fill: Palette.status("split"), stroke: "#0B0C0C",
-                strokeWidth: 1.4),
-        ]
-        if view.count("outside") > 0 { entries.append(MapDecorations.Entry("Outside every system", fill: Palette.status("outside"))) }
+        // Coterminous and split always; every other status the map holds.
+        var entries = Palette.statuses.filter { ["coterminous", "split"].contains($0) || view.count($0) > 0 }.map { status in
+            status == "split"
+                ? MapDecorations.Entry(
+                    Palette.statusLabel(status, systems: view.systemsGeography), fill: Palette.status(status), stroke: "#0B0C0C",
+                    strokeWidth: 1.4)
+                : MapDecorations.Entry(Palette.statusLabel(status, systems: view.systemsGeography), fill: Palette.status(status))
+        }
         if view.systems.contains(where: { $0.shape != nil }) {
             entries.append(
                 MapDecorations.Entry(

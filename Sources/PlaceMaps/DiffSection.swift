@@ -10,13 +10,20 @@ enum DiffSection {
         let cell = { (s: String, n: Bool) in HTMLReport.cell(s, number: n) }
         let (old, new) = (XML.escape(view.oldGeography), XML.escape(view.newGeography))
         let moves = view.biggestMoves
-        let movedPeople = moves.reduce(0) { $0 + $1.population }
+        // As the terminal counts them: people in blocks that moved to another area; the people of areas
+        // merged or split whole are said apart (their blocks stay with the same neighbours).
+        let moved = moves.filter { $0.change == "moved" }
+        let regrouped = moves.filter { $0.change == "merged" || $0.change == "split" }
         let changed = view.fates.filter { $0.fate != "unchanged" }
         var s = "<section id=\"diff-\(view.id)\"><h2>What changed: \(old) → \(new)</h2>"
         s += "<p>\(view.fates.filter { !$0.oldCode.isEmpty }.count) \(old) areas against \(view.newNames.count) \(new) areas, "
         s += "matched by the people they have in common, never by code. "
         s +=
-            "<strong>\(Drawing.people(movedPeople)) people</strong> in \(DiffMaps.blocks(moves.reduce(0) { $0 + $1.blocks })) changed area; "
+            "<strong>\(Drawing.people(moved.reduce(0) { $0 + $1.population })) people</strong> in "
+            + "\(DiffMaps.blocks(moved.reduce(0) { $0 + $1.blocks })) moved to another area; "
+        if !regrouped.isEmpty {
+            s += "\(Drawing.people(regrouped.reduce(0) { $0 + $1.population })) people live in areas merged or split whole; "
+        }
         s += "\(view.fates.count - changed.count) areas are unchanged"
         s += changed.isEmpty ? ".</p>" : ", \(changed.count) changed (below).</p>"
         var figures: [MapFigure] = []

@@ -58,7 +58,22 @@ public struct HTMLReport: Sendable {
 
     static func cell(_ s: String, number: Bool = false) -> String { "<td\(number ? " class=\"n\"" : "")>\(XML.escape(s))</td>" }
     static func swatch(_ status: String) -> String {
-        "<span class=\"swatch \(status)\" style=\"background:\(Palette.status(status))\"></span>"
+        "<span class=\"swatch \(Palette.statusClass(status))\" style=\"background:\(Palette.status(status))\"></span>"
+    }
+
+    /// The count of every status the places have (coterminous and split always).
+    static func headline(_ view: CoterminosityView) -> String {
+        Palette.statuses.filter { ["coterminous", "split"].contains($0) || view.count($0) > 0 }.map { status in
+            let text = "\(view.count(status)) \(status == "outside" ? "outside every system" : status)"
+            return ["coterminous", "split"].contains(status) ? "<strong>\(text)</strong>" : text
+        }.joined(separator: ", ")
+    }
+
+    /// The run's warnings, as the terminal gave them; empty when there were none.
+    static func warnings(_ lines: [String]) -> String {
+        guard !lines.isEmpty else { return "" }
+        return "<div class=\"warnings\" role=\"note\"><p><strong>Warnings and notes of this run</strong></p><ul>"
+            + lines.map { "<li>\(XML.escape($0))</li>" }.joined() + "</ul></div>"
     }
 
     static func coterminosity(_ view: CoterminosityView) -> (String, [MapFigure]) {
@@ -68,9 +83,8 @@ public struct HTMLReport: Sendable {
         let by = view.weighted ? "population" : "area"
         var s =
             "<section id=\"cot-\(view.id)\"><h2>\(XML.escape(view.placesGeography)) places against \(XML.escape(view.systemsGeography)) systems</h2>"
-        s += "<p>\(view.places.count) places against \(view.systems.count) systems, shares by \(by): "
-        s +=
-            "<strong>\(view.count("coterminous")) coterminous</strong>, <strong>\(view.count("split")) split</strong>, \(view.count("outside")) outside every system.</p>"
+        s += "<p>\(view.places.count) places against \(view.systems.count) systems, shares by \(by): " + headline(view) + ".</p>"
+        s += warnings(view.warnings)
         s +=
             "<div class=\"figure\"><figure>\(overview.inline)<figcaption>Places coloured by status, \(XML.escape(view.systemsGeography)) boundaries drawn over them"
         s +=
@@ -159,7 +173,16 @@ public struct HTMLReport: Sendable {
         case .object(let o):
             var s = "<dl>"
             for (k, v) in o.members {
-                s += "<dt>\(XML.escape(k.replacingOccurrences(of: "_", with: " ")))</dt><dd>\(definitionList(v))</dd>"
+                let shown: String
+                if ["file", "table", "source", "lookup"].contains(k) || k.hasSuffix("_file"), let path = v.text, path.contains("/"),
+                    !path.hasPrefix("PG:")
+                {
+                    // File names only: where the inputs lay on the machine that ran it is nobody's business.
+                    shown = XML.escape(path.split(separator: "/").last.map(String.init) ?? path)
+                } else {
+                    shown = definitionList(v)
+                }
+                s += "<dt>\(XML.escape(k.replacingOccurrences(of: "_", with: " ")))</dt><dd>\(shown)</dd>"
             }
             return s + "</dl>"
         case .array(let items):

@@ -4,16 +4,38 @@ public enum Palette {
     /// Analysis Function categorical colours: dark blue, turquoise, dark pink, orange, dark grey, light purple.
     public static let categorical = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
 
-    /// The fill of each place status.
+    /// The fill of each place status: Analysis Function colours and tints whose luminances form a
+    /// ladder (split 0.06, outside 0.16, coterminous 0.28, undecidable 0.42, partly outside 0.67), so
+    /// that every pair is also told apart in greyscale (contrast at least 1.4:1).
     public static func status(_ status: String) -> String {
         switch status {
         case "coterminous": return "#28A197"
         case "split": return "#801650"
-        default: return "#3D3D3D"
+        case "undecidable": return "#F6965A"
+        case "partly outside": return "#DCD0F0"
+        default: return "#707070"
         }
     }
 
-    public static let statuses = ["coterminous", "split", "outside"]
+    /// Every status a place can have, in the order of the legends and tables.
+    public static let statuses = ["coterminous", "split", "undecidable", "partly outside", "outside"]
+
+    /// A status as a CSS class name (`partly outside` → `partly-outside`).
+    public static func statusClass(_ status: String) -> String {
+        status.replacingOccurrences(of: " ", with: "-")
+    }
+
+    /// What each status means, for legends: `systems` names the systems' geography (e.g. `ICB24`).
+    public static func statusLabel(_ status: String, systems: String) -> String {
+        switch status {
+        case "coterminous": return "Coterminous: wholly in one \(systems)"
+        case "split": return "Split between \(systems)s (outlined, labelled)"
+        case "undecidable": return "Undecidable: the layers disagree too much to tell"
+        case "partly outside": return "Partly outside every \(systems)"
+        case "outside": return "Outside every \(systems)"
+        default: return status
+        }
+    }
     /// Outlines of systems drawn over places.
     public static let outline = "#12436D"
     public static let text = "#0B0C0C"

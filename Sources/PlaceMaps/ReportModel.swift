@@ -97,6 +97,16 @@ public struct CoterminosityView: Sendable {
     }
 
     public func count(_ status: String) -> Int { places.filter { $0.status == status }.count }
+
+    /// The warnings the run gave and its notes (the provenance's `warnings` and `notes`, e.g. that area
+    /// cannot weigh people), shown on the page as on the terminal.
+    public var warnings: [String] {
+        guard case .object(let o) = provenance else { return [] }
+        return ["warnings", "notes"].flatMap { key -> [String] in
+            guard case .array(let lines)? = o[key] else { return [] }
+            return lines.compactMap(\.text)
+        }
+    }
 }
 
 /// Groups (e.g. ICBs as sets of LSOAs) that are not one connected piece, with their exclaves.

@@ -14,6 +14,7 @@ enum ReportStyle {
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
         .swatch{display:inline-block;width:.9em;height:.9em;vertical-align:middle;margin-right:4px;border:1px solid #FFF}
         .swatch.split{border:2px solid #0B0C0C}
+        .warnings{border-left:6px solid #F46A25;background:#FEF0E9;padding:.2em 1em;margin:.6em 0}.warnings ul{margin:.2em 0}
         tr.hover,path.hover{outline:2px solid #F46A25}
         path.hover{stroke:#F46A25;stroke-width:2.5}
         .system{border-top:1px solid #B1B4B6;margin-top:1em}

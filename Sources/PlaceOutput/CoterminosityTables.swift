@@ -36,7 +36,7 @@ extension Coterminosity {
         var header = ["place_code", "place_name", "system_code", "system_name", "area_m2", "area_share_of_place", "area_share_of_system"]
         if weighted { header += ["population", "population_share_of_place", "population_share_of_system"] }
         header.append("sliver")
-        if evidence != nil { header += ["evidence", "depth_m"] }
+        if evidence != nil || areaEvidence != nil { header += ["evidence", "depth_m"] }
         if let attributes { header += attributes.attributes.columnNames }
         var rows: [[String]] = []
         for place in places {
@@ -53,6 +53,10 @@ extension Coterminosity {
                     let group = evidence.group(place: r.a, system: r.b)
                     let kind = sliver ? "sliver" : r.b == place.mainSystem ? "main" : group?.kind.rawValue ?? "interior"
                     row += [kind, group.map { number($0.depth, 1) } ?? ""]
+                } else if let areaEvidence {
+                    let piece = areaEvidence.piece(place: r.a, system: r.b)
+                    let kind = sliver ? "sliver" : r.b == place.mainSystem ? "main" : piece?.kind.rawValue ?? "interior"
+                    row += [kind, piece.map { number($0.depth, 1) } ?? ""]
                 }
                 if let attributes { row += attributes.attributes.texts(attributes.pair(Pair(r.a, r.b))) }
                 rows.append(row)
@@ -65,6 +69,7 @@ extension Coterminosity {
     /// people, how deep it reaches, what that makes it, and the neighbouring place it probably belongs to;
     /// with attributes, their columns over the group's blocks (e.g. population_aged_65_and_over summed).
     public var borderTable: CSVTable {
+        if let areaEvidence { return areaBorderTable(areaEvidence) }
         let blocks = options.population?.blocks
         let at = attributes?.attributes
         let header = [
@@ -81,6 +86,22 @@ extension Coterminosity {
                     g.neighbour.map { p.names[$0] } ?? "",
                 ]
                 return row + (at.map { $0.texts($0.sum(of: g.blocks)) } ?? [])
+            })
+    }
+
+    /// By area: each piece of a place off its main system (system empty: its part outside every
+    /// system) that is not a sliver, with its share, how deep it reaches and what that makes it.
+    private func areaBorderTable(_ e: AreaEvidence) -> CSVTable {
+        CSVTable(
+            header: [
+                "place_code", "place_name", "system_code", "system_name", "evidence", "depth_m", "tolerance_m", "area_share_of_place",
+            ],
+            rows: e.pieces.filter { !$0.sliver }.map { piece in
+                [
+                    p.codes[piece.place], p.names[piece.place], piece.system.map { s.codes[$0] } ?? "",
+                    piece.system.map { s.names[$0] } ?? "(outside every system)", piece.kind.rawValue, number(piece.depth, 1),
+                    number(e.tolerance, 1), number(piece.share, 9),
+                ]
             })
     }
 
@@ -174,8 +195,49 @@ extension Coterminosity {
             ("shares_by", .string(weighted ? "population" : "area")),
         ])
         for status in PlaceStatus.allCases { o[status.rawValue] = .number(Double(count(status))) }
+        o["warnings"] = .array(warnings.map(JSONValue.string))
+        if areaEvidence != nil { o["notes"] = .array([.string(Self.areaModeNote)]) }
+        if !options.gaps.isEmpty {
+            o["gaps"] = .array(
+                options.gaps.map { gap in
+                    .object(
+                        JSONObject([
+                            ("role", .string(gap.role)), ("file", .string(gap.source)), ("blocks", .number(Double(gap.blocks.count))),
+                            ("people", .number(Number.round(gap.people, 3))),
+                            ("first_blocks", .array(gap.blocks.prefix(20).map(JSONValue.string))),
+                            ("rule", .string("allowed by --allow-gaps: these blocks' people are in no area of this lookup or table")),
+                        ]))
+                })
+        }
         if let population = options.population, let split = overlap.split {
             o["population"] = Provenance.population(population, split: split)
+        }
+        if let e = areaEvidence {
+            let real = e.pieces.filter { !$0.sliver }
+            o["area_evidence"] = .object(
+                JSONObject([
+                    (
+                        "rule",
+                        .string(
+                            "by area, a piece of a place in another system (or outside every system) counts only where it reaches deeper "
+                                + "into the place than the tolerance; shallower pieces are border uncertainty (edges and coastlines drawn "
+                                + "differently), or undecidable when the tolerance exceeds decidable_limit_m; area cannot weigh people")
+                    ),
+                    ("tolerance_m", .number(Number.round(e.tolerance, 1))), ("tolerance_measured", .bool(e.toleranceMeasured)),
+                    ("misregistration_m", .number(Number.round(e.misregistration, 1))),
+                    (
+                        "misregistration_rule",
+                        .string(
+                            "the deepest piece below sliver_share of its place, raised through the deeper pieces while each is less than "
+                                + "\(Int(AreaEvidence.gapFactor)) times deeper than the one below it")
+                    ),
+                    ("edge_tolerance_m", .number(Number.round(e.edgeTolerance, 1))),
+                    ("edge_misregistration_m", .number(Number.round(e.edgeMisregistration, 1))),
+                    ("decidable_limit_m", .number(e.decidableLimit)),
+                    ("interior_pieces", .number(Double(real.count { $0.kind == .interior }))),
+                    ("border_pieces", .number(Double(real.count { $0.kind == .border }))),
+                    ("undecidable_pieces", .number(Double(real.count { $0.kind == .undecidable }))),
+                ]))
         }
         if let e = evidence {
             let border = e.groups.filter { $0.kind == .border }
@@ -198,6 +260,35 @@ extension Coterminosity {
                 ]))
         }
         return o
+    }
+
+    /// What the run warns about, one line each: said on stderr (even with --quiet), kept in the
+    /// provenance (`warnings`) and shown on the report's page.
+    public var warnings: [String] {
+        var lines: [String] = []
+        if let e = evidence, e.undecidable {
+            let metres = { (v: Double) in "\(Int(v.rounded())) m" }
+            lines.append(
+                "the layers disagree by up to \(metres(e.tolerance)), more than the \(metres(e.decidableLimit)) within which a split can "
+                    + "be told from an artefact: \(count(.undecidable)) places are undecidable "
+                    + "(\(e.groups.count { $0.kind == .undecidable }) groups of blocks); use layers of one resolution, or build both from the blocks"
+            )
+        }
+        if let e = areaEvidence, e.undecidable {
+            let metres = { (v: Double) in "\(Int(v.rounded())) m" }
+            lines.append(
+                "the layers disagree by up to \(metres(e.tolerance)), more than the \(metres(e.decidableLimit)) within which a split can "
+                    + "be told from an artefact: \(count(.undecidable)) places are undecidable; use layers of one resolution, or "
+                    + "population blocks (--blocks, --population)")
+        }
+        for gap in options.gaps { lines.append("gap allowed: \(gap.description)") }
+        for (status, what) in [(PlaceStatus.partlyOutside, "partly outside every system"), (.outside, "outside every system")] {
+            let n = count(status)
+            if n > 0 { lines.append("\(n) place\(n == 1 ? " is" : "s are") \(what)") }
+        }
+        for o in partitionOverlaps.prefix(10) { lines.append("\(o) (tolerated)") }
+        if partitionOverlaps.count > 10 { lines.append("\(partitionOverlaps.count - 10) more small overlaps (tolerated)") }
+        return lines
     }
 
     /// A short readable summary: counts by status and the split places with their shares.
@@ -224,17 +315,72 @@ extension Coterminosity {
         }
         for r in places where r.status == .outside { lines.append("  outside: \(p.names[r.place]) (\(p.codes[r.place]))") }
         for r in places where r.status == .partlyOutside {
-            let inside = r.pairs.reduce(0) { $0 + $1.shareOfA }
-            lines.append(
-                "  partly outside: \(p.names[r.place]) (\(p.codes[r.place])): \(String(format: "%.1f", (1 - inside) * 100))% in no system")
+            if weighted, let people = r.population {
+                let inSystems = (r.pairs + r.border + r.undecidable).reduce(0) { $0 + ($1.population ?? 0) }
+                lines.append(
+                    "  partly outside: \(p.names[r.place]) (\(p.codes[r.place])): \(Int((people - inSystems).rounded())) people in no system"
+                )
+            } else {
+                let inside = r.pairs.reduce(0) { $0 + $1.shareOfA }
+                lines.append(
+                    "  partly outside: \(p.names[r.place]) (\(p.codes[r.place])): \(String(format: "%.1f", (1 - inside) * 100))% in no system"
+                )
+            }
         }
+        for gap in options.gaps { lines.append("  gap (allowed): \(gap.description)") }
         if let e = evidence { lines += evidenceLines(e) }
+        if let e = areaEvidence { lines += areaEvidenceLines(e) }
         if weighted {
             let whole = systems.filter(\.madeOfWholePlaces).count
             lines.append("  systems made of whole places: \(whole) of \(s.count)")
         }
         return lines.joined(separator: "\n")
     }
+
+    /// By area: the tolerance, the pieces it sets aside, undecidable places, and what area cannot tell.
+    private func areaEvidenceLines(_ e: AreaEvidence) -> [String] {
+        let metres = { (v: Double) in "\(Int(v.rounded())) m" }
+        let percent = { (v: Double) in String(format: "%.1f%%", v * 100) }
+        var lines = [
+            "  tolerance: \(metres(e.tolerance))"
+                + (e.toleranceMeasured
+                    ? " (measured from the pieces in another system: no piece stands \(Int(AreaEvidence.gapFactor)) times deeper than "
+                        + "the one below it up to \(metres(e.misregistration)); outside every system, \(metres(e.edgeMisregistration)))"
+                    : " (given)")
+        ]
+        let border = e.pieces.filter { !$0.sliver && $0.kind == .border }
+        let edges = border.filter { $0.system != nil }
+        if !edges.isEmpty {
+            lines.append(
+                "  border uncertainty (not splits): \(edges.count) pieces of places in another system within \(metres(e.tolerance)) of the edge"
+            )
+            for piece in edges.prefix(10) {
+                let system = piece.system.map { Self.short(s.names[$0]) } ?? ""
+                lines.append(
+                    "    \(p.names[piece.place]) (\(p.codes[piece.place])): \(percent(piece.share)) in \(system), within \(metres(piece.depth)) of the edge"
+                )
+            }
+            if edges.count > 10 { lines.append("    … and \(edges.count - 10) more (border.csv)") }
+        }
+        let coast = border.filter { $0.system == nil }
+        if !coast.isEmpty {
+            lines.append(
+                "  not outside: \(coast.count) places have parts outside every system within \(metres(e.edgeTolerance)) of their edge "
+                    + "(coastlines and edges drawn differently)")
+        }
+        for r in places where r.status == .undecidable {
+            let names = r.undecidable.map { Self.short(s.names[$0.b]) }.joined(separator: "; ")
+            lines.append("  undecidable: \(p.names[r.place]) (\(p.codes[r.place])): \(names)")
+        }
+        lines.append("  note: \(Self.areaModeNote)")
+        return lines
+    }
+
+    /// What area mode cannot do, and how to do better.
+    public static let areaModeNote =
+        "shares are by area, which cannot weigh people: a split with many residents and one of empty moorland look alike. "
+        + "Add --blocks and --population (e.g. --blocks geodata/lsoa21_england.geojson --population "
+        + "geodata/census21_population_lsoa21.csv) to weigh each side by the people living there"
 
     /// Tolerance, border uncertainty and undecidable places, when there is anything to say.
     private func evidenceLines(_ e: InteriorEvidence) -> [String] {
@@ -260,10 +406,6 @@ extension Coterminosity {
         }
         let undecidable = places.filter { $0.status == .undecidable }
         if e.undecidable {
-            lines.append(
-                "  warning: the layers disagree by up to \(metres(e.tolerance)), more than the \(metres(e.decidableLimit)) within which "
-                    + "a split can be told from an artefact: \(e.groups.count { $0.kind == .undecidable }) groups of blocks are undecidable"
-            )
             for r in undecidable {
                 let names = r.undecidable.map { Self.short(s.names[$0.b]) }.joined(separator: "; ")
                 lines.append("  undecidable: \(p.names[r.place]) (\(p.codes[r.place])): \(names)")

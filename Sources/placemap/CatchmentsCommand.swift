@@ -87,9 +87,10 @@ struct CatchmentsCommand: ParsableCommand {
                 minShare: minShare, spanShare: spanShare, trustNames: names)
             try outputs.add(report, folder: folder)
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
+            for w in attributes.map(attributeJoinWarnings) ?? [] { Console.warning(w) }
             guard !Console.quiet else { return }
             print(report.summary)
-            if let attributes { print(attributeCheck(report.catchments, attributes) + attributeJoinReport(attributes)) }
+            if let attributes { print(attributeCheck(report.catchments, attributes)) }
             print("  outputs: \(folder)/" + FolderOutputs.catchments(minShare: minShare != nil).joined(separator: ", "))
         }
     }

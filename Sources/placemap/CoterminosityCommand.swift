@@ -15,7 +15,10 @@ struct CoterminosityCommand: ParsableCommand {
             --blocks and --population the shares are by population, each block going wholly to the place and the system \
             holding most of its area (largest-share), and a place is split only where blocks of another system reach deeper \
             into it than the layers' misregistration (measured from the blocks, or --tolerance); shallower groups are border \
-            uncertainty (border.csv), or undecidable when the misregistration is too large. Without them, by area.
+            uncertainty (border.csv), or undecidable when the misregistration is too large. Without them, by area, by the \
+            same principle: a piece in another system counts only where it reaches deeper than the misregistration \
+            measured from the pieces (or --tolerance). Blocks with people that a lookup or the attributes leave out are \
+            exit 65 unless --allow-gaps.
             """)
 
     @Option(
@@ -33,7 +36,8 @@ struct CoterminosityCommand: ParsableCommand {
     var sliverShare: Double = 0.005
     @Option(
         help: ArgumentHelp(
-            "With population: metres that blocks of another system must reach into a place to make it split (default: measured).",
+            "Metres that blocks (with population) or pieces (by area) of another system must reach into a place to make it split "
+                + "(default: measured).",
             valueName: "metres"))
     var tolerance: Double?
     @Option(
@@ -76,7 +80,8 @@ struct CoterminosityCommand: ParsableCommand {
         try reportingErrors {
             let folder = output.out ?? "coterminosity"
             // A scenario is applied (and a bad row reported) before anything is written.
-            let population = try scenario.map { _ in try weighting.load() } ?? nil
+            let early = try scenario.map { _ in try weighting.loadWithGaps() }
+            let population = early?.population
             let groupings = try population.flatMap { try scenarioGroupings($0.blocks) }
             let outputs = output.flags.outputs(
                 inputs: [places, systems, placesLookup.lookup, systemsLookup.lookup, scenario] + weighting.inputs)
@@ -86,7 +91,7 @@ struct CoterminosityCommand: ParsableCommand {
             try outputs.reserve(folder: folder, files: audited)
             var options = CoterminosityOptions()
             options.sliverShare = sliverShare
-            options.population = try population ?? weighting.load()
+            (options.population, options.gaps) = try early ?? weighting.loadWithGaps()
             options.method = weighting.method ?? .largestShare
             options.tolerance = tolerance
             options.decidableLimit = decidableLimit
@@ -96,8 +101,14 @@ struct CoterminosityCommand: ParsableCommand {
             func side<R: InputRole>(
                 _ path: String?, _ choice: LayerChoice<R>, _ lookup: LookupChoice<R>, after scenario: Grouping?
             ) throws -> AnalysisLayer {
-                guard let blocks = options.population?.blocks, let grouping = try lookup.grouping(of: blocks) else {
+                guard let population = options.population, let grouping = try lookup.grouping(of: population.blocks) else {
                     return try choice.analysisLayer(path ?? "")
+                }
+                let blocks = population.blocks
+                if let gap = try weighting.gap(
+                    CoverageGap(role: "\(R.prefix) lookup", source: grouping.source, uncovered: grouping.ungrouped, population: population))
+                {
+                    options.gaps.append(gap)
                 }
                 if let path {
                     let audit = try LookupAudit(blocks: blocks, areas: choice.analysisLayer(path), lookup: grouping, tolerance: tolerance)
@@ -111,9 +122,10 @@ struct CoterminosityCommand: ParsableCommand {
             try outputs.add(result, folder: folder, placesStyle: QGISStyle.places)
             for (role, audit) in audits { try outputs.add(audit.table, to: OutputSet.join(folder, "\(role)_lookup_audit.csv")) }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
-            for o in result.partitionOverlaps.prefix(10) { note("coterminosity: warning: \(o) (tolerated)") }
+            for w in result.warnings { Console.warning("coterminosity: \(w)") }
+            warnJoin(options.population)
             guard !Console.quiet else { return }
-            print(result.summary + joinReport(options.population))
+            print(result.summary)
             if !result.attributeSummary.isEmpty { print(result.attributeSummary) }
             for (role, audit) in audits {
                 print("\(role): the lookup is used (exact); where the layer disagrees with it (\(role)_lookup_audit.csv):")

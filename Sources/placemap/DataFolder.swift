@@ -31,6 +31,15 @@ enum DataFolder {
                 .io, message: "cannot find the bundled geodata/ folder",
                 hint: "run from the repository, install with scripts/install, or set PLACEMAP_DATA to the geodata folder")
         }
-        return folder + "/" + file
+        return relativeToWorkingFolder(folder + "/" + file)
+    }
+
+    /// `path` relative to the working folder when it lies inside it (`geodata/lsoa21_england.geojson`),
+    /// so that provenance does not record where on this machine the run happened; else as it is.
+    static func relativeToWorkingFolder(_ path: String) -> String {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard cwd != "/", full.hasPrefix(cwd + "/") else { return path }
+        return String(full.dropFirst(cwd.count + 1))
     }
 }

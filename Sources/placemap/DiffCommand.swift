@@ -97,12 +97,16 @@ struct DiffCommand: ParsableCommand {
                 if let merge { after = try after.merging(CSVReader.read(path: merge)) }
                 if let reassign { after = try after.reassigning(CSVReader.read(path: reassign), blocks: blocks) }
             }
+            for w in before.nameWarnings + (new != nil ? after.nameWarnings : []) + (placesFootprint?.nameWarnings ?? []) {
+                Console.warning(w)
+            }
             let diff = try FootprintDiff(old: before, new: after, population: population)
             let coterminosity = try placesFootprint.map { try FootprintCoterminosity(places: $0, diff: diff) }
             try outputs.add(diff, coterminosity: coterminosity, folder: folder)
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
+            warnJoin(population)
             guard !Console.quiet else { return }
-            print(diff.summary + joinReport(population))
+            print(diff.summary)
             if !diff.attributeSummary.isEmpty { print(diff.attributeSummary) }
             if let coterminosity { print(coterminosity.summary) }
             print("  outputs: \(folder)/" + FolderOutputs.diff(places: places != nil).joined(separator: ", "))

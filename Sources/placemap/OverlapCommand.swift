@@ -67,6 +67,7 @@ struct OverlapCommand: ParsableCommand {
             }
             try outputs.publish()
             for w in outputs.warnings { Console.warning(w) }
+            warnJoin(result.options.population)
             note(summary(result))
         }
     }
@@ -81,7 +82,6 @@ struct OverlapCommand: ParsableCommand {
                 s += "\n" + a.attributes.reconciliation(a, method: split.method)
             }
         }
-        s += joinReport(r.options.population)
         for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }
         return s
     }

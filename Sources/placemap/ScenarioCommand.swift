@@ -100,8 +100,9 @@ struct ScenarioCommand: ParsableCommand {
             }
             try outputs.add(analysis, folder: folder)
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
+            warnJoin(population)
             guard !Console.quiet else { return }
-            print(analysis.summary + joinReport(population))
+            print(analysis.summary)
             print(
                 "  outputs: \(folder)/ (summary.json, summary.txt, systems.csv, lower-tier/, \(upperTier != nil ? "upper-tier/, " : "")diff/, contiguity/)"
             )

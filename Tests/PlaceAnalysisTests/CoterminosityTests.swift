@@ -146,7 +146,7 @@ import Testing
     @Test func aToleranceBeyondTheDecidableLimitMakesPlacesUndecidable() throws {
         let c = try run(tolerance: 100, decidableLimit: 20)
         #expect(c.places[0].status == .undecidable && codes(c, c.places[0].undecidable) == ["MID", "EAST"])
-        #expect(c.evidence?.undecidable == true && c.summary.contains("warning: the layers disagree by up to 100 m"))
+        #expect(c.evidence?.undecidable == true && c.warnings.contains { $0.hasPrefix("the layers disagree by up to 100 m") })
         #expect(try run(tolerance: 100).places[0].status == .coterminous)
     }
 }

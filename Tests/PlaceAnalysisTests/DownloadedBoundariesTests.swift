@@ -141,7 +141,7 @@ import Testing
         let e = try #require(c.evidence)
         #expect(e.systemsMisregistration > 3_000 && e.undecidable)
         #expect(c.count(.undecidable) > 50)
-        #expect(c.summary.contains("warning: the layers disagree by up to"))
+        #expect(c.warnings.contains { $0.hasPrefix("the layers disagree by up to") })
         // What is still called split reaches kilometres in, and is split in the truth too.
         let truth = try Self.truth(placeOfLSOA: Self.ladOfLSOA(), population: d.population)
         let found = Set(c.places.filter { $0.status == .split }.map { c.placesLayer.codes[$0.place] })

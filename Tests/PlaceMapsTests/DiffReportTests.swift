@@ -84,9 +84,32 @@ import Testing
         #expect(html.contains("<td>Alpha ICB (A)</td><td>Beta ICB (B2)</td><td>moved</td><td class=\"n\">1</td><td class=\"n\">200</td>"))
         // Recodes are not moves of people.
         #expect(html.components(separatedBy: "<td>recoded</td>").count == 1)
-        #expect(html.contains("<strong>200 people</strong> in 1 block changed area; 0 areas are unchanged, 2 changed (below).</p>"))
+        #expect(
+            html.contains("<strong>200 people</strong> in 1 block moved to another area; 0 areas are unchanged, 2 changed (below).</p>"))
         #expect(html.contains("No place's status or systems changed."))
         #expect(html.contains("<dt>analysis</dt><dd>diff</dd>"))
+    }
+
+    /// A merger moves nobody to another area: the page says 0 moved, as the terminal does, and counts
+    /// the people of the merged areas apart.
+    @Test func aMergerIsNotPeopleMoving() throws {
+        let fates = ["A", "B"].map { code in
+            DiffView.Fate(
+                oldCode: code, oldName: code, fate: "merged into", newCodes: ["AB"], newNames: ["AB"], oldPopulation: 300,
+                newPopulation: 600, gained: 0, lost: 0)
+        }
+        let moves = ["A", "B"].map { code in
+            DiffView.Move(oldCode: code, oldName: code, newCode: "AB", newName: "AB", blocks: 2, population: 300, change: "merged")
+        }
+        var content = ReportContent(title: "merger")
+        content.diffs = [
+            DiffView(
+                id: "m", oldGeography: "OLD", newGeography: "NEW", fates: fates, moves: moves, placeChanges: [], placesGeography: "PL",
+                provenance: .object(JSONObject([("analysis", .string("diff"))])))
+        ]
+        let html = HTMLReport(content).html
+        #expect(
+            html.contains("<strong>0 people</strong> in 0 blocks moved to another area; 600 people live in areas merged or split whole;"))
     }
 }
 

@@ -2,13 +2,20 @@ import PlaceMaps
 import Testing
 
 @Suite struct PaletteTests {
-    @Test func statusColoursStandOutFromThePageAndFromEachOther() {
-        for s in Palette.statuses { #expect(Palette.contrast(Palette.status(s), "#FFFFFF") >= 3, "\(s) on white") }
-        // WCAG 1.4.11: 3:1 between neighbours that carry meaning. Split places also get a heavy outline
-        // and a label, so split against outside is told apart by more than colour.
+    @Test func everyStatusHasItsOwnColourAlsoInGreyscale() {
+        #expect(Palette.statuses == ["coterminous", "split", "undecidable", "partly outside", "outside"])
+        #expect(Set(Palette.statuses.map(Palette.status)).count == 5)
+        // Every pair differs in luminance (what a greyscale print keeps) by at least 1.4:1.
+        for a in Palette.statuses {
+            for b in Palette.statuses where a < b {
+                #expect(Palette.contrast(Palette.status(a), Palette.status(b)) >= 1.4, "\(a) against \(b)")
+            }
+            // Visible on the white page.
+            #expect(Palette.contrast(Palette.status(a), "#FFFFFF") >= 1.4, "\(a) on white")
+        }
+        // WCAG 1.4.11: 3:1 between the two statuses that neighbour each other most.
         #expect(Palette.contrast(Palette.status("coterminous"), Palette.status("split")) >= 3)
-        #expect(Palette.contrast(Palette.status("coterminous"), Palette.status("outside")) >= 3)
-        #expect(Set(Palette.statuses.map(Palette.status)).count == 3)
+        #expect(Palette.statusClass("partly outside") == "partly-outside")
     }
 
     @Test func contrastMatchesWCAGExamples() {
@@ -32,5 +39,8 @@ import Testing
         // #801650 (split) as QGIS writes colours.
         #expect(qml.contains("value=\"128,22,80,255\""))
         #expect(qml.contains("value=\"40,161,151,255\""))
+        // Undecidable (#F6965A) and partly outside (#DCD0F0) have categories of their own.
+        #expect(qml.contains("value=\"246,150,90,255\"") && qml.contains("value=\"220,208,240,255\""))
+        #expect(qml.components(separatedBy: "<category ").count - 1 == 5)
     }
 }

@@ -32,6 +32,20 @@ import Testing
         try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
 
+    /// One row of NEW naming S2 differently ("Two (typo)") before two rows naming it "Two": S2 keeps
+    /// the name most rows give, is not reported `renamed`, and the run says which row disagrees.
+    @Test func oneRowNamingACodeDifferentlyIsNotARename() throws {
+        let folder = Self.fixture()
+        _ = Paths.write(
+            "blk_code,sys_code,sys_name\nB1,S1,One\nB2,S2,Two (typo)\nB3,S2,Two\nB4,S2,Two\n", as: "typo.csv", in: folder)
+        let result = try diff(folder, "old.csv", "typo.csv", "--out", "out")
+        #expect(result.status == 0, "\(result.stderr)")
+        let areas = try read(folder, "out/areas.csv")
+        #expect(!areas.contains("renamed") && !areas.contains("typo"))
+        #expect(areas.contains("S2,Two,grown,S2,Two,"))
+        #expect(result.stderr.contains("typo.csv:3: S2 is named \"Two (typo)\" in 1 row"))
+    }
+
     @Test func aBoundaryMoveOnHandMadeFiles() throws {
         let folder = Self.fixture()
         let result = try diff(folder, "old.csv", "new.csv", "--places", "places.csv", "--out", "out")
@@ -83,7 +97,8 @@ import Testing
         _ = Paths.write("blk_code,population_aged_65_and_over\nB1,4\nB2,5\nB3,10\n", as: "short.csv", in: folder)
         let bad = try diff(folder, "old.csv", "new.csv", "--attributes", "short.csv", "--out", "bad")
         #expect(bad.status == 65, "\(bad.stderr)")
-        #expect(bad.stderr.contains("short.csv") && bad.stderr.contains("blk_code") && bad.stderr.contains("block B4"), "\(bad.stderr)")
+        // A gap of the attributes: named with the block and its people (--allow-gaps would go on).
+        #expect(bad.stderr.contains("short.csv") && bad.stderr.contains("B4") && bad.stderr.contains("--allow-gaps"), "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad/moves.csv").path))
     }
 

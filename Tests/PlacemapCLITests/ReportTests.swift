@@ -112,7 +112,7 @@ enum Chromium {
         #expect(r.stdout.contains("f_table_name (String) = places"))
         #expect(r.stdout.contains("useAsDefault (Integer(Boolean)) = 1") || r.stdout.contains("useAsDefault (Integer) = 1"))
         #expect(r.stdout.contains("attr=\"status\""))
-        for (status, rgb) in [("coterminous", "40,161,151,255"), ("split", "128,22,80,255"), ("outside", "61,61,61,255")] {
+        for (status, rgb) in [("coterminous", "40,161,151,255"), ("split", "128,22,80,255"), ("outside", "112,112,112,255")] {
             #expect(r.stdout.contains("<category value=\"\(status)\""))
             #expect(r.stdout.contains("value=\"\(rgb)\""), "\(status) is not \(rgb)")
         }
@@ -145,7 +145,7 @@ enum Chromium {
 @Suite(
     .enabled(if: Chromium.path != nil || ProcessInfo.processInfo.environment["CI"] != nil, "needs chromium (apt-get install chromium)"))
 struct ReportBrowserTests {
-    static let colours = ["coterminous": "#28A197", "split": "#801650", "outside": "#3D3D3D"]
+    static let colours = ["coterminous": "#28A197", "split": "#801650", "outside": "#707070"]
 
     @Test func englandMapIsDrawnInStatusColours() throws {
         let folder = Paths.temporaryFolder()

@@ -34,7 +34,7 @@ struct AttributeReader {
         return v
     }
 
-    private func line(_ r: Int) -> Int { r + 2 }
+    private func line(_ r: Int) -> Int { table.line(ofRow: r) }
 
     private func bad(_ r: Int, _ column: Int, _ message: String, _ hint: String) -> InputError {
         InputError(
@@ -54,10 +54,13 @@ struct AttributeReader {
         return population
     }
 
+    /// A count (non-negative) or a rate (any sign), read by ``DecimalNumber`` like every number.
     private func number(_ text: String, _ kind: AttributeKind) -> Double? {
-        guard let v = Double(text.trimmedCell), v.isFinite else { return nil }
-        return kind == .counts && v < 0 ? nil : v
+        DecimalNumber.parse(text, signed: kind != .counts)
     }
+
+    /// Whether `text` reads as a number at all (to tell a column of numbers from one of labels).
+    private static func isNumber(_ text: String) -> Bool { DecimalNumber.parse(text, signed: true) != nil }
 
     // MARK: Long form
 
@@ -70,7 +73,7 @@ struct AttributeReader {
                     + "\(table.header[codeIndex]) (found \(others.map { table.header[$0] }.joined(separator: ", ")))",
                 hint: "keep code,category,value (name columns may stay), or give one row per block (wide form)")
         }
-        let numeric = others.map { i in table.rows.prefix(50).allSatisfy { Double($0[i].trimmedCell) != nil } }
+        let numeric = others.map { i in table.rows.prefix(50).allSatisfy { Self.isNumber($0[i]) } }
         let (categoryIndex, valueIndex) = numeric[0] && !numeric[1] ? (others[1], others[0]) : (others[0], others[1])
         let kind = declared ?? .counts
         if kind == .classes {
@@ -84,13 +87,14 @@ struct AttributeReader {
         var byBlock: [Int: [Int: Double]] = [:]
         var firstRow: [Int: Int] = [:]
         var unmatched = Set<String>()
+        var sums: [CheckedSum] = []
         for (r, row) in table.rows.enumerated() {
             let category = row[categoryIndex]
             guard !category.trimmedCell.isEmpty else {
                 throw bad(r, categoryIndex, "empty category", "every row names its category")
             }
             guard let value = number(row[valueIndex], kind) else {
-                let what = row[valueIndex].trimmedCell.isEmpty ? "an empty value" : "\"\(row[valueIndex])\""
+                let what = row[valueIndex].trimmedCell.isEmpty ? "an empty value" : "\"\(DecimalNumber.shown(row[valueIndex]))\""
                 throw bad(
                     r, valueIndex, "\(what) is not \(kind == .counts ? "a count (a non-negative number)" : "a number")",
                     "fix the row; a missing figure is not 0")
@@ -102,7 +106,9 @@ struct AttributeReader {
                 c = categories.count
                 categoryPosition[category] = c
                 categories.append(category)
+                sums.append(CheckedSum(column: table.header[valueIndex] + " (" + category + ")", source: table.source))
             }
+            try sums[c].add(value, line: line(r), code: row[codeIndex])
             guard let k = positions[row[codeIndex]] else {
                 if unmatched.insert(row[codeIndex]).inserted { self.unmatched.append(row[codeIndex]) }
                 continue
@@ -175,17 +181,18 @@ struct AttributeReader {
         var kinds: [(Int, AttributeKind, String)] = []
         for i in others {
             let texts = table.rows.map { $0[i].trimmedCell }.filter { !$0.isEmpty }
-            let numbers = texts.filter { Double($0) != nil }.count
+            let numbers = texts.filter(Self.isNumber).count
             let name = table.header[i]
             if let declared {
                 kinds.append((i, declared, "declared"))
             } else if numbers < texts.count && numbers * 10 >= texts.count * 9 {
                 let r = table.rows.firstIndex { row in
                     let t = row[i].trimmedCell
-                    return !t.isEmpty && Double(t) == nil
+                    return !t.isEmpty && !Self.isNumber(t)
                 }
                 throw bad(
-                    r ?? 0, i, "\"\(table.rows[r ?? 0][i])\" is not a number, in a column of numbers",
+                    r ?? 0, i,
+                    "\"\(DecimalNumber.shown(table.rows[r ?? 0][i]))\" is not a number (a finite decimal), in a column of numbers",
                     "fix the row (a missing figure is not 0), or declare --attributes-kind classes if the column holds labels")
             } else if numbers < texts.count || texts.isEmpty {
                 kinds.append((i, .classes, "inferred: a column of labels is classes"))
@@ -206,6 +213,7 @@ struct AttributeReader {
             switch kind {
             case .counts:
                 var column = [Double](repeating: 0, count: blockCodes.count)
+                var sum = CheckedSum(column: table.header[i], source: table.source)
                 for (k, r) in rowOfBlock.enumerated() {
                     guard let r else { continue }
                     guard let v = number(table.rows[r][i], .counts) else {
@@ -213,9 +221,11 @@ struct AttributeReader {
                         throw bad(
                             r, i,
                             text.trimmedCell.isEmpty
-                                ? "no value: a missing count is not 0" : "\"\(text)\" is not a count (a non-negative number)",
+                                ? "no value: a missing count is not 0"
+                                : "\"\(DecimalNumber.shown(text))\" is not a count (a finite, non-negative decimal number)",
                             "fix the row, or declare the kind with --attributes-kind")
                     }
+                    try sum.add(v, line: line(r), code: table.rows[r][codeIndex])
                     column[k] = v
                 }
                 add(name: name, kind: .counts, variable: table.header[i], source: source, column: column)
@@ -224,6 +234,7 @@ struct AttributeReader {
                 var weighted = [Double](repeating: 0, count: blockCodes.count)
                 var covered = [Double](repeating: 0, count: blockCodes.count)
                 var empty: [Int] = []
+                var sum = CheckedSum(column: table.header[i], source: table.source)
                 for (k, r) in rowOfBlock.enumerated() {
                     guard let r else { continue }
                     let text = table.rows[r][i].trimmedCell
@@ -231,8 +242,11 @@ struct AttributeReader {
                         empty.append(r)
                         continue
                     }
-                    guard let v = number(text, .rates) else { throw bad(r, i, "\"\(text)\" is not a number", "fix the row") }
+                    guard let v = number(text, .rates) else {
+                        throw bad(r, i, "\"\(DecimalNumber.shown(text))\" is not a number (a finite decimal)", "fix the row")
+                    }
                     weighted[k] = v * people[k]
+                    try sum.add(weighted[k], line: line(r), code: table.rows[r][codeIndex])
                     covered[k] = people[k]
                 }
                 warnEmpty(empty, column: i)
@@ -308,7 +322,39 @@ struct AttributeReader {
         variables.append(.init(name: variable, kind: .rates, kindSource: source))
     }
 
-    private func checkNames() throws(InputError) {
+    /// Column names placemap's own tables use: an attribute named like one of them (or whose derived
+    /// columns would be, e.g. `population` → `population_in_whole_places`) would give a table two
+    /// columns of one name, and `report` could not read it back.
+    static let reservedNames: Set<String> = [
+        "a_code", "a_name", "area_m2", "area_share_of_place", "area_share_of_system", "b_code", "b_name", "block_code", "block_name",
+        "blocks", "change", "code", "component", "component_size", "connected", "depth_m", "evidence", "exclaves", "fate", "footprint",
+        "group", "home_system_code", "home_system_name", "kind", "main_share", "main_system_code", "main_system_name",
+        "main_trust_code", "main_trust_name", "main_trust_share", "made_of_whole_places", "n_blocks", "n_members", "n_pieces",
+        "n_places", "n_shared_places", "n_systems", "n_whole_places", "name", "new_blocks", "new_code", "new_name", "new_population",
+        "old_blocks", "old_code", "old_name", "old_population", "people_gained", "people_kept", "people_lost", "place_code",
+        "place_name", "population", "population_first_past_the_post", "population_in_whole_places", "population_proportional",
+        "population_share_of_a", "population_share_of_b", "population_share_of_place", "population_share_of_system",
+        "probable_place_code", "probable_place_name", "share_in_whole_places", "share_of_a", "share_of_b", "share_of_trust",
+        "shared_places", "sliver", "status", "status_after", "status_before", "system_code", "system_name", "systems_after",
+        "systems_before", "tolerance_m", "trust_code", "trust_name", "verdict",
+    ]
+
+    /// Whether `name`, or a column derived from it, is one of placemap's own column names.
+    static func collides(_ name: String) -> Bool {
+        let derived = [name, name + "_in_whole_places", name + "_share_in_whole_places", name + "_gained", name + "_kept", name + "_lost"]
+        return derived.contains { reservedNames.contains($0) }
+    }
+
+    /// Renames attribute columns named like placemap's own columns (`population` → `attribute_population`),
+    /// saying so, then refuses two variables that give one name.
+    private mutating func checkNames() throws(InputError) {
+        for k in columns.indices where Self.collides(columns[k].name) {
+            let renamed = "attribute_" + columns[k].name
+            warnings.append(
+                "\(table.source): field \"\(columns[k].variable)\": its column \(columns[k].name) is named like one of placemap's own, "
+                    + "so it is written as \(renamed)")
+            columns[k].name = renamed
+        }
         var seen = Set<String>()
         for c in columns where !seen.insert(c.name).inserted {
             throw InputError(

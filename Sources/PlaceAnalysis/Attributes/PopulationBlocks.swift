@@ -47,24 +47,17 @@ public struct PopulationBlocks: Sendable {
         var seen = Array(repeating: false, count: blocks.count)
         var unmatched: [String] = []
         var rowOfCode: [String: Int] = [:]
-        var total = 0.0
+        var total = CheckedSum(column: table.header[valueIndex], source: table.source)
         for (r, row) in table.rows.enumerated() {
             let code = row[codeIndex]
             let value: Double
             do throws(InputError) {
-                value = try table.count(row: r, column: valueIndex, what: "population")
+                value = try table.population(row: r, column: valueIndex, code: code)
+                try total.add(value, line: table.line(ofRow: r), code: code)
             } catch {
                 var error = error
-                error.featureCode = code
                 error.hint = "fix the row or choose another column with --population-field"
                 throw error
-            }
-            total += value
-            guard total.isFinite else {
-                throw InputError(
-                    .badData, file: table.source, line: table.line(ofRow: r), featureCode: code, field: table.header[valueIndex],
-                    message: "the populations add up to more than a Double can hold",
-                    hint: "the column does not hold head counts; choose another with --population-field")
             }
             if let first = rowOfCode.updateValue(r, forKey: code) {
                 throw InputError(
@@ -111,15 +104,26 @@ extension PopulationBlocks {
             census.firstColumn(among: ["usual_residents", "population"]).map { census.header[$0] } ?? "usual_residents")
         var codes: [String] = []
         var people: [Double] = []
+        var sum = CheckedSum(column: census.header[value], source: census.source)
         for (r, row) in census.rows.enumerated() {
-            guard let n = Double(row[value]), n.isFinite, n >= 0 else {
-                throw InputError(
-                    .badData, file: census.source, line: r + 2, featureCode: row[code], field: census.header[value],
-                    message: "\"\(row[value])\" is not a population", hint: "fix the row")
-            }
+            let n = try census.population(row: r, column: value, code: row[code])
+            try sum.add(n, line: census.line(ofRow: r), code: row[code])
             codes.append(row[code])
             people.append(n)
         }
         return (codes, people)
+    }
+}
+
+extension CSVTable {
+    /// The field of row `r` in `column` as a population (a count), the error naming the block code.
+    func population(row r: Int, column: Int, code: String) throws(InputError) -> Double {
+        do throws(InputError) {
+            return try count(row: r, column: column, what: "population")
+        } catch {
+            var error = error
+            error.featureCode = code
+            throw error
+        }
     }
 }

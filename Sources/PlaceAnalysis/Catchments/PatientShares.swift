@@ -36,15 +36,20 @@ public struct PatientShares: Sendable {
         var problems: [Problem] = []
         var sums: [String: Double] = [:]
         for (r, row) in table.rows.enumerated() {
-            guard let share = Double(row[s]), share.isFinite else {
-                throw InputError(
-                    .badData, file: table.source, line: r + 2, featureCode: row[a], field: table.header[s],
-                    message: "\"\(row[s])\" is not a share", hint: "shares are numbers from 0 to 1")
+            let share: Double
+            do throws(InputError) {
+                share = try table.number(row: r, column: s, what: "share")
+            } catch {
+                var error = error
+                error.featureCode = row[a]
+                error.hint = "shares are decimal numbers from 0 to 1"
+                throw error
             }
             if share < 0 || share > 1 {
-                problems.append(Problem(line: r + 2, area: row[a], trust: row[t], message: "share \(share) is outside 0–1"))
+                problems.append(Problem(line: table.line(ofRow: r), area: row[a], trust: row[t], message: "share \(share) is outside 0–1"))
             } else if !areas.contains(row[a]) {
-                problems.append(Problem(line: r + 2, area: row[a], trust: row[t], message: "area \(row[a]) is not among the blocks"))
+                problems.append(
+                    Problem(line: table.line(ofRow: r), area: row[a], trust: row[t], message: "area \(row[a]) is not among the blocks"))
             } else {
                 entries.append(Entry(area: row[a], trust: row[t], share: share))
                 sums[row[a], default: 0] += share

@@ -52,12 +52,10 @@ public struct PopulationConversion: Sendable {
         let value = try census.column(
             census.firstColumn(among: ["usual_residents", "population"]).map { census.header[$0] } ?? "usual_residents")
         var source: [String: Double] = [:]
+        var sum = CheckedSum(column: census.header[value], source: census.source)
         for (r, row) in census.rows.enumerated() {
-            guard let people = Double(row[value]), people >= 0 else {
-                throw InputError(
-                    .badData, file: census.source, line: r + 2, featureCode: row[code], field: census.header[value],
-                    message: "\"\(row[value])\" is not a population", hint: "fix the row")
-            }
+            let people = try census.population(row: r, column: value, code: row[code])
+            try sum.add(people, line: census.line(ofRow: r), code: row[code])
             source[row[code]] = people
         }
         let l11 = try lsoa11ToLSOA21.column("lsoa11_code")

@@ -21,6 +21,8 @@ public struct Footprint: Sendable {
     public var geography: String
     public var codes: [String]
     public var names: [String]
+    /// Codes that the lookup's rows name in more than one way (the name of most rows is used).
+    public var nameWarnings: [String] = []
     /// The area of each block (a position in `codes`), nil when the block is in none.
     public var areaOfBlock: [Int?]
     public var source: FootprintSource

@@ -47,7 +47,7 @@ extension Footprint {
         var rowOfBlock = [Int?](repeating: nil, count: blocks.count)
         var areas: [String: Int] = [:]
         var codes: [String] = []
-        var names: [String] = []
+        var nameVotes: [[String: (count: Int, first: Int)]] = []
         for (r, row) in table.rows.enumerated() {
             let block = row[blockIndex]
             let code = row[codeIndex].trimmingCharacters(in: .whitespaces)
@@ -68,13 +68,32 @@ extension Footprint {
                     message: "the area code is empty", hint: "give every block its area's code")
             }
             rowOfBlock[k] = r
-            if let a = areas[code] {
-                areaOfBlock[k] = a
+            let a: Int
+            if let known = areas[code] {
+                a = known
             } else {
-                areas[code] = codes.count
-                areaOfBlock[k] = codes.count
+                a = codes.count
+                areas[code] = a
                 codes.append(code)
-                names.append(nameIndex.map { row[$0] } ?? "")
+                nameVotes.append([:])
+            }
+            areaOfBlock[k] = a
+            let name = nameIndex.map { row[$0] } ?? ""
+            let vote = nameVotes[a][name] ?? (0, r)
+            nameVotes[a][name] = (vote.count + 1, vote.first)
+        }
+        // Each area's name is the one most of its rows give (the first of equals): one row naming
+        // it differently must not make it look renamed. The disagreement is said.
+        var names: [String] = []
+        var nameWarnings: [String] = []
+        for (a, votes) in nameVotes.enumerated() {
+            let ranked = votes.sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }
+            names.append(ranked.first?.key ?? "")
+            for other in ranked.dropFirst() {
+                nameWarnings.append(
+                    "\(table.source):\(table.line(ofRow: other.value.first)): \(codes[a]) is named \"\(other.key)\" in "
+                        + "\(other.value.count) row\(other.value.count == 1 ? "" : "s") (first on this line) but \"\(ranked[0].key)\" in "
+                        + "\(ranked[0].value.count); the name of most rows is used")
             }
         }
         if let missing = rowOfBlock.firstIndex(where: { $0 == nil }) {
@@ -87,6 +106,7 @@ extension Footprint {
         self.init(
             file: table.source, geography: Self.geography(of: table.header[codeIndex]), codes: codes, names: names,
             areaOfBlock: areaOfBlock, source: .lookup(codeColumn: table.header[codeIndex], blockColumn: table.header[blockIndex]))
+        self.nameWarnings = nameWarnings
     }
 
     /// A footprint from polygons: each block goes wholly to the area holding most of its area.

@@ -19,15 +19,36 @@ struct WeightingOptions: ParsableArguments {
         help: "centroid (ONS best-fit), area (area-weighted) or largest-share (default: centroid; largest-share for coterminosity).")
     var method: PopulationMethod?
 
+    @Flag(
+        name: .customLong("allow-gaps"),
+        help: "Go on when a lookup or the attributes leave blocks with people uncovered (else exit 65); each gap is reported.")
+    var allowGaps = false
+
     func validate() throws {
         if (blocks == nil) != (table.population == nil) { throw ValidationError("--blocks and --population go together") }
         if attributeTable.attributes != nil && blocks == nil { throw ValidationError("--attributes needs --blocks and --population") }
     }
 
-    /// The blocks joined to their population, or nil when not asked for.
-    func load() throws -> PopulationBlocks? {
-        guard let blocks, let population = table.population else { return nil }
-        return try attributeTable.attach(to: table.join(blocksChoice.analysisLayer(blocks), path: population))
+    /// The blocks joined to their population, or nil when not asked for. Blocks with people that the
+    /// attributes do not cover are a gap (see ``gap(_:)``).
+    func load() throws -> PopulationBlocks? { try loadWithGaps().population }
+
+    /// ``load()`` with the gaps allowed on the way.
+    func loadWithGaps() throws -> (population: PopulationBlocks?, gaps: [CoverageGap]) {
+        guard let blocks, let population = table.population else { return (nil, []) }
+        let p = try attributeTable.attach(to: table.join(blocksChoice.analysisLayer(blocks), path: population))
+        guard let a = p.attributes, let path = attributeTable.attributes else { return (p, []) }
+        let positions = p.blocks.positions
+        let uncovered = a.blocksWithoutRow.compactMap { positions[$0] }
+        return (p, try gap(CoverageGap(role: "attributes", source: path, uncovered: uncovered, population: p)).map { [$0] } ?? [])
+    }
+
+    /// `gap` refused (exit 65) without --allow-gaps; with it, said on stderr and returned for the outputs.
+    func gap(_ gap: CoverageGap?) throws -> CoverageGap? {
+        guard let gap else { return nil }
+        guard allowGaps else { throw gap.error }
+        Console.warning("gap allowed: " + gap.description)
+        return gap
     }
 
     var inputs: [String?] { [blocks, table.population, attributeTable.attributes] }
@@ -40,33 +61,37 @@ struct WeightingOptions: ParsableArguments {
     }
 }
 
-/// Lines reporting population rows and blocks that did not join, or nothing when all joined.
-func joinReport(_ p: PopulationBlocks?) -> String {
-    guard let p else { return "" }
-    var s = ""
+/// Population rows and blocks that did not join: warnings, shown even with --quiet.
+func joinWarnings(_ p: PopulationBlocks?) -> [String] {
+    guard let p else { return [] }
+    var lines: [String] = []
     if !p.unmatchedCodes.isEmpty {
-        s += "\n\(p.source): \(p.unmatchedCodes.count) codes match no block (e.g. \(p.unmatchedCodes.prefix(5).joined(separator: ", ")))"
+        lines.append(
+            "\(p.source): \(p.unmatchedCodes.count) codes match no block (e.g. \(p.unmatchedCodes.prefix(5).joined(separator: ", ")))")
     }
     if !p.blocksWithoutPopulation.isEmpty {
-        s +=
-            "\n\(p.blocks.source): \(p.blocksWithoutPopulation.count) blocks have no population row, counted as 0 "
-            + "(e.g. \(p.blocksWithoutPopulation.prefix(5).joined(separator: ", ")))"
+        lines.append(
+            "\(p.blocks.source): \(p.blocksWithoutPopulation.count) blocks have no population row, counted as 0 "
+                + "(e.g. \(p.blocksWithoutPopulation.prefix(5).joined(separator: ", ")))")
     }
-    if let a = p.attributes { s += attributeJoinReport(a) }
-    return s
+    if let a = p.attributes { lines += attributeJoinWarnings(a) }
+    return lines
 }
 
-/// Lines reporting attribute rows and blocks that did not join, and the table's warnings.
-func attributeJoinReport(_ a: BlockAttributes) -> String {
-    var s = ""
+/// Attribute rows and blocks that did not join, and the table's warnings.
+func attributeJoinWarnings(_ a: BlockAttributes) -> [String] {
+    var lines: [String] = []
     if !a.unmatchedCodes.isEmpty {
-        s += "\n\(a.source): \(a.unmatchedCodes.count) codes match no block (e.g. \(a.unmatchedCodes.prefix(5).joined(separator: ", ")))"
+        lines.append(
+            "\(a.source): \(a.unmatchedCodes.count) codes match no block (e.g. \(a.unmatchedCodes.prefix(5).joined(separator: ", ")))")
     }
     if !a.blocksWithoutRow.isEmpty {
-        s +=
-            "\n\(a.source): \(a.blocksWithoutRow.count) blocks have no row: 0 in counts, left out of means and shares "
-            + "(e.g. \(a.blocksWithoutRow.prefix(5).joined(separator: ", ")))"
+        lines.append(
+            "\(a.source): \(a.blocksWithoutRow.count) blocks have no row: 0 in counts, left out of means and shares "
+                + "(e.g. \(a.blocksWithoutRow.prefix(5).joined(separator: ", ")))")
     }
-    for w in a.warnings { s += "\nwarning: " + w }
-    return s
+    return lines + a.warnings
 }
+
+/// Says the join warnings on stderr (not silenced by --quiet: they are about the answer, not progress).
+func warnJoin(_ p: PopulationBlocks?) { for w in joinWarnings(p) { Console.warning(w) } }
