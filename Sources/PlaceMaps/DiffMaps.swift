@@ -2,28 +2,6 @@ import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
 
-extension DiffView {
-    /// The changed blocks dissolved by old area, by new area, and (the blocks that moved to another
-    /// area) by old → new, with GEOS coverage union (``Dissolve``).
-    public mutating func draw(_ blocks: [Block], source: String) throws(InputError) {
-        guard !blocks.isEmpty else { return }
-        let layer = Layer(
-            name: "changed_blocks", source: source, crs: .britishNationalGrid,
-            features: blocks.map { Feature(properties: JSONObject([("block_code", .string($0.code))]), shape: $0.shape) })
-        let analysed = try AnalysisLayer(layer, fields: LayerFields(code: "block_code", name: nil))
-        func dissolved(_ key: (Block) -> String?) throws(InputError) -> [Drawn] {
-            let groups = blocks.map { b in key(b).map { (code: $0, name: "") } }
-            let grouping = Grouping(source: source, field: "area", groups: groups)
-            return try Dissolve.run(analysed, grouping: grouping).map { a in
-                Drawn(code: a.code, shape: a.shape, blocks: a.blocks.count, population: a.blocks.reduce(0) { $0 + blocks[$1].population })
-            }
-        }
-        before = try dissolved { $0.oldCode }
-        after = try dissolved { $0.newCode }
-        moved = try dissolved { ["moved", "outside before", "outside after"].contains($0.change) ? $0.oldCode + "→" + $0.newCode : nil }
-    }
-}
-
 /// The before/after maps of a footprint comparison: the changed blocks dissolved by old area on one
 /// map and by new area on the other, on the same ground, an area continuing under a new code in the
 /// colour it had before, and the blocks that moved outlined in orange on both.

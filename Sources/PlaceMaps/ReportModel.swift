@@ -1,8 +1,9 @@
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 
-/// What a report shows, independent of where it came from (an analysis just run, or the files an
-/// earlier run wrote). Shapes are in EPSG:27700 metres.
+/// What a report shows: one view per analysis, each built from values (a result just computed, or
+/// its record read back from an output folder by `OutputFolder`). Shapes are in EPSG:27700 metres.
 public struct ReportContent: Sendable {
     public var title: String
     public var coterminosity: [CoterminosityView] = []
@@ -16,57 +17,11 @@ public struct ReportContent: Sendable {
 }
 
 /// A place's share in one system.
-public struct PlaceShare: Sendable {
-    public var systemCode: String
-    public var systemName: String
-    /// Share of the place's population (or area, without population), 0–1.
-    public var share: Double
-    public var population: Double?
-    /// The pair's count attributes (e.g. people by age band), in the order of the view's `countColumns`.
-    public var counts: [Double]
-
-    public init(systemCode: String, systemName: String, share: Double, population: Double?, counts: [Double] = []) {
-        self.systemCode = systemCode
-        self.systemName = systemName
-        self.share = share
-        self.population = population
-        self.counts = counts
-    }
-}
-
+public typealias PlaceShare = CoterminosityRecord.Share
 /// A place with its status and the systems it lies in, largest share first.
-public struct MapPlace: Sendable {
-    public var code: String
-    public var name: String
-    public var status: String
-    public var shape: Shape
-    public var population: Double?
-    public var shares: [PlaceShare]
-
-    public init(code: String, name: String, status: String, shape: Shape, population: Double?, shares: [PlaceShare]) {
-        self.code = code
-        self.name = name
-        self.status = status
-        self.shape = shape
-        self.population = population
-        self.shares = shares
-    }
-}
-
+public typealias MapPlace = CoterminosityRecord.Place
 /// A system (e.g. an ICB); its shape is nil when the report has only the places.
-public struct MapSystem: Sendable {
-    public var code: String
-    public var name: String
-    public var shape: Shape?
-    public var population: Double?
-
-    public init(code: String, name: String, shape: Shape?, population: Double?) {
-        self.code = code
-        self.name = name
-        self.shape = shape
-        self.population = population
-    }
-}
+public typealias MapSystem = CoterminosityRecord.System
 
 /// One coterminosity result: places against systems.
 public struct CoterminosityView: Sendable {
@@ -96,6 +51,14 @@ public struct CoterminosityView: Sendable {
         self.provenance = provenance
     }
 
+    /// The view of a coterminosity record; `id` names its section and maps.
+    public init(_ record: CoterminosityRecord, id: String) {
+        self.init(
+            id: id, placesGeography: record.placesGeography, systemsGeography: record.systemsGeography, places: record.places,
+            systems: record.systems, weighted: record.weighted, provenance: record.provenance)
+        countColumns = record.countColumns
+    }
+
     public func count(_ status: String) -> Int { places.filter { $0.status == status }.count }
 
     /// The warnings the run gave and its notes (the provenance's `warnings` and `notes`, e.g. that area
@@ -111,21 +74,7 @@ public struct CoterminosityView: Sendable {
 
 /// Groups (e.g. ICBs as sets of LSOAs) that are not one connected piece, with their exclaves.
 public struct ContiguityView: Sendable {
-    public struct Group: Sendable {
-        public var code: String
-        public var name: String
-        public var members: Int
-        public var pieces: Int
-        public var exclaves: [String]
-
-        public init(code: String, name: String, members: Int, pieces: Int, exclaves: [String]) {
-            self.code = code
-            self.name = name
-            self.members = members
-            self.pieces = pieces
-            self.exclaves = exclaves
-        }
-    }
+    public typealias Group = ContiguityRecord.Group
 
     public var id: String
     public var layerGeography: String
@@ -151,40 +100,20 @@ public struct ContiguityView: Sendable {
         self.provenance = provenance
     }
 
+    /// The view of a contiguity record, drawn over `background`.
+    public init(_ record: ContiguityRecord, id: String, background: [MapSystem]) {
+        self.init(
+            id: id, layerGeography: record.layerGeography, groups: record.groups, exclaveShapes: record.exclaveShapes,
+            exclaveNames: record.exclaveNames, background: background, provenance: record.provenance)
+    }
+
     public var notConnected: [Group] { groups.filter { $0.pieces > 1 } }
 }
 
 /// Acute trust catchments: per trust, its share of each small area's patients, its first-past-the-post
 /// polygon, and the places it draws from.
 public struct CatchmentView: Sendable {
-    public struct Trust: Sendable {
-        public var code: String
-        public var name: String
-        public var populationProportional: Double
-        public var populationFirstPastThePost: Double
-        /// The first-past-the-post catchment (nil when the trust is first nowhere).
-        public var firstPastThePost: Shape?
-        /// Share of patients by small-area code.
-        public var shares: [String: Double]
-        /// Places it draws from: name, code, population, share of the trust.
-        public var places: [(code: String, name: String, population: Double, shareOfTrust: Double)]
-        /// Its count attributes by each method, in the order of the view's `countColumns`.
-        public var countsProportional: [Double] = []
-        public var countsFirstPastThePost: [Double] = []
-
-        public init(
-            code: String, name: String, populationProportional: Double, populationFirstPastThePost: Double, firstPastThePost: Shape?,
-            shares: [String: Double], places: [(code: String, name: String, population: Double, shareOfTrust: Double)]
-        ) {
-            self.code = code
-            self.name = name
-            self.populationProportional = populationProportional
-            self.populationFirstPastThePost = populationFirstPastThePost
-            self.firstPastThePost = firstPastThePost
-            self.shares = shares
-            self.places = places
-        }
-    }
+    public typealias Trust = CatchmentRecord.Trust
 
     public var trusts: [Trust]
     /// The small areas (e.g. MSOA 2011) by code, with their shapes.
@@ -199,5 +128,11 @@ public struct CatchmentView: Sendable {
         self.blocks = blocks
         self.blocksGeography = blocksGeography
         self.provenance = provenance
+    }
+
+    /// The view of a catchments record.
+    public init(_ record: CatchmentRecord) {
+        self.init(trusts: record.trusts, blocks: record.blocks, blocksGeography: record.blocksGeography, provenance: record.provenance)
+        countColumns = record.countColumns
     }
 }

@@ -5,6 +5,8 @@ import PlaceIO
 
 /// Tables, layers, provenance and summary of a catchments run.
 extension CatchmentReport {
+    private typealias C = CatchmentColumns
+
     var places: AnalysisLayer { footprint.places }
     var systems: AnalysisLayer { footprint.systems }
     func name(_ t: Int) -> String { trustNames[catchments.trusts[t].code] ?? "" }
@@ -15,9 +17,12 @@ extension CatchmentReport {
         let spanning = Set(spanningTrusts)
         return CSVTable(
             header: [
-                "trust_code", "population_proportional", "population_first_past_the_post", "n_msoas_first", "area_m2",
-                "trust_name", "home_system_code", "home_system_name", "n_systems_over_span_share", "spans_systems",
-            ] + (catchments.attributes.map { a in a.columnNames.map { $0 + "_proportional" } + a.columnNames.map { $0 + "_first_past_the_post" } } ?? []),
+                C.trustCode, C.populationProportional, C.populationFirstPastThePost, "n_msoas_first", "area_m2",
+                C.trustName, "home_system_code", "home_system_name", "n_systems_over_span_share", "spans_systems",
+            ]
+                + (catchments.attributes.map { a in
+                    a.columnNames.map { $0 + C.proportional } + a.columnNames.map { $0 + C.firstPastThePost }
+                } ?? []),
             rows: catchments.trusts.enumerated().map { t, trust in
                 let home = footprint.homeSystem[t]
                 return [
@@ -25,12 +30,14 @@ extension CatchmentReport {
                     String(trust.firstAreas.count), text(areas[trust.code] ?? 0, 3), name(t),
                     home.map { systems.codes[$0] } ?? "", home.map { systems.names[$0] } ?? "",
                     String(footprint.systems(of: t, minShare: spanShare).count), spanning.contains(t) ? "true" : "false",
-                ] + (catchments.attributes.map { $0.texts(trust.attributesProportional) + $0.texts(trust.attributesFirstPastThePost) } ?? [])
+                ]
+                    + (catchments.attributes.map { $0.texts(trust.attributesProportional) + $0.texts(trust.attributesFirstPastThePost) }
+                        ?? [])
             })
     }
 
     private func flowTable(_ flows: [TrustFootprint.Flow], layer: AnalysisLayer, kind: String, home: Bool) -> CSVTable {
-        var header = ["trust_code", "trust_name", "\(kind)_code", "\(kind)_name", "population", "share_of_trust", "share_of_\(kind)"]
+        var header = [C.trustCode, C.trustName, "\(kind)_code", "\(kind)_name", C.population, C.shareOfTrust, "share_of_\(kind)"]
         if home { header.append("home_system") }
         return CSVTable(
             header: header,
@@ -73,7 +80,9 @@ extension CatchmentReport {
         let a = catchments.attributes
         return CSVTable(
             header: [blocks.fields.code, "population"] + (a?.columnNames ?? []),
-            rows: blocks.codes.indices.map { k in [blocks.codes[k], text(catchments.population[k], 3)] + (a.map { $0.texts($0.row(k)) } ?? []) })
+            rows: blocks.codes.indices.map { k in
+                [blocks.codes[k], text(catchments.population[k], 3)] + (a.map { $0.texts($0.row(k)) } ?? [])
+            })
     }
 
     /// Each trust's first-past-the-post polygon with its populations.
@@ -93,7 +102,7 @@ extension CatchmentReport {
                 let t = index[a.code]
                 return Feature(
                     properties: JSONObject([
-                        ("trust_code", .string(a.code)), ("trust_name", .string(t.map(name) ?? "")), ("method", .string(method)),
+                        (C.trustCode, .string(a.code)), (C.trustName, .string(t.map(name) ?? "")), ("method", .string(method)),
                         ("n_msoas", .number(Double(a.blocks.count))),
                         ("population_proportional", .number(Number.round(t.map { catchments.trusts[$0].populationProportional } ?? 0, 3))),
                         (

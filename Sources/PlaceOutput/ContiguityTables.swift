@@ -30,7 +30,10 @@ extension ContiguityReport {
     /// `group,n_members,n_pieces,connected,exclaves` (exclave codes separated by ";").
     public var groupsTable: CSVTable {
         CSVTable(
-            header: ["group", "n_members", "n_pieces", "connected", "exclaves"],
+            header: [
+                ContiguityColumns.group, ContiguityColumns.members, ContiguityColumns.pieces, ContiguityColumns.connected,
+                ContiguityColumns.exclaves,
+            ],
             rows: groups.map { g in
                 [
                     g.group, String(g.members.count), String(g.pieces.count), g.connected ? "true" : "false",

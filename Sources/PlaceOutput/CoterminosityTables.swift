@@ -5,6 +5,8 @@ import PlaceIO
 
 /// Tables, map layer and summary written from a coterminosity result.
 extension Coterminosity {
+    private typealias C = CoterminosityColumns
+
     private func number(_ v: Double?, _ places: Int) -> String {
         v.map { JSONValue.number(Number.round($0, places)).text ?? "" } ?? ""
     }
@@ -19,7 +21,7 @@ extension Coterminosity {
     public var placesTable: CSVTable {
         CSVTable(
             header: [
-                "place_code", "place_name", "status", "main_system_code", "main_system_name", "main_share", "n_systems", "population",
+                C.placeCode, C.placeName, C.status, "main_system_code", "main_system_name", "main_share", "n_systems", C.population,
             ] + (attributes?.attributes.columnNames ?? []),
             rows: places.map { r in
                 [
@@ -33,9 +35,9 @@ extension Coterminosity {
     /// the pair's blocks are (`main`, `interior`, `border`, `undecidable`, `sliver`) and how deep they
     /// reach into the place, to compare with the tolerance in the sidecar.
     public var pairsTable: CSVTable {
-        var header = ["place_code", "place_name", "system_code", "system_name", "area_m2", "area_share_of_place", "area_share_of_system"]
-        if weighted { header += ["population", "population_share_of_place", "population_share_of_system"] }
-        header.append("sliver")
+        var header = [C.placeCode, C.placeName, C.systemCode, C.systemName, "area_m2", "area_share_of_place", "area_share_of_system"]
+        if weighted { header += [C.population, "population_share_of_place", "population_share_of_system"] }
+        header.append(C.sliver)
         if evidence != nil || areaEvidence != nil { header += ["evidence", "depth_m"] }
         if let attributes { header += attributes.attributes.columnNames }
         var rows: [[String]] = []
@@ -112,8 +114,8 @@ extension Coterminosity {
         let at = attributes?.attributes
         return CSVTable(
             header: [
-                "system_code", "system_name", "n_places", "n_whole_places", "n_shared_places", "made_of_whole_places",
-                "population", "population_in_whole_places", "share_in_whole_places", "shared_places",
+                C.systemCode, C.systemName, "n_places", "n_whole_places", "n_shared_places", "made_of_whole_places",
+                C.population, "population_in_whole_places", "share_in_whole_places", "shared_places",
             ] + (at.map { $0.columnNames + $0.countNames("_in_whole_places") + $0.countNames("_share_in_whole_places") } ?? []),
             rows: systems.map { r in
                 [
@@ -155,21 +157,21 @@ extension Coterminosity {
     public var placesMap: Layer {
         let features = places.map { r -> Feature in
             var props = JSONObject([
-                ("place_code", .string(p.codes[r.place])), ("place_name", .string(p.names[r.place])),
-                ("status", .string(r.status.rawValue)),
+                (C.placeCode, .string(p.codes[r.place])), (C.placeName, .string(p.names[r.place])),
+                (C.status, .string(r.status.rawValue)),
             ])
             props["main_system_code"] = r.mainSystem.map { .string(s.codes[$0]) } ?? .null
             props["main_system_name"] = r.mainSystem.map { .string(s.names[$0]) } ?? .null
             props["main_share"] = .number(Number.round(r.mainShare, 6))
             props["n_systems"] = .number(Double(r.pairs.count))
-            props["population"] = r.population.map { .number(Number.round($0, 3)) } ?? .null
-            props["systems"] = .array(
+            props[C.population] = r.population.map { .number(Number.round($0, 3)) } ?? .null
+            props[C.systems] = .array(
                 r.pairs.map { pair in
                     .object(
                         JSONObject([
-                            ("code", .string(s.codes[pair.b])), ("name", .string(s.names[pair.b])),
-                            ("area_share", .number(Number.round(pair.shareOfA, 6))),
-                            ("population_share", pair.populationShareOfA.map { .number(Number.round($0, 6)) } ?? .null),
+                            (C.code, .string(s.codes[pair.b])), (C.name, .string(s.names[pair.b])),
+                            (C.areaShare, .number(Number.round(pair.shareOfA, 6))),
+                            (C.populationShare, pair.populationShareOfA.map { .number(Number.round($0, 6)) } ?? .null),
                         ]))
                 })
             return Feature(properties: props, shape: p.features[r.place].shape)

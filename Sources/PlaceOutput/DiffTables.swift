@@ -5,6 +5,8 @@ import PlaceIO
 
 /// Tables, changed-blocks layer, provenance and summary of a footprint comparison.
 extension FootprintDiff {
+    private typealias C = DiffColumns
+
     private func number(_ v: Double) -> String { JSONValue.number(Number.round(v, 3)).text ?? "" }
     private func people(_ v: Double) -> String { String(Int(v.rounded())) }
     private func blocksText(_ n: Int) -> String { n == 1 ? "1 block" : "\(n) blocks" }
@@ -14,7 +16,7 @@ extension FootprintDiff {
     /// the pair's blocks (counts summed, rates population-weighted means, classes shares of people).
     public var movesTable: CSVTable {
         CSVTable(
-            header: ["old_code", "old_name", "new_code", "new_name", "blocks", "population", "change"] + (attributes?.columnNames ?? []),
+            header: [C.oldCode, C.oldName, C.newCode, C.newName, C.blocks, C.population, C.change] + (attributes?.columnNames ?? []),
             rows: moves.map { m in
                 [
                     m.old.map { old.codes[$0] } ?? "", m.old.map { old.names[$0] } ?? "", m.new.map { new.codes[$0] } ?? "",
@@ -39,8 +41,8 @@ extension FootprintDiff {
     public var areasTable: CSVTable {
         CSVTable(
             header: [
-                "old_code", "old_name", "fate", "new_code", "new_name", "old_blocks", "new_blocks", "old_population", "new_population",
-                "people_kept", "people_gained", "people_lost",
+                C.oldCode, C.oldName, C.fate, C.newCode, C.newName, "old_blocks", "new_blocks", C.oldPopulation, C.newPopulation,
+                "people_kept", C.peopleGained, C.peopleLost,
             ] + countChangeNames,
             rows: fates.map { f in
                 [
@@ -61,10 +63,10 @@ extension FootprintDiff {
             let o = old.areaOfBlock[k]
             let n = new.areaOfBlock[k]
             let props = JSONObject([
-                ("block_code", .string(blocks.codes[k])), ("block_name", .string(blocks.names[k])), ("change", .string(change.rawValue)),
-                ("old_code", o.map { .string(old.codes[$0]) } ?? .null), ("old_name", o.map { .string(old.names[$0]) } ?? .null),
-                ("new_code", n.map { .string(new.codes[$0]) } ?? .null), ("new_name", n.map { .string(new.names[$0]) } ?? .null),
-                ("population", .number(Number.round(population.population[k], 3))),
+                (C.blockCode, .string(blocks.codes[k])), ("block_name", .string(blocks.names[k])), (C.change, .string(change.rawValue)),
+                (C.oldCode, o.map { .string(old.codes[$0]) } ?? .null), (C.oldName, o.map { .string(old.names[$0]) } ?? .null),
+                (C.newCode, n.map { .string(new.codes[$0]) } ?? .null), (C.newName, n.map { .string(new.names[$0]) } ?? .null),
+                (C.population, .number(Number.round(population.population[k], 3))),
             ])
             features.append(Feature(properties: props, shape: blocks.features[k].shape))
         }
@@ -123,6 +125,19 @@ extension FootprintDiff {
             ("fates", .object(fateCounts)), ("blocks_by_change", .object(changes)),
         ])
         if let attributes { o["attributes"] = attributesProvenance(attributes) }
+        return o
+    }
+
+    /// The provenance of diff.json: with places, also the places and the count of each status before and after.
+    public func provenance(coterminosity c: FootprintCoterminosity?) -> JSONObject {
+        var o = provenance
+        guard let c else { return o }
+        o["places"] = Self.describe(c.places)
+        var changed = JSONObject()
+        for s in PlaceStatus.allCases {
+            changed[s.rawValue] = .array([.number(Double(c.count(s, after: false))), .number(Double(c.count(s, after: true)))])
+        }
+        o["places_before_after"] = .object(changed)
         return o
     }
 
@@ -241,6 +256,8 @@ extension FootprintDiff {
 
 /// The before/after tables and summary of coterminosity with two footprints.
 extension FootprintCoterminosity {
+    private typealias C = DiffColumns
+
     private func people(_ v: Double) -> String { String(Int(v.rounded())) }
     private func number(_ v: Double, _ places: Int = 3) -> String { JSONValue.number(Number.round(v, places)).text ?? "" }
 
@@ -262,9 +279,7 @@ extension FootprintCoterminosity {
     public var placesTable: CSVTable {
         let counts = attributes?.countColumns.indices ?? 0..<0
         return CSVTable(
-            header: [
-                "place_code", "place_name", "population", "status_before", "systems_before", "status_after", "systems_after", "change",
-            ]
+            header: [C.placeCode, C.placeName, C.population, C.statusBefore, C.systemsBefore, C.statusAfter, C.systemsAfter, C.change]
                 + (attributes.map { a in a.columnNames + a.countNames("").flatMap { [$0 + "_systems_before", $0 + "_systems_after"] } }
                     ?? []),
             rows: rows.map { r in
@@ -308,7 +323,7 @@ extension FootprintCoterminosity {
         }
         return CSVTable(
             header: [
-                "footprint", "system_code", "system_name", "n_places", "n_whole_places", "n_shared_places", "made_of_whole_places",
+                C.footprint, C.systemCode, "system_name", "n_places", "n_whole_places", "n_shared_places", C.madeOfWholePlaces,
                 "shared_places",
             ] + (attributes.map { $0.columnNames + $0.countNames("_in_whole_places") + $0.countNames("_share_in_whole_places") } ?? []),
             rows: rows)

@@ -50,16 +50,10 @@ extension OutputSet {
         let path = { (name: String) in OutputSet.join(folder, name) }
         try add(r.movesTable, to: path("moves.csv"))
         try add(r.areasTable, to: path("areas.csv"))
-        var provenance = r.provenance
+        let provenance = r.provenance(coterminosity: coterminosity)
         if let c = coterminosity {
             try add(c.placesTable, to: path("places.csv"))
             try add(c.systemsTable, to: path("systems.csv"))
-            provenance["places"] = FootprintDiff.describe(c.places)
-            var changed = JSONObject()
-            for s in PlaceStatus.allCases {
-                changed[s.rawValue] = .array([.number(Double(c.count(s, after: false))), .number(Double(c.count(s, after: true)))])
-            }
-            provenance["places_before_after"] = .object(changed)
         }
         let options = LayerOutputOptions(provenance: provenance)
         try add(r.changedBlocksLayer, to: path("changed_blocks.geojson"), options: options)

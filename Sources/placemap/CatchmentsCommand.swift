@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlaceAnalysis
 import PlaceIO
+import PlaceMaps
 import PlaceOutput
 
 struct CatchmentsCommand: ParsableCommand {
@@ -12,7 +13,8 @@ struct CatchmentsCommand: ParsableCommand {
             With no options it uses the bundled OHID 2019 shares, MSOA 2011 polygons with census 2021 \
             populations converted from LSOA 2021, and the LAD 2024 and ICB 2024 layers. Writes trusts.csv, \
             trust_places.csv, trust_systems.csv, places_served.csv, msoa_population.csv, catchments.geojson and .gpkg \
-            (and catchments_min_share.geojson with --min-share) and catchments.json into --out (default: catchments).
+            (and catchments_min_share.geojson with --min-share) and catchments.json into --out (default: catchments); \
+            --report FILE also writes the HTML page of the catchments, the page placemap report makes of the --out folder.
             """)
 
     @Option(help: ArgumentHelp("Patient shares CSV (OHID layout). Default: geodata/ohid_trust_msoa11_shares_2019.csv.", valueName: "csv"))
@@ -42,6 +44,7 @@ struct CatchmentsCommand: ParsableCommand {
     @Option(name: .customLong("span-share"), help: "A system counts for a trust when it provides at least this share of its patients.")
     var spanShare: Double = 0.05
     @OptionGroup(title: "Output") var output: FolderOutput
+    @OptionGroup(title: "Output") var page: ReportOutput
 
     func validate() throws {
         if let minShare, !(minShare > 0 && minShare <= 1) { throw ValidationError("--min-share must be above 0 and at most 1") }
@@ -54,6 +57,7 @@ struct CatchmentsCommand: ParsableCommand {
             let outputs = output.flags.outputs(
                 inputs: [shares, blocks, population.population, attributeTable.attributes, places, systems, trusts])
             try outputs.reserve(folder: folder, files: FolderOutputs.catchments(minShare: minShare != nil))
+            if let file = page.report { try outputs.reserve(file) }
             let blockLayer = try blocksChoice.analysisLayer(blocks ?? DataFolder.path("msoa11_england.geojson"))
             var conversion: PopulationConversion?
             let people: [String: Double]
@@ -86,12 +90,14 @@ struct CatchmentsCommand: ParsableCommand {
                 minSharePolygons: try minShare.map { share throws(InputError) in try catchments.polygons(atLeast: share) },
                 minShare: minShare, spanShare: spanShare, trustNames: names)
             try outputs.add(report, folder: folder)
+            if let file = page.report { try outputs.add(HTMLReport(ReportContent(report, folder: folder)).bytes, to: file) }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             for w in attributes.map(attributeJoinWarnings) ?? [] { Console.warning(w) }
             guard !Console.quiet else { return }
             print(report.summary)
             if let attributes { print(attributeCheck(report.catchments, attributes)) }
             print("  outputs: \(folder)/" + FolderOutputs.catchments(minShare: minShare != nil).joined(separator: ", "))
+            if let file = page.report { print("  report: \(file)") }
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlaceAnalysis
 import PlaceIO
+import PlaceMaps
 import PlaceOutput
 
 struct DiffCommand: ParsableCommand {
@@ -18,7 +19,8 @@ struct DiffCommand: ParsableCommand {
             after), changed_blocks.geojson and .gpkg (for a map) and diff.json into --out (default: diff), and prints \
             a summary. With --attributes (e.g. residents by age band), moves.csv, places.csv and systems.csv carry their \
             columns, areas.csv each count kept, gained and lost, and the summary each count that moved; every block needs \
-            a row. Bad data (blocks missing from a lookup or the population, an unknown, repeated or unassigned \
+            a row. --report FILE also writes the HTML page of the diff (before/after maps, fates, moves), the page \
+            placemap report makes of the --out folder. Bad data (blocks missing from a lookup or the population, an unknown, repeated or unassigned \
             code in a scenario file) exits 65 naming the file, row and code.
             """)
 
@@ -56,6 +58,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
     @OptionGroup(title: "Output") var output: FolderOutput
+    @OptionGroup(title: "Output") var page: ReportOutput
 
     func validate() throws {
         guard weighting.blocks != nil else {
@@ -75,6 +78,7 @@ struct DiffCommand: ParsableCommand {
             let folder = output.out ?? "diff"
             let outputs = output.flags.outputs(inputs: [old, new, places, scenario, merge, reassign] + weighting.inputs)
             try outputs.reserve(folder: folder, files: FolderOutputs.diff(places: places != nil))
+            if let file = page.report { try outputs.reserve(file) }
             guard let population = try weighting.load() else { return }
             try Self.requireEveryBlockPopulated(population)
             let blocks = population.blocks
@@ -103,6 +107,9 @@ struct DiffCommand: ParsableCommand {
             let diff = try FootprintDiff(old: before, new: after, population: population)
             let coterminosity = try placesFootprint.map { try FootprintCoterminosity(places: $0, diff: diff) }
             try outputs.add(diff, coterminosity: coterminosity, folder: folder)
+            if let file = page.report {
+                try outputs.add(HTMLReport(ReportContent(diff, coterminosity: coterminosity, folder: folder)).bytes, to: file)
+            }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             warnJoin(population)
             guard !Console.quiet else { return }
@@ -110,6 +117,7 @@ struct DiffCommand: ParsableCommand {
             if !diff.attributeSummary.isEmpty { print(diff.attributeSummary) }
             if let coterminosity { print(coterminosity.summary) }
             print("  outputs: \(folder)/" + FolderOutputs.diff(places: places != nil).joined(separator: ", "))
+            if let file = page.report { print("  report: \(file)") }
         }
     }
 

@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
             try outputs.reserve(html)
             let content: ReportContent
             if let folder {
-                content = try ReportInputs.read(folder: folder, title: title)
+                content = ReportContent(try OutputFolder.read(folder), title: title ?? ReportContent.title(folder: folder))
             } else {
                 content = try coterminosity()
             }

@@ -25,6 +25,15 @@ struct FolderOutput: ParsableArguments {
     @OptionGroup var flags: WriteFlags
 }
 
+/// `--report FILE` for commands whose results the HTML report draws.
+struct ReportOutput: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Also write the HTML report of the results to this file: the page placemap report makes of the --out folder.",
+            valueName: "file"))
+    var report: String?
+}
+
 /// `--output-crs` and `--format` for commands that write a layer.
 struct LayerOutputChoice: ParsableArguments {
     @Option(
