@@ -18,11 +18,8 @@ import Testing
 
     /// `table` with only the rows whose `column` is one of `codes`.
     static func rows(_ table: CSVTable, _ column: String, in codes: Set<String>) throws -> CSVTable {
-        var t = table
-        let c = try t.column(column)
-        t.rows = t.rows.filter { codes.contains($0[c]) }
-        t.rowLines = []
-        return t
+        let c = try table.column(column)
+        return CSVTable(source: table.source, header: table.header, rows: table.rows.filter { codes.contains($0[c]) }.map { Array($0) })
     }
 
     /// The features of a bundled layer whose code is one of `codes`, ready for analysis.
