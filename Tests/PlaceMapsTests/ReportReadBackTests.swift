@@ -108,6 +108,6 @@ import Testing
         for id in ["map-diff-icb22-icb24-before", "map-diff-icb22-icb24-after"] { #expect(page.figures.contains { $0.id == id }) }
         #expect(page.figures.filter { $0.id.hasPrefix("map-lad24-icb24-e54") }.count == 4)
         #expect(html.contains("class=\"exclave\""))
-        #expect(html.contains("<strong>6,705 people</strong> in 4 blocks changed area"))
+        #expect(html.contains("<strong>6,705 people</strong> in 4 blocks moved to another area"))
     }
 }
