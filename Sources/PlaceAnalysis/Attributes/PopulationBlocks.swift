@@ -127,3 +127,15 @@ extension CSVTable {
         }
     }
 }
+
+extension PopulationBlocks {
+    /// Bad data when a block has no population row: where each block goes wholly to one area (a diff, a
+    /// scenario), a missing row would silently count as nobody.
+    public func requireEveryBlockPopulated() throws(InputError) {
+        guard let first = blocksWithoutPopulation.first else { return }
+        throw InputError(
+            .badData, file: source, featureCode: first,
+            message: "block \(first) of \(blocks.source) has no population row (\(blocksWithoutPopulation.count) blocks have none)",
+            hint: "give every block a population (0 where nobody lives), or use the population of the same blocks")
+    }
+}

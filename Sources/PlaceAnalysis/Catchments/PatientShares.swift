@@ -61,3 +61,21 @@ public struct PatientShares: Sendable {
         self.source = table.source
     }
 }
+
+extension PatientShares {
+    /// Trust names by code from a table of trusts: the columns given, or the first of the usual names
+    /// (`nhs_trust22_code`, `trust_code`, `code`; `nhs_trust22_name`, `trust_name`, `name`).
+    public static func trustNames(_ table: CSVTable, codeColumn: String? = nil, nameColumn: String? = nil) throws(InputError)
+        -> [String: String]
+    {
+        guard let code = table.firstColumn(among: codeColumn.map { [$0] } ?? ["nhs_trust22_code", "trust_code", "code"]),
+            let name = table.firstColumn(among: nameColumn.map { [$0] } ?? ["nhs_trust22_name", "trust_name", "name"])
+        else {
+            throw InputError(
+                .usage, file: table.source, message: "no trust code and name columns",
+                hint: "expected trust_code and trust_name (or name them with --trusts-code, --trusts-name); the columns are: "
+                    + table.header.joined(separator: ", "))
+        }
+        return Dictionary(table.rows.map { ($0[code], $0[name]) }, uniquingKeysWith: { first, _ in first })
+    }
+}

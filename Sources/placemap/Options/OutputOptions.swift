@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlaceGeometry
 import PlaceOutput
 
 extension LayerFormat: ExpressibleByArgument {}
@@ -38,8 +39,9 @@ struct ReportOutput: ParsableArguments {
 struct LayerOutputChoice: ParsableArguments {
     @Option(
         name: .customLong("output-crs"),
-        help: ArgumentHelp("CRS of GeoJSON layers written: 4326 (RFC 7946) or 27700 (exact, with a crs member).", valueName: "crs"))
-    var outputCRS: String?
+        help: ArgumentHelp("CRS of GeoJSON layers written: 4326 (RFC 7946) or 27700 (exact, with a crs member).", valueName: "crs"),
+        transform: parsedCRS)
+    var outputCRS: CRS?
 
     @Option(
         help: ArgumentHelp(
@@ -50,7 +52,7 @@ struct LayerOutputChoice: ParsableArguments {
     /// True for 27700, false for 4326; `fallback` when not given.
     func keepsBritishNationalGrid(default fallback: Bool) throws -> Bool {
         guard let outputCRS else { return fallback }
-        switch try parsedCRS(outputCRS).epsg {
+        switch outputCRS.epsg {
         case 27700: return true
         case 4326: return false
         default: throw ValidationError("--output-crs must be 4326 or 27700 (layers are measured in 27700; GeoJSON is 4326 by RFC 7946)")
