@@ -28,7 +28,7 @@ struct LookupColumns<R: InputRole>: ParsableArguments {
     @Option(
         name: .customLong(R.long("by-name")),
         help: ArgumentHelp(
-            "Area name column of the lookup (default: the partner of the code column, e.g. icb24_name).", valueName: "column"))
+            "Area name column of the lookup (default: the partner of the code column: ltla24_name for ltla24_code).", valueName: "column"))
     var byName: String?
 
     @Option(name: .customLong(R.long("block-code")), help: .hidden) var blockCodeAlias: String?
