@@ -46,20 +46,19 @@ struct CatchmentsCommand: ParsableCommand {
     var trustsName: String?
     @Option(
         name: .customLong("min-share"),
-        help: ArgumentHelp("Also write, per trust, the area where it takes at least this share (0 to 1) of patients.", valueName: "share"),
-        transform: Share.parse)
+        help: ArgumentHelp("Also write, per trust, the area where it takes at least this share (0 to 1) of patients.", valueName: "share"))
     var minShare: Double?
     @Option(
         name: .customLong("span-share"),
         help: ArgumentHelp(
-            "A system counts for a trust when it provides at least this share (0 to 1) of its patients (default: 0.05).", valueName: "share"
-        ),
-        transform: Share.parse)
+            "A system counts for a trust when it provides at least this share (0 to 1) of its patients.", valueName: "share"))
     var spanShare: Double = 0.05
     @OptionGroup(title: "Output") var output: FolderOutput
     @OptionGroup(title: "Output") var page: ReportOutput
 
     func validate() throws {
+        try Share.check(minShare, "--min-share")
+        try Share.check(spanShare, "--span-share")
         if sharesCodeAlias != nil { Deprecation.warn("--shares-code", use: "--shares-lookup-code") }
     }
 
@@ -100,7 +99,7 @@ struct CatchmentsCommand: ParsableCommand {
             let report = CatchmentReport(
                 catchments: catchments, footprint: footprint, conversion: conversion,
                 firstPolygons: try catchments.firstPastThePostPolygons(),
-                minSharePolygons: try minShare.map { share throws(InputError) in try catchments.polygons(atLeast: share) },
+                minSharePolygons: try minShare.map { share throws(PlacemapError) in try catchments.polygons(atLeast: share) },
                 minShare: minShare, spanShare: spanShare, trustNames: names)
             try outputs.add(report, folder: folder)
             if let file = page.report { try outputs.add(HTMLReport(ReportContent(report, folder: folder)).bytes, to: file) }

@@ -28,7 +28,7 @@ enum DataFolder {
     /// The bundled geodata folder, or an I/O error saying where it was looked for.
     static func folder() throws -> String {
         guard let folder = locate() else {
-            throw InputError(
+            throw PlacemapError(
                 .io, message: "cannot find the bundled geodata/ folder",
                 hint: "run from the repository, install with scripts/install, or set PLACEMAP_DATA to the geodata folder")
         }

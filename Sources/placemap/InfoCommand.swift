@@ -39,20 +39,21 @@ struct LayerDescription {
             lines.append("  geometry:    " + kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             lines.append("  CRS:         \(layer.crs)")
             if let b = layer.bounds {
-                lines.append("  bounds:      \(Number.short(b.minX)), \(Number.short(b.minY)) to \(Number.short(b.maxX)), \(Number.short(b.maxY))")
+                lines.append(
+                    "  bounds:      \(Number.short(b.minX)), \(Number.short(b.minY)) to \(Number.short(b.maxX)), \(Number.short(b.maxY))")
             }
             if layer.crs != .britishNationalGrid {
                 let transform: CoordinateTransform
                 do {
                     transform = try CoordinateTransform(from: layer.crs, to: .britishNationalGrid)
                 } catch {
-                    throw InputError(.badData, file: layer.source, message: "cannot reproject \(layer.crs) → EPSG:27700: \(error)")
+                    throw PlacemapError(.badData, file: layer.source, message: "cannot reproject \(layer.crs) → EPSG:27700: \(error)")
                 }
                 if let f = layer.features.first, f.shape.pointCount > 0 {
                     do {
                         _ = try transform.transform(x: f.shape.coordinates[0], y: f.shape.coordinates[1])
                     } catch {
-                        throw InputError(
+                        throw PlacemapError(
                             .badData, file: layer.source, featureIndex: 0, message: "\(error)",
                             hint: "check that the file's CRS is really \(layer.crs)")
                     }

@@ -20,8 +20,7 @@ struct LookupCommand: ParsableCommand {
     @Option(
         name: .customLong("min-share"),
         help: ArgumentHelp(
-            "Leave B empty where the best feature holds less than this share (0 to 1) of A (default: 0).", valueName: "share"),
-        transform: Share.parse)
+            "Leave B empty where the best feature holds less than this share (0 to 1) of A.", valueName: "share"))
     var minShare: Double = 0
     @Option(
         help: ArgumentHelp(
@@ -36,6 +35,7 @@ struct LookupCommand: ParsableCommand {
     @OptionGroup var flags: WriteFlags
 
     func validate() throws {
+        try Share.check(minShare, "--min-share")
         if auditCode != nil { Deprecation.warn("--audit-code", use: "--audit-lookup-code") }
         if auditArea != nil { Deprecation.warn("--audit-area", use: "--audit-by") }
         if audit == nil, auditColumns.blockCode ?? auditColumns.by ?? auditColumns.byName ?? auditCode ?? auditArea != nil {

@@ -32,12 +32,13 @@ struct OverlapCommand: ParsableCommand {
 
     @Option(
         name: .customLong("min-share"),
-        help: ArgumentHelp("Slivers: drop pieces below this share (0 to 1) of both features (default: 0).", valueName: "share"),
-        transform: Share.parse)
+        help: ArgumentHelp("Slivers: drop pieces below this share (0 to 1) of both features.", valueName: "share"))
     var minShare: Double = 0
 
     @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
     @OptionGroup var flags: WriteFlags
+
+    func validate() throws { try Share.check(minShare, "--min-share") }
 
     func run() throws {
         try reportingErrors {

@@ -55,15 +55,15 @@ public struct ScenarioAnalysis: Sendable {
     public static let olderColumn = "population_aged_65_and_over"
 
     /// `graph` is the contiguity graph of `population`'s blocks (built once, reused for both footprints).
-    public init(_ application: ScenarioApplication, population: PopulationBlocks, graph: ContiguityGraph) throws(InputError) {
+    public init(_ application: ScenarioApplication, population: PopulationBlocks, graph: ContiguityGraph) throws(PlacemapError) {
         self.application = application
         let diff = try FootprintDiff(old: application.systems, new: application.newSystems, population: population)
         self.diff = diff
-        func tier(_ today: Footprint, _ after: Footprint) throws(InputError) -> Tier {
+        func tier(_ today: Footprint, _ after: Footprint) throws(PlacemapError) -> Tier {
             Tier(today: try FootprintCoterminosity(places: today, diff: diff), after: try FootprintCoterminosity(places: after, diff: diff))
         }
         lower = try tier(application.places, application.newPlaces)
-        upper = try application.upperTier.map { u throws(InputError) in try tier(u, application.newUpperTier ?? u) }
+        upper = try application.upperTier.map { u throws(PlacemapError) in try tier(u, application.newUpperTier ?? u) }
         let before = ContiguityReport(graph, grouping: application.systems.grouping())
         contiguity = ContiguityReport(graph, grouping: application.newSystems.grouping())
         let people = population.population

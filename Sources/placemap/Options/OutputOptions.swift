@@ -1,8 +1,12 @@
 import ArgumentParser
 import PlaceGeometry
+import PlaceIO
 import PlaceOutput
 
-extension LayerFormat: ExpressibleByArgument {}
+extension VectorFormat: ExpressibleByArgument {
+    /// `--format` takes the names a user may give (`gpkg`, `geopackage`, `shapefile`, …).
+    public init?(argument: String) { self.init(name: argument) }
+}
 
 /// `--overwrite` and `--quiet`, in every command that writes.
 struct WriteFlags: ParsableArguments {
@@ -45,9 +49,9 @@ struct LayerOutputChoice: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Layer format, when the file name does not say: \(LayerFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+            "Layer format, when the file name does not say: \(VectorFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
             valueName: "format"))
-    var format: LayerFormat?
+    var format: VectorFormat?
 
     /// True for 27700, false for 4326; `fallback` when not given.
     func keepsBritishNationalGrid(default fallback: Bool) throws -> Bool {
