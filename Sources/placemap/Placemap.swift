@@ -13,7 +13,9 @@ struct Placemap: ParsableCommand {
                 Data("placemap: error: \(mismatch)\n  hint: rebuild placemap (scripts/install) against the installed libraries\n".utf8))
             Foundation.exit(69)
         }
-        Self.main(Offline.strip(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Offline.strip(Array(CommandLine.arguments.dropFirst()))
+        UnknownOptions.check(arguments, root: Self.self)
+        Self.main(arguments)
     }
 
     static let configuration = CommandConfiguration(

@@ -5,17 +5,20 @@ import Testing
 /// Every option a message or hint names exists: a hint that sends the user to an option placemap does
 /// not have (or only under an old, hidden spelling) sends them the wrong way.
 @Suite struct HintOptionsTests {
-    /// Flags of the programs placemap runs (Chromium for `report --png`), not placemap's own.
+    /// Flags of the programs placemap runs or names (Chromium for `report --png`, ogr2ogr in a hint),
+    /// not placemap's own.
     static let otherPrograms: Set = [
         "--headless", "--disable-gpu", "--no-sandbox", "--hide-scrollbars", "--force-device-scale-factor", "--window-size",
-        "--screenshot",
+        "--screenshot", "--config",
     ]
 
     /// The options of every command, as `placemap help` shows them, and the root's.
     static func knownOptions() throws -> Set<String> {
         var help = try placemap("--help").stdout
         for command in HelpGoldenTests.commands { help += try placemap("help", command).stdout }
-        return Set(options(in: help)).union(["--help", "--version", "--offline"])
+        // swift-argument-parser's own options, which every command has without listing them.
+        let builtIn = ["--help", "--version", "--offline", "--experimental-dump-help", "--help-hidden", "--generate-completion-script"]
+        return Set(options(in: help)).union(builtIn)
     }
 
     static func options(in text: String) -> [String] {

@@ -19,8 +19,12 @@ public struct PopulationBlocks: Sendable {
     public var total: Double { population.reduce(0, +) }
 
     /// Joins a population table to blocks by code. `codeColumn` defaults to the blocks' code field
-    /// name when the table has it; `valueColumn` to a column named like a population.
-    public init(blocks: AnalysisLayer, table: CSVTable, codeColumn: String? = nil, valueColumn: String? = nil) throws(PlacemapError) {
+    /// name when the table has it; `valueColumn` to a column named like a population. `category`
+    /// picks the rows of one category of a long-form table (a row per code and category: the census
+    /// age bands as `code,age,count`); without it a long-form table is refused, naming its categories.
+    public init(
+        blocks: AnalysisLayer, table: CSVTable, codeColumn: String? = nil, valueColumn: String? = nil, category: String? = nil
+    ) throws(PlacemapError) {
         let codeIndex: Int
         if let codeColumn {
             codeIndex = try table.column(codeColumn)
@@ -41,6 +45,8 @@ public struct PopulationBlocks: Sendable {
                 .usage, file: table.source, message: "no population column found",
                 hint: "name it with --population-field; the columns are: " + table.header.joined(separator: ", "))
         }
+        let form = LongFormTable(table, code: codeIndex, value: valueIndex)
+        let categoryIndex = try category.map { (name) throws(PlacemapError) in try form.column(holding: name) }
         try PartitionCheck.checkNoRepeats(blocks, role: "blocks")
         let positions = blocks.positions
         var population = Array(repeating: 0.0, count: blocks.count)
@@ -49,6 +55,7 @@ public struct PopulationBlocks: Sendable {
         var rowOfCode: [String: Int] = [:]
         var total = CheckedSum(column: table.header[valueIndex], source: table.source)
         for (r, row) in table.rows.enumerated() {
+            if let categoryIndex, let category, row[categoryIndex].trimmedCell != category { continue }
             let code = row[codeIndex]
             let value: Double
             do throws(PlacemapError) {
@@ -60,9 +67,12 @@ public struct PopulationBlocks: Sendable {
                 throw error
             }
             if let first = rowOfCode.updateValue(r, forKey: code) {
+                if category == nil, let longForm = form.repeatedCategory(first: first, again: r) { throw longForm }
                 throw PlacemapError(
                     .badData, file: table.source, line: table.line(ofRow: r), featureCode: code, field: table.header[codeIndex],
-                    message: "code \(code) appears again (first on line \(table.line(ofRow: first)))", hint: "keep one row per code")
+                    message: "code \(code) appears again (first on line \(table.line(ofRow: first)))"
+                        + (category.map { " in category \($0)" } ?? ""),
+                    hint: "keep one row per code")
             }
             guard let i = positions[code] else {
                 unmatched.append(code)
@@ -80,7 +90,8 @@ public struct PopulationBlocks: Sendable {
         self.blocks = blocks
         self.population = population
         self.source = table.source
-        self.field = table.header[valueIndex]
+        // The provenance says which rows of a long-form table were the population.
+        self.field = table.header[valueIndex] + (categoryIndex.map { " where \(table.header[$0]) is \(category ?? "")" } ?? "")
         self.unmatchedCodes = unmatched
         self.blocksWithoutPopulation = seen.indices.filter { !seen[$0] }.map { blocks.codes[$0] }
     }

@@ -17,6 +17,7 @@ enum OGRLayerReader {
         let messages = GDALMessages()
         messages.install()
         defer { messages.remove() }
+        try ShapefileParts.check(path, source: source, crsGiven: override != nil)
         let dataset = try open(path, source: source)
         let layer = try choose(name, in: dataset)
         let crs: CRS

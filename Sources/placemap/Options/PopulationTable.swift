@@ -2,7 +2,8 @@ import ArgumentParser
 import PlaceAnalysis
 import PlaceIO
 
-/// A population table: `--population FILE`, `--population-lookup-code COLUMN`, `--population-field COLUMN`.
+/// A population table: `--population FILE`, `--population-lookup-code COLUMN`, `--population-field COLUMN`,
+/// and `--population-category NAME` for a long-form table.
 struct PopulationTable: ParsableArguments {
     @Option(help: ArgumentHelp("CSV of population per block (e.g. geodata/census21_population_lsoa21.csv).", valueName: "csv"))
     var population: String?
@@ -18,6 +19,9 @@ struct PopulationTable: ParsableArguments {
 
     func validate() throws {
         if codeAlias != nil { Deprecation.warn("--population-code", use: "--population-lookup-code") }
+        if category != nil && population == nil {
+            throw ValidationError("--population-category picks the rows of one category of --population: give --population too")
+        }
     }
 
     @Option(
@@ -25,8 +29,15 @@ struct PopulationTable: ParsableArguments {
         help: ArgumentHelp("Column of population figures (default: usual_residents, population, …).", valueName: "column"))
     var field: String?
 
+    @Option(
+        name: .customLong("population-category"),
+        help: ArgumentHelp(
+            "In a long-form table (a row per block and category, e.g. code,age,count), the category whose rows are the population.",
+            valueName: "name"))
+    var category: String?
+
     /// The table joined to `blocks`.
     func join(_ blocks: AnalysisLayer, path: String) throws -> PopulationBlocks {
-        try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: path), codeColumn: code, valueColumn: field)
+        try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: path), codeColumn: code, valueColumn: field, category: category)
     }
 }
