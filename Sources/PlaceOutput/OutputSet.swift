@@ -42,10 +42,59 @@ public final class OutputSet {
         return target
     }
 
-    /// Checks every file a folder output would hold, creating the folder when missing.
+    /// Checks every file a folder output would hold, creating the folder when missing. A folder
+    /// output is a local folder: a PostGIS connection or an existing file is a usage error (exit 64).
     public func reserve(folder: String, files: [String]) throws(PlacemapError) {
+        try Self.checkFolderTarget(folder)
         try Self.makeFolder(folder)
         for f in files { try reserve(Self.join(folder, f)) }
+    }
+
+    /// Checks a table output (`-o FILE` of a command that writes a CSV table) before any work: a name
+    /// that says a layer format (`.gpkg`, `.fgb`, `.shp`, `.geojson`, `PG:…`) would get CSV text under
+    /// it, so it is refused (exit 64) with the spelling that works.
+    @discardableResult
+    public func reserveTable(_ path: String) throws(PlacemapError) -> OutputTarget {
+        // An input named as the output is said first: that is the graver mistake.
+        let target = try reserve(path)
+        let lower = path.lowercased()
+        let format =
+            lower.hasPrefix("pg:")
+            ? "a PostGIS connection"
+            : [(".gpkg", "a GeoPackage"), (".fgb", "a FlatGeobuf file"), (".shp", "a Shapefile"), (".geojson", "a GeoJSON file")]
+                .first { lower.hasSuffix($0.0) || (lower.contains($0.0 + ":") && $0.0 == ".gpkg") }?.1
+        if let format {
+            throw PlacemapError(
+                .usage, file: path, message: "names \(format), but this output is a CSV table",
+                hint: "name a .csv file (e.g. -o \(Self.csvName(for: path))), or - for standard output; to put the table into "
+                    + "\(format) afterwards, convert it with ogr2ogr (add -update for an existing GeoPackage)")
+        }
+        return target
+    }
+
+    /// `x.gpkg` or `x.gpkg:layer` → `x.csv`, for hints.
+    static func csvName(for path: String) -> String {
+        if path.lowercased().hasPrefix("pg:") { return "table.csv" }
+        let file = LayerWriter.geoPackageLayer(path)?.file ?? path
+        return URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".csv"
+    }
+
+    /// Refuses (exit 64) a folder output that cannot be a local folder: a `PG:` connection (the
+    /// command writes files, not tables), or a path where a file (not a folder) already is.
+    static func checkFolderTarget(_ folder: String) throws(PlacemapError) {
+        if folder.hasPrefix("PG:") || folder.hasPrefix("pg:") {
+            throw PlacemapError(
+                .usage, file: folder, message: "--out names a folder of files, and this is a PostGIS connection",
+                hint:
+                    "write the folder locally (e.g. --out results), then load its tables with ogr2ogr -f PostgreSQL \"PG:…\" results/places.gpkg; "
+                    + "a single layer can go to PostGIS directly where a layer output is offered (e.g. overlap --pieces \"PG:…\")")
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+            throw PlacemapError(
+                .usage, file: folder, message: "--out names a folder, and this is a file",
+                hint: "choose a folder name (created when missing), or remove the file first")
+        }
     }
 
     /// Stages `bytes` for `path`.
@@ -214,14 +263,47 @@ public final class OutputSet {
             fd = 1
             name = "standard output"
         case .special(let path):
-            fd = open(path, O_WRONLY | O_APPEND)
+            fd = try openSpecial(path, shown: shown)
             name = shown
-            guard fd >= 0 else { throw OutputTarget.systemError(shown, "cannot be opened for writing") }
         case .regular:
             return
         }
         defer { if fd != 1 { close(fd) } }
         try writeAll(bytes, to: fd, shown: name)
+    }
+
+    /// Seconds a FIFO output waits for a reader: `PLACEMAP_FIFO_TIMEOUT`, else 60.
+    static var fifoTimeout: Double {
+        ProcessInfo.processInfo.environment["PLACEMAP_FIFO_TIMEOUT"].flatMap(Double.init).flatMap { $0 >= 0 ? $0 : nil } ?? 60
+    }
+
+    /// Opens a special file for writing. A FIFO is opened without blocking and retried until a reader
+    /// has it open (`open` fails with ENXIO until then), for at most ``fifoTimeout`` seconds, so that a
+    /// FIFO nobody reads is an I/O error (exit 74) instead of a run that never ends.
+    static func openSpecial(_ path: String, shown: String) throws(PlacemapError) -> Int32 {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFIFO else {
+            let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+            guard fd >= 0 else { throw OutputTarget.systemError(shown, "cannot be opened for writing") }
+            return fd
+        }
+        let timeout = fifoTimeout
+        let start = Date()
+        while true {
+            let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+            if fd >= 0 {
+                // Writes block again from here on, as a reader is there to take them.
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+                return fd
+            }
+            guard errno == ENXIO || errno == EINTR else { throw OutputTarget.systemError(shown, "cannot be opened for writing") }
+            if Date().timeIntervalSince(start) >= timeout {
+                throw PlacemapError(
+                    .io, file: shown, message: "is a FIFO (named pipe) that no reader opened within \(Int(timeout.rounded())) s",
+                    hint: "start the program that reads it first (e.g. cat \(shown) &), or set PLACEMAP_FIFO_TIMEOUT to wait longer")
+            }
+            usleep(20_000)
+        }
     }
 
     public static func makeFolder(_ path: String) throws(PlacemapError) {

@@ -47,7 +47,7 @@ struct LookupCommand: ParsableCommand {
     func runAudit(_ path: String) throws {
         let outputs = flags.outputs(inputs: [a, b, path])
         let table = output ?? "-"
-        try outputs.reserve(table)
+        try outputs.reserveTable(table)
         let blocks = try aChoice.analysisLayer(a)
         let areas = try bChoice.analysisLayer(b)
         let lookup = try Grouping.lookup(
@@ -64,7 +64,7 @@ struct LookupCommand: ParsableCommand {
             if let audit { return try runAudit(audit) }
             let outputs = flags.outputs(inputs: [a, b] + weighting.inputs)
             let table = output ?? "-"
-            try outputs.reserve(table)
+            try outputs.reserveTable(table)
             if let json = sidecar(of: table) { try outputs.reserve(json) }
             var options = OverlapOptions()
             options.population = try weighting.load()

@@ -44,7 +44,7 @@ struct OverlapCommand: ParsableCommand {
         try reportingErrors {
             let outputs = flags.outputs(inputs: [a, b] + weighting.inputs)
             let table = output ?? "-"
-            try outputs.reserve(table)
+            try outputs.reserveTable(table)
             if let json = sidecar(of: table) { try outputs.reserve(json) }
             if let pieces { try outputs.reserve(pieces) }
             let layerA = try aChoice.analysisLayer(a)
