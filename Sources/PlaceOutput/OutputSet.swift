@@ -16,12 +16,16 @@ public final class OutputSet {
     public let runID: String
     private var reserved: [String: OutputTarget] = [:]
     private var staged: [Staged] = []
+    /// The folder published whole (see ``FolderSet``), once a folder output is reserved.
+    private var folderSet: FolderSet?
     /// What writers changed that the user should hear about (e.g. Shapefile field names shortened).
     public internal(set) var warnings: [String] = []
 
     private enum Staged {
         case file(temporary: String, path: String, shown: String)
         case inPlace(bytes: [UInt8], target: OutputTarget, shown: String)
+        /// Written in the folder set's staging folder, published with it.
+        case inSet(path: String, shown: String)
     }
 
     public init(policy: OutputPolicy) {
@@ -32,6 +36,23 @@ public final class OutputSet {
     }
 
     deinit { discard() }
+
+    /// Declares `folder` the folder this run publishes as one set: every output inside it is staged in
+    /// a folder beside it and published at once by ``publish(manifestIn:command:)``, with one manifest.
+    /// Checks that it can be a local folder (exit 64 for `PG:…` or a file); the folder itself is created
+    /// only when the run succeeds.
+    public func reserve(set folder: String) throws(PlacemapError) {
+        try Self.checkFolderTarget(folder)
+        if let folderSet {
+            guard folderSet.contains(folder) else {
+                throw PlacemapError(
+                    .usage, file: folder, message: "a run publishes one folder, and \(folderSet.root) is already its folder",
+                    hint: "write the outputs into one folder")
+            }
+            return
+        }
+        folderSet = try FolderSet(folder)
+    }
 
     /// Checks an output before the work starts (see ``OutputPolicy/check(_:replacesWholeFile:)``).
     @discardableResult
@@ -45,8 +66,7 @@ public final class OutputSet {
     /// Checks every file a folder output would hold, creating the folder when missing. A folder
     /// output is a local folder: a PostGIS connection or an existing file is a usage error (exit 64).
     public func reserve(folder: String, files: [String]) throws(PlacemapError) {
-        try Self.checkFolderTarget(folder)
-        try Self.makeFolder(folder)
+        try reserve(set: folder)
         for f in files { try reserve(Self.join(folder, f)) }
     }
 
@@ -104,10 +124,23 @@ public final class OutputSet {
         case .standardOutput, .special:
             staged.append(.inPlace(bytes: bytes, target: target, shown: path))
         case .regular(let file, _):
+            if let inSet = try stagedInSet(file) {
+                try Self.writeNew(bytes, to: inSet, shown: path)
+                staged.append(.inSet(path: file, shown: path))
+                return
+            }
             let temporary = try temporaryPath(for: file)
             try Self.writeNew(bytes, to: temporary, shown: path)
             staged.append(.file(temporary: temporary, path: file, shown: path))
         }
+    }
+
+    /// Where `file` is staged when it lies inside the folder set (its folders created there), else nil.
+    private func stagedInSet(_ file: String) throws(PlacemapError) -> String? {
+        guard let inSet = folderSet?.staged(file) else { return nil }
+        try Self.makeFolder((inSet as NSString).deletingLastPathComponent)
+        unlink(inSet)
+        return inSet
     }
 
     public func add(_ text: String, to path: String) throws(PlacemapError) { try add(Array(text.utf8), to: path) }
@@ -124,7 +157,9 @@ public final class OutputSet {
                 .usage, file: path, message: "this format cannot be written to standard output or a special file",
                 hint: "name a regular file")
         }
-        let temporary = try temporaryPath(for: file)
+        let inSet = try stagedInSet(file)
+        let temporary: String
+        if let inSet { temporary = inSet } else { temporary = try temporaryPath(for: file) }
         do throws(PlacemapError) {
             if startFromExisting && exists {
                 do {
@@ -140,11 +175,12 @@ public final class OutputSet {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
         }
-        staged.append(.file(temporary: temporary, path: file, shown: path))
+        staged.append(inSet != nil ? .inSet(path: file, shown: path) : .file(temporary: temporary, path: file, shown: path))
     }
 
     /// Puts every staged file in place; with `folder`, under the folder's lock and with its manifest.
     public func publish(manifestIn folder: String? = nil, command: [String] = []) throws(PlacemapError) {
+        if let folderSet { return try publish(folderSet, command: command) }
         let lock = try folder.map { (f: String) throws(PlacemapError) in try FolderLock(f) }
         defer { lock?.release() }
         if let folder { try? FileManager.default.removeItem(atPath: Self.join(folder, Self.manifestName)) }
@@ -161,6 +197,8 @@ public final class OutputSet {
                 files.append(.object(JSONObject([("path", .string(shown)), ("bytes", size.map { .number(Double($0)) } ?? .null)])))
             case .inPlace(let bytes, let target, let shown):
                 try Self.writeInPlace(bytes, to: target, shown: shown)
+            case .inSet:
+                continue
             }
         }
         staged = []
@@ -179,10 +217,43 @@ public final class OutputSet {
         }
     }
 
-    /// Removes staged temporaries (nothing is published).
+    /// Publishes the folder set (its manifest listing its files, written into it first) and then the
+    /// files outside it.
+    private func publish(_ set: FolderSet, command: [String]) throws(PlacemapError) {
+        let inside = staged.compactMap { s -> (path: String, shown: String)? in
+            if case .inSet(let path, let shown) = s { return (path, shown) } else { return nil }
+        }
+        let files: [JSONValue] = inside.map { f in
+            let size = set.staged(f.path).flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }
+            let relative = set.staged(f.path).map { String($0.dropFirst(set.staging.count + 1)) } ?? f.shown
+            return .object(JSONObject([("path", .string(relative)), ("bytes", size.map { .number(Double($0)) } ?? .null)]))
+        }
+        let manifest = JSONObject([
+            ("tool", .string("placemap")), ("run", .string(runID)), ("folder", .string(set.root)),
+            ("command", .array(command.map(JSONValue.string))), ("files", .array(files)),
+        ])
+        try Self.writeNew(
+            Array((JSONText.text(.object(manifest)) + "\n").utf8), to: Self.join(set.staging, Self.manifestName),
+            shown: Self.join(set.root, Self.manifestName))
+        let mustBeNew =
+            policy.overwrite
+            ? []
+            : reserved.compactMap { path, target -> String? in
+                guard case .regular(let file, false) = target, set.contains(file) else { return nil }
+                return file
+            }
+        try set.publish(mustBeNew: mustBeNew)
+        folderSet = nil
+        staged.removeAll { if case .inSet = $0 { return true } else { return false } }
+        try publish()
+    }
+
+    /// Removes staged temporaries and the staging folder (nothing is published).
     public func discard() {
         for s in staged { if case .file(let temporary, _, _) = s { unlink(temporary) } }
         staged = []
+        folderSet?.discard()
+        folderSet = nil
     }
 
     /// `.NAME.placemap-PID.tmp` beside `file`; temporaries left by killed runs in that folder are removed.
@@ -214,7 +285,8 @@ public final class OutputSet {
             guard let r = name.range(of: ".placemap-", options: .backwards) else { continue }
             let digits = name[r.upperBound...].prefix { $0.isNumber }
             guard let pid = Int32(digits), pid != getpid() else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { unlink(join(folder, name)) }
+            // A file, or the staging folder of a folder set (see ``FolderSet``).
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: join(folder, name)) }
         }
     }
 

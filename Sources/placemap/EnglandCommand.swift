@@ -28,15 +28,17 @@ struct EnglandCommand: ParsableCommand {
             let job = try EnglandJob(folder: DataFolder.folder(), progress: Console.progress)
             // The main job's own folder is documented as replaced: its files are overwritten, nothing else.
             let outputs = OutputSet(policy: OutputPolicy(overwrite: true))
+            // The three folders, the report and the explorer are one set: built beside the folder and
+            // swapped in at once, with one manifest, so the folder never holds files of two runs.
+            try outputs.reserve(set: out)
             print(job.header)
             var report = ReportContent(title: "England's councils and integrated care boards")
+            var summaries: [String] = []
             for comparison in job.comparisons {
                 let folder = out + "/" + comparison.name
                 try outputs.reserve(folder: folder, files: FolderOutputs.coterminosity)
                 try outputs.add(comparison.result, folder: folder, placesStyle: QGISStyle.places)
-                try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
-                print(comparison.result.summary)
-                print("  outputs: \(folder)/\n")
+                summaries.append(comparison.result.summary + "\n  outputs: \(folder)/\n")
                 var view = CoterminosityView(comparison.result, id: comparison.name)
                 // One close-up per ICB, from the districts; the upper-tier councils get the overview only.
                 view.systemSections = comparison.name == "lad24-icb24"
@@ -45,9 +47,7 @@ struct EnglandCommand: ParsableCommand {
             let folder = out + "/icb24-contiguity"
             try outputs.reserve(folder: folder, files: FolderOutputs.contiguity(grouped: true))
             try outputs.add(job.contiguity, folder: folder)
-            try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
-            print(job.piecesSummary)
-            print("  outputs: \(out)/icb24-contiguity/")
+            summaries.append(job.piecesSummary + "\n  outputs: \(out)/icb24-contiguity/")
             let names = Dictionary(job.grouping.groups.compactMap { $0 }.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             report.contiguity.append(
                 ContiguityView(job.contiguity, id: "icb24", groupNames: names, background: report.coterminosity.first?.systems ?? []))
@@ -56,7 +56,8 @@ struct EnglandCommand: ParsableCommand {
             let explorer = ExplorerPage(
                 try EnglandJob.atoms(job.folder, population: job.population, graph: job.graph, progress: Console.progress("atoms")))
             try outputs.add(explorer.bytes, to: out + "/explore.html")
-            try outputs.publish()
+            try outputs.publish(manifestIn: out, command: CommandLine.arguments)
+            for summary in summaries { print(summary) }
             print("\nreport: \(out)/report.html")
             print("explorer: \(out)/explore.html")
             print(job.ageProfile)
