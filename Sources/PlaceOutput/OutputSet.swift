@@ -57,6 +57,11 @@ public final class OutputSet {
     /// Checks an output before the work starts (see ``OutputPolicy/check(_:replacesWholeFile:)``).
     @discardableResult
     public func reserve(_ path: String, replacesWholeFile: Bool = true) throws(PlacemapError) -> OutputTarget {
+        // A layer of a GeoPackage is checked as its file, which takes it beside the layers it holds:
+        // so that a file that is also an input is refused here, before any work.
+        if let named = LayerWriter.geoPackageLayer(path) {
+            _ = try reserve(named.file, replacesWholeFile: false)
+        }
         if let t = reserved[path] { return t }
         let target = try policy.check(path, replacesWholeFile: replacesWholeFile)
         reserved[path] = target
@@ -173,6 +178,9 @@ public final class OutputSet {
             try fill(temporary)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
+            // The user named the output, not the temporary it was built in.
+            var error = error
+            if error.file == temporary { error.file = path }
             throw error
         }
         staged.append(inSet != nil ? .inSet(path: file, shown: path) : .file(temporary: temporary, path: file, shown: path))

@@ -41,8 +41,16 @@ struct CoterminosityCommand: ParsableCommand {
             "Scenario applied to the places and systems first (CSV: change,code,to_code,to_name, as `placemap scenario` reads); "
                 + "needs both as block lookups.", valueName: "csv"))
     var scenario: String?
+    @Option(
+        help: ArgumentHelp(
+            "Also write the places map (each place's status, with its QGIS style) as this layer: FILE.gpkg[:LAYER] "
+                + "(other layers and styles of an existing GeoPackage are kept; an existing layer needs --overwrite), .fgb or .geojson.",
+            valueName: "layer"))
+    var map: String?
     @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
     @OptionGroup(title: "Output") var output: FolderOutput
+
+    static func isGeoPackage(_ path: String) -> Bool { LayerWriter.geoPackageLayer(path) != nil || path.lowercased().hasSuffix(".gpkg") }
 
     func validate() throws {
         if scenario != nil, placesLookup.lookup == nil || systemsLookup.lookup == nil {
@@ -77,6 +85,8 @@ struct CoterminosityCommand: ParsableCommand {
             let audited = [("places", places, placesLookup.lookup), ("systems", systems, systemsLookup.lookup)]
                 .filter { $0.1 != nil && $0.2 != nil }.map { "\($0.0)_lookup_audit.csv" }
             try outputs.reserve(folder: folder, files: audited)
+            // A project GeoPackage takes the layer beside its others: checked (an input? the layer there?) now.
+            if let map { try outputs.reserve(map, replacesWholeFile: !Self.isGeoPackage(map)) }
             var options = CoterminosityOptions()
             options.sliverShare = sliver.sliverShare
             (options.population, options.gaps) = try early ?? weighting.loadWithGaps()
@@ -110,6 +120,13 @@ struct CoterminosityCommand: ParsableCommand {
                 systems: side(systems, systemsChoice, systemsLookup, after: groupings?.systems), options: options)
             try outputs.add(result, folder: folder, placesStyle: QGISStyle.places)
             for (role, audit) in audits { try outputs.add(audit.table, to: OutputSet.join(folder, "\(role)_lookup_audit.csv")) }
+            if let map {
+                try outputs.add(
+                    result.placesMap, to: map,
+                    options: LayerOutputOptions(
+                        keepBritishNationalGrid: false, provenance: result.provenance,
+                        style: Self.isGeoPackage(map) ? QGISStyle.places : nil))
+            }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             for w in result.warnings { Console.warning("coterminosity: \(w)") }
             warnJoin(options.population)

@@ -83,3 +83,62 @@ import Testing
         #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
     }
 }
+
+/// Coterminosity's places map into a project GeoPackage (issue 25, item 6).
+@Suite(.enabled(if: GDALTools.available, "needs ogr2ogr and ogrinfo (apt-get install gdal-bin)"))
+struct ProjectGeoPackageCLITests {
+    @Test func coterminosityWritesIntoAnExistingGeoPackageKeepingItsLayersAndStyles() throws {
+        let folder = Paths.temporaryFolder()
+        let (a, b) = OutputTargetsCLITests().layers(in: folder)
+        let project = folder.appendingPathComponent("project.gpkg").path
+        try GDALTools.convert(["-f", "GPKG", project, a, "-nln", "lad"])
+        try GDALTools.execute(
+            project,
+            "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY, f_table_catalog TEXT, f_table_schema TEXT, f_table_name TEXT, "
+                + "f_geometry_column TEXT, styleName TEXT, styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, "
+                + "owner TEXT, ui TEXT, update_time DATETIME)")
+        try GDALTools.execute(project, "INSERT INTO layer_styles (f_table_name, styleName, styleQML) VALUES ('lad', 'mine', '<qgis/>')")
+        let result = try placemap(
+            "coterminosity", "--places", a, "--systems", b, "--out", folder.appendingPathComponent("cot").path, "--map",
+            project + ":status", "--quiet")
+        #expect(result.status == 0, "\(result.stderr)")
+        let layers = try GDALTools.query(project, "SELECT table_name FROM gpkg_contents ORDER BY table_name").compactMap {
+            $0["table_name"]
+        }
+        #expect(Set(layers).isSuperset(of: ["lad", "status"]), "\(layers)")
+        let styles = try GDALTools.query(project, "SELECT f_table_name, styleName FROM layer_styles ORDER BY f_table_name")
+        #expect(styles.map { $0["f_table_name"] ?? "" } == ["lad", "status"], "\(styles)")
+        #expect(styles.first?["styleName"] == "mine")
+        let places = try GDALTools.query(project, "SELECT COUNT(*) AS n FROM status")
+        #expect(places.first?["n"] == "2")
+        #expect(try GDALTools.query(project, "SELECT COUNT(*) AS n FROM lad").first?["n"] == "2")
+        // The layer again without --overwrite: refused, named by the user's file, the GeoPackage unchanged.
+        let before = try Data(contentsOf: URL(fileURLWithPath: project))
+        let again = try placemap(
+            "coterminosity", "--places", a, "--systems", b, "--out", folder.appendingPathComponent("cot2").path, "--map",
+            project + ":status")
+        #expect(again.status == 64 && again.stderr.contains("project.gpkg: already has a layer \"status\""), "\(again.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: project)) == before)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("cot2").path))
+    }
+
+    @Test func aLayerTargetInAnInputGeoPackageIsRefusedBeforeAnyWork() throws {
+        let folder = Paths.temporaryFolder()
+        let (a, b) = OutputTargetsCLITests().layers(in: folder)
+        let project = folder.appendingPathComponent("project.gpkg").path
+        try GDALTools.convert(["-f", "GPKG", project, a, "-nln", "lad"])
+        for arguments in [
+            [
+                "coterminosity", "--places", project + ":lad", "--systems", b, "--out", folder.appendingPathComponent("cot").path, "--map",
+                project + ":status",
+            ],
+            ["overlap", project + ":lad", b, "--pieces", project + ":pieces"],
+        ] {
+            let result = try placemap(arguments)
+            #expect(result.status == 64, "\(result.stderr)")
+            #expect(result.stderr.contains("is also an input of this run"), "\(result.stderr)")
+            // Before any work: nothing was read, so nothing was said about the layers.
+            #expect(!result.stderr.contains("overlap:") && !result.stderr.contains("coterminosity:"), "\(result.stderr)")
+        }
+    }
+}
