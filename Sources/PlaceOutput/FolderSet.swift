@@ -43,6 +43,22 @@ final class FolderSet {
         guard mkdir(staging, 0o755) == 0 else { throw OutputTarget.systemError(staging, "cannot be created") }
     }
 
+    /// Whether `folder` can be built beside itself and swapped in: not the working folder or one above it
+    /// (a shell there would be left in the old, removed folder), not a mount point (a rename cannot move
+    /// it), and in a parent this process may write. Otherwise its files are published one by one.
+    static func canSwap(_ folder: String) -> Bool {
+        let root = SourceFiles.realPath(folder)
+        let working = SourceFiles.realPath(FileManager.default.currentDirectoryPath)
+        if root == "/" || working == root || working.hasPrefix(root + "/") { return false }
+        var parent = (root as NSString).deletingLastPathComponent
+        while !parent.isEmpty, parent != "/", !exists(parent) { parent = (parent as NSString).deletingLastPathComponent }
+        guard access(parent, W_OK) == 0 else { return false }
+        var here = stat()
+        var above = stat()
+        if stat(root, &here) == 0, stat(parent, &above) == 0, here.st_dev != above.st_dev { return false }
+        return true
+    }
+
     /// The staged path of `path` when it lies inside the folder (links resolved), else nil.
     func staged(_ path: String) -> String? {
         let real = SourceFiles.realPath(path)

@@ -18,6 +18,9 @@ public final class OutputSet {
     private var staged: [Staged] = []
     /// The folder published whole (see ``FolderSet``), once a folder output is reserved.
     private var folderSet: FolderSet?
+    /// A folder that cannot be swapped whole (see ``FolderSet/canSwap(_:)``), published file by file
+    /// under its lock, and whether this run created it (removed again, when empty, on failure).
+    private var inPlaceFolder: (path: String, created: Bool)?
     /// What writers changed that the user should hear about (e.g. Shapefile field names shortened).
     public internal(set) var warnings: [String] = []
 
@@ -49,6 +52,13 @@ public final class OutputSet {
                     .usage, file: folder, message: "a run publishes one folder, and \(folderSet.root) is already its folder",
                     hint: "write the outputs into one folder")
             }
+            return
+        }
+        if inPlaceFolder != nil { return try Self.makeFolder(folder) }
+        guard FolderSet.canSwap(folder) else {
+            let created = !FileManager.default.fileExists(atPath: folder)
+            try Self.makeFolder(folder)
+            inPlaceFolder = (folder, created)
             return
         }
         folderSet = try FolderSet(folder)
@@ -191,6 +201,18 @@ public final class OutputSet {
         if let folderSet { return try publish(folderSet, command: command) }
         let lock = try folder.map { (f: String) throws(PlacemapError) in try FolderLock(f) }
         defer { lock?.release() }
+        // The existence check again, under the lock: a file found missing that another run has
+        // published meanwhile is not replaced without --overwrite.
+        if folder != nil, !policy.overwrite,
+            let taken = staged.compactMap({ s -> String? in
+                if case .file(_, let path, _) = s, reservedNew.contains(path), FolderSet.exists(path) { return path }
+                return nil
+            }).first
+        {
+            throw PlacemapError(
+                .usage, file: taken, message: "was written by another run while this one worked; nothing of this run is published",
+                hint: "run again into another --out, or pass --overwrite to replace it")
+        }
         if let folder { try? FileManager.default.removeItem(atPath: Self.join(folder, Self.manifestName)) }
         var files: [JSONValue] = []
         for s in staged {
@@ -210,6 +232,7 @@ public final class OutputSet {
             }
         }
         staged = []
+        inPlaceFolder = nil
         guard let folder else { return }
         let manifest = JSONObject([
             ("tool", .string("placemap")), ("run", .string(runID)),
@@ -243,17 +266,17 @@ public final class OutputSet {
         try Self.writeNew(
             Array((JSONText.text(.object(manifest)) + "\n").utf8), to: Self.join(set.staging, Self.manifestName),
             shown: Self.join(set.root, Self.manifestName))
-        let mustBeNew =
-            policy.overwrite
-            ? []
-            : reserved.compactMap { path, target -> String? in
-                guard case .regular(let file, false) = target, set.contains(file) else { return nil }
-                return file
-            }
+        let mustBeNew = policy.overwrite ? [] : reservedNew.filter { set.contains($0) }
         try set.publish(mustBeNew: mustBeNew)
         folderSet = nil
         staged.removeAll { if case .inSet = $0 { return true } else { return false } }
         try publish()
+    }
+
+    /// The files reserved as missing, which the run may only create: without `--overwrite`, one that
+    /// exists at publishing was written by another run meanwhile.
+    private var reservedNew: Set<String> {
+        Set(reserved.values.compactMap { if case .regular(let path, false) = $0 { return path } else { return nil } })
     }
 
     /// Removes staged temporaries and the staging folder (nothing is published).
@@ -262,6 +285,11 @@ public final class OutputSet {
         staged = []
         folderSet?.discard()
         folderSet = nil
+        if let folder = inPlaceFolder, folder.created {
+            unlink(Self.join(folder.path, ".placemap.lock"))
+            rmdir(folder.path)
+        }
+        inPlaceFolder = nil
     }
 
     /// `.NAME.placemap-PID.tmp` beside `file`; temporaries left by killed runs in that folder are removed.

@@ -136,6 +136,34 @@ import Testing
         #expect(try Self.problem(in: out, references: references) == nil)
     }
 
+    @Test func theWorkingFolderIsWrittenInPlaceAndStillOnlyOneOfTwoRunsSucceeds() throws {
+        // `--out .` cannot be swapped (a shell in it would be left in a removed folder): its files are
+        // published one by one under its lock, the existence check made again there.
+        let folder = Paths.temporaryFolder()
+        let variants = Self.variants(in: folder)
+        for pair in 0..<5 {
+            let out = folder.appendingPathComponent("here-\(pair)")
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            var identity = stat()
+            #expect(stat(out.path, &identity) == 0)
+            let processes = variants.map { arguments in
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: Paths.placemap)
+                p.arguments = arguments + ["--out", ".", "--quiet"]
+                p.currentDirectoryURL = out
+                p.standardError = FileHandle.nullDevice
+                return p
+            }
+            for p in processes { try p.run() }
+            for p in processes { p.waitUntilExit() }
+            #expect(processes.map(\.terminationStatus).sorted() == [0, 64], "pair \(pair)")
+            var after = stat()
+            #expect(stat(out.path, &after) == 0 && after.st_ino == identity.st_ino, "the working folder was replaced")
+            let names = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }
+            #expect(names.contains("placemap-run.json") && names.count == 8, "\(names)")
+        }
+    }
+
     @Test func aFailedRunLeavesNothingItCreated() throws {
         let folder = Paths.temporaryFolder()
         let variants = Self.variants(in: folder)
