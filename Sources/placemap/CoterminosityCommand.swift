@@ -45,7 +45,7 @@ struct CoterminosityCommand: ParsableCommand {
         help: ArgumentHelp(
             "Also write the places map (each place's status, with its QGIS style) as this layer: FILE.gpkg[:LAYER] "
                 + "(other layers and styles of an existing GeoPackage are kept; an existing layer needs --overwrite), .fgb or .geojson.",
-            valueName: "layer"))
+            valueName: "file"))
     var map: String?
     @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
     @OptionGroup(title: "Output") var output: FolderOutput

@@ -53,6 +53,7 @@ FILE_FILTERS = {
     ("overlap", "output"): "CSV files (*.csv)",
     ("lookup", "output"): "CSV files (*.csv)",
     ("overlap", "pieces"): LAYER_FILTER,
+    ("coterminosity", "map"): LAYER_FILTER,
     ("dissolve", "output"): LAYER_FILTER,
 }
 LAYER_EXTENSIONS = (".gpkg", ".geojson", ".fgb", ".shp")
