@@ -30,6 +30,10 @@ public enum Provenance {
                         ]))
                 })
         }
+        if !l.unchecked.isEmpty {
+            o["unchecked_geometries"] = .array(
+                l.unchecked.map { u in .object(JSONObject([("code", .string(u.code ?? "")), ("reason", .string(u.reason))])) })
+        }
         return .object(o)
     }
 

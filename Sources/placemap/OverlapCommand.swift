@@ -83,6 +83,9 @@ struct OverlapCommand: ParsableCommand {
             }
         }
         for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }
+        for l in [r.a, r.b] {
+            for u in l.unchecked { s += "\n\(l.source): feature \(u.index)\(u.code.map { " (\($0))" } ?? ""): \(u.reason)" }
+        }
         return s
     }
 }
