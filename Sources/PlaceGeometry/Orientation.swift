@@ -40,37 +40,47 @@ extension Orientation {
 
     /// The sign of (ax − cx)(by − cy) − (ay − cy)(bx − cx), computed without rounding.
     static func exactDeterminantSign(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, _ cx: Double, _ cy: Double) -> Int? {
-        guard [ax, ay, bx, by, cx, cy].allSatisfy(\.isFinite) else { return nil }
+        guard ax.isFinite, ay.isFinite, bx.isFinite, by.isFinite, cx.isFinite, cy.isFinite else { return nil }
         let acx = twoDiff(ax, cx)
         let bcy = twoDiff(by, cy)
         let acy = twoDiff(ay, cy)
         let bcx = twoDiff(bx, cx)
-        var terms: [Double] = []
-        terms.reserveCapacity(16)
-        for (p, q) in [(acx.hi, bcy.hi), (acx.hi, bcy.lo), (acx.lo, bcy.hi), (acx.lo, bcy.lo)] {
-            let t = twoProduct(p, q)
-            terms += [t.hi, t.lo]
-        }
-        for (p, q) in [(acy.hi, bcx.hi), (acy.hi, bcx.lo), (acy.lo, bcx.hi), (acy.lo, bcx.lo)] {
-            let t = twoProduct(p, q)
-            terms += [-t.hi, -t.lo]
-        }
-        // Grow a nonoverlapping expansion term by term; its largest component carries the sign.
-        var expansion: [Double] = []
-        for t in terms where t != 0 {
-            var q = t
-            var next: [Double] = []
-            for e in expansion {
-                let s = twoSum(q, e)
-                if s.lo != 0 { next.append(s.lo) }
-                q = s.hi
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 17) { expansion -> Int? in
+            // Grow a nonoverlapping expansion term by term (in place); its largest component carries the sign.
+            var count = 0
+            func add(_ t: Double) {
+                guard t != 0 else { return }
+                var q = t
+                var kept = 0
+                for i in 0..<count {
+                    let s = twoSum(q, expansion[i])
+                    if s.lo != 0 {
+                        expansion[kept] = s.lo
+                        kept += 1
+                    }
+                    q = s.hi
+                }
+                if q != 0 {
+                    expansion[kept] = q
+                    kept += 1
+                }
+                count = kept
             }
-            if q != 0 { next.append(q) }
-            expansion = next
+            for (p, q) in [(acx.hi, bcy.hi), (acx.hi, bcy.lo), (acx.lo, bcy.hi), (acx.lo, bcy.lo)] {
+                let t = twoProduct(p, q)
+                add(t.hi)
+                add(t.lo)
+            }
+            for (p, q) in [(acy.hi, bcx.hi), (acy.hi, bcx.lo), (acy.lo, bcx.hi), (acy.lo, bcx.lo)] {
+                let t = twoProduct(p, q)
+                add(-t.hi)
+                add(-t.lo)
+            }
+            guard count > 0 else { return 0 }
+            let top = expansion[count - 1]
+            guard top.isFinite else { return nil }
+            return top > 0 ? 1 : -1
         }
-        guard expansion.allSatisfy(\.isFinite) else { return nil }
-        guard let top = expansion.last else { return 0 }
-        return top > 0 ? 1 : -1
     }
 
     @inline(__always)

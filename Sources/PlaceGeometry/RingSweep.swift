@@ -11,7 +11,7 @@
 /// different rings at a single point (a hole touching its shell is valid once, not twice), and the
 /// preliminary checks GEOS makes cheaply before its own sweep (ring closure, too few points, a
 /// coordinate that is not finite). Reasons use GEOS's words so that reports read the same either way.
-struct RingSweep {
+final class RingSweep {
     enum Outcome: Equatable {
         case valid
         case invalid(ValidityProblem)
@@ -19,24 +19,39 @@ struct RingSweep {
     }
 
     /// Vertices without repeats, each ring's closing point dropped; ring r is
-    /// `ringStart[r]..<ringStart[r + 1]`.
-    private var xs: [Double] = []
-    private var ys: [Double] = []
-    private var ringOf: [Int32] = []
-    private var ringStart: [Int] = [0]
+    /// `ringStart[r]..<ringStart[r + 1]`. Constants (`let`), so reads need no exclusivity checks.
+    private let xs: [Double]
+    private let ys: [Double]
+    private let ringOf: [Int32]
+    private let ringStart: [Int]
     /// Polygon of each ring, and whether the ring is its polygon's shell.
-    private var polygonOf: [Int] = []
-    private var isShell: [Bool] = []
+    private let polygonOf: [Int]
+    private let isShell: [Bool]
+    /// The vertex after and before each vertex in its ring; segment i runs from vertex i to `nextVertex[i]`.
+    private let nextVertex: [Int32]
+    private let previousVertex: [Int32]
+    /// Each segment's endpoints in sweep order: the lower first.
+    private let lowEnd: [Int32]
+    private let highEnd: [Int32]
 
     /// Checks `shape`; `.undecided` for non-polygonal shapes.
     static func check(_ shape: Shape) -> Outcome {
         guard shape.isPolygonal, !shape.ringEnds.isEmpty else { return .undecided }
-        guard var sweep = RingSweep(shape) else { return .undecided }
+        guard let sweep = RingSweep(shape) else { return .undecided }
         return sweep.run()
     }
 
     private init?(_ shape: Shape) {
         let c = shape.coordinates
+        var xs: [Double] = []
+        var ys: [Double] = []
+        var ringOf: [Int32] = []
+        var ringStart = [0]
+        var polygonOf: [Int] = []
+        var isShell: [Bool] = []
+        xs.reserveCapacity(shape.pointCount)
+        ys.reserveCapacity(shape.pointCount)
+        ringOf.reserveCapacity(shape.pointCount)
         for j in shape.polygonEnds.indices {
             for r in shape.polygonRange(j) {
                 let range = shape.ringRange(r)
@@ -68,18 +83,31 @@ struct RingSweep {
                 isShell.append(r == shape.polygonRange(j).lowerBound)
             }
         }
+        let n = xs.count
+        var nextVertex = [Int32](repeating: 0, count: n)
+        var previousVertex = [Int32](repeating: 0, count: n)
+        var lowEnd = [Int32](repeating: 0, count: n)
+        var highEnd = [Int32](repeating: 0, count: n)
+        for r in 0..<(ringStart.count - 1) {
+            let (start, end) = (ringStart[r], ringStart[r + 1])
+            for v in start..<end {
+                let w = v + 1 == end ? start : v + 1
+                nextVertex[v] = Int32(w)
+                previousVertex[w] = Int32(v)
+                let lower = xs[v] < xs[w] || (xs[v] == xs[w] && ys[v] < ys[w])
+                lowEnd[v] = Int32(lower ? v : w)
+                highEnd[v] = Int32(lower ? w : v)
+            }
+        }
+        (self.xs, self.ys, self.ringOf, self.ringStart, self.polygonOf, self.isShell) = (xs, ys, ringOf, ringStart, polygonOf, isShell)
+        (self.nextVertex, self.previousVertex, self.lowEnd, self.highEnd) = (nextVertex, previousVertex, lowEnd, highEnd)
     }
 
     // MARK: - Vertices and segments
 
-    /// Segment i runs from vertex i to `next(i)` in ring order.
-    @inline(__always) private func next(_ v: Int) -> Int {
-        v + 1 == ringStart[Int(ringOf[v]) + 1] ? ringStart[Int(ringOf[v])] : v + 1
-    }
+    @inline(__always) private func next(_ v: Int) -> Int { Int(nextVertex[v]) }
 
-    @inline(__always) private func previous(_ v: Int) -> Int {
-        v == ringStart[Int(ringOf[v])] ? ringStart[Int(ringOf[v]) + 1] - 1 : v - 1
-    }
+    @inline(__always) private func previous(_ v: Int) -> Int { Int(previousVertex[v]) }
 
     /// Lexicographic order (x, then y): the sweep's order, a vertical line turned by an infinitesimal angle.
     @inline(__always) private func less(_ a: Int, _ b: Int) -> Bool {
@@ -89,10 +117,7 @@ struct RingSweep {
     @inline(__always) private func same(_ a: Int, _ b: Int) -> Bool { xs[a] == xs[b] && ys[a] == ys[b] }
 
     /// The endpoints of segment s, lower (in sweep order) first.
-    @inline(__always) private func ends(_ s: Int) -> (Int, Int) {
-        let t = next(s)
-        return less(s, t) ? (s, t) : (t, s)
-    }
+    @inline(__always) private func ends(_ s: Int) -> (Int, Int) { (Int(lowEnd[s]), Int(highEnd[s])) }
 
     /// Exact side of vertex c relative to the line a → b (vertices); nil on overflow.
     @inline(__always) private func side(_ a: Int, _ b: Int, _ c: Int) -> Int? {
@@ -107,16 +132,16 @@ struct RingSweep {
 
     private struct Undecided: Error {}
 
-    private mutating func run() -> Outcome {
+    private func run() -> Outcome {
         do {
             if let found = try spikes() { return .invalid(found) }
             let order = sortedVertices()
             if let found = repeatedVertex(order) { return found }
             let counterClockwise = (0..<(ringStart.count - 1)).map(isCounterClockwise)
-            var status = SweepStatus(count: xs.count)
+            let status = SweepStatus(count: xs.count)
             var parent = [Int](repeating: -2, count: ringStart.count - 1)
             for v in order {
-                if let found = try event(v, &status, &parent, counterClockwise) { return .invalid(found) }
+                if let found = try event(v, status, &parent, counterClockwise) { return .invalid(found) }
             }
             return nesting(parent).map { .invalid($0) } ?? .valid
         } catch {
@@ -160,7 +185,7 @@ struct RingSweep {
     /// Processes vertex v (every vertex is a distinct point by now): removes the segments ending at v,
     /// inserts those starting there, and tests the segments that become neighbours. Records the ring
     /// directly enclosing v's ring (-1 for none) when v is that ring's first vertex.
-    private func event(_ v: Int, _ status: inout SweepStatus, _ parent: inout [Int], _ counterClockwise: [Bool])
+    private func event(_ v: Int, _ status: SweepStatus, _ parent: inout [Int], _ counterClockwise: [Bool])
         throws(Undecided) -> ValidityProblem?
     {
         // Split the status into the segments below v, through v, and above v.

@@ -20,7 +20,8 @@ public enum Validity: Sendable, Equatable {
         case .valid: return .valid
         case .invalid(let problem): return .invalid(problem)
         case .undecided:
-            guard shape.pointCount <= geosPointLimit else {
+            // Points cost GEOS nothing; only rings can make its check quadratic.
+            guard !shape.isPolygonal || shape.pointCount <= geosPointLimit else {
                 return .unchecked(
                     "validity not checked: its rings touch one another and GEOS's check of \(shape.pointCount) points could take hours "
                         + "on a jagged outline; check this feature alone with placemap validate, or simplify it (e.g. ogr2ogr -simplify 1)")
