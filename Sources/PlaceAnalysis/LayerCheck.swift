@@ -15,26 +15,31 @@ public struct FeatureProblem: Sendable {
 /// Validity, area and summary figures for a layer.
 public enum LayerCheck {
     /// The invalid features, in feature order (see `Validity.of`: a sweep, GEOS where it cannot decide).
-    public static func problems(in layer: Layer, fields: LayerFields?) -> [FeatureProblem] {
-        check(layer, fields: fields).invalid
+    /// `geosPointLimit`: the largest shape GEOS is asked about (`Int.max` to check every feature whatever it costs).
+    public static func problems(in layer: Layer, fields: LayerFields?, geosPointLimit: Int = Validity.geosPointLimit) -> [FeatureProblem] {
+        check(layer, fields: fields, geosPointLimit: geosPointLimit).invalid
     }
 
     /// The invalid features and those left unchecked, each in feature order.
-    public static func check(_ layer: Layer, fields: LayerFields?) -> (invalid: [FeatureProblem], unchecked: [FeatureProblem]) {
-        let found = survey(layer, fields: fields).compactMap(\.problem)
+    public static func check(_ layer: Layer, fields: LayerFields?, geosPointLimit: Int = Validity.geosPointLimit)
+        -> (invalid: [FeatureProblem], unchecked: [FeatureProblem])
+    {
+        let found = survey(layer, fields: fields, geosPointLimit: geosPointLimit).compactMap(\.problem)
         return (found.filter { !$0.unchecked }, found.filter(\.unchecked))
     }
 
     /// Validity and planar area (in the layer's units) of every feature, in one pass on every core.
     /// Invalid geometries are measured as drawn.
-    static func survey(_ layer: Layer, fields: LayerFields?) -> [(problem: FeatureProblem?, area: Double)] {
+    static func survey(_ layer: Layer, fields: LayerFields?, geosPointLimit: Int = Validity.geosPointLimit)
+        -> [(problem: FeatureProblem?, area: Double)]
+    {
         let features = layer.features
         return ParallelGEOS.map(features.count) { context, i -> (problem: FeatureProblem?, area: Double) in
             let code = fields.flatMap { features[i].properties[$0.code]?.text }
             do {
                 let shape = features[i].shape
                 let area = shape.isPolygonal ? try Geometry(shape, in: context).area() : 0
-                switch try Validity.of(shape, in: context) {
+                switch try Validity.of(shape, in: context, geosPointLimit: geosPointLimit) {
                 case .valid: return (nil, area)
                 case .invalid(let p):
                     return (FeatureProblem(index: i, code: code, reason: p.reason, location: p.x.map { ($0, p.y ?? 0) }), area)
@@ -73,7 +78,8 @@ extension LayerCheck {
     /// Makes every invalid polygon valid (GEOS make-valid, "structure" method), keeping only polygonal
     /// parts, and reports each change with its area in square metres before and after.
     public static func repair(_ layer: Layer, fields: LayerFields?) throws(InputError) -> (layer: Layer, repairs: [Repair]) {
-        try repair(layer, problems: problems(in: layer, fields: fields))
+        // An explicit repair checks every feature, however large (GEOS decides what the sweep leaves open).
+        try repair(layer, problems: problems(in: layer, fields: fields, geosPointLimit: .max))
     }
 
     /// Repairs the features named in `problems` (found by `problems(in:fields:)`).
