@@ -106,6 +106,50 @@ import Testing
         #expect(sameReason * 10 > invalid * 8, "the same reason in \(sameReason) of \(invalid) invalid shapes")
     }
 
+    /// Random nests of triangles and squares around one centre or anywhere (non-grid coordinates), as polygons with holes and as
+    /// multipolygons: rings rarely touch, so the sweep decides, and its verdicts (hole outside shell, nested
+    /// holes, nested shells, islands in lakes) must be GEOS's; the reasons too, but for shapes with several
+    /// defects, where each names the first it meets.
+    @Test func nestingAgreesWithGEOS() throws {
+        var rng = SplitMix(seed: 2025)
+        func coordinate() -> Double { Double(rng.next(1_000_000)) / 10_000 }
+        func ring() -> [(Double, Double)] {
+            // Around one centre (nests are common) or anywhere (disjoint rings).
+            let size = 1 + Double(rng.next(400_000)) / 10_000
+            let near = rng.next(4) != 0
+            let (x, y) = near ? (50 - size / 2 + coordinate() / 50, 50 - size / 2 + coordinate() / 50) : (coordinate(), coordinate())
+            var r: [(Double, Double)] =
+                rng.next(2) == 0
+                ? [(x, y), (x + size, y), (x + size, y + size), (x, y + size)]
+                : [(x, y), (x + size, y + size / 3), (x + size / 2, y + size)]
+            if rng.next(2) == 0 { r.reverse() }
+            return r + [r[0]]
+        }
+        var decided = 0
+        var reasons: [String: Int] = [:]
+        var sameReason = 0
+        for _ in 0..<5_000 {
+            let parts = (0..<(1 + rng.next(3))).map { _ in (0..<(1 + rng.next(3))).map { _ in ring() } }
+            let shape: Shape = parts.count == 1 ? .polygon(parts[0]) : .multiPolygon(parts)
+            let truth = try geos(shape)?.reason
+            switch try sweep(shape) {
+            case .unchecked: continue
+            case .valid: #expect(truth == nil, "sweep: valid, GEOS: \(truth ?? ""): \(parts)")
+            case .invalid(let p):
+                #expect(truth != nil, "sweep: \(p.reason), GEOS: valid: \(parts)")
+                if p.reason == truth { sameReason += 1 }
+            }
+            decided += 1
+            reasons[truth ?? "valid", default: 0] += 1
+        }
+        #expect(decided > 4_900)
+        let invalid = decided - reasons["valid", default: 0]
+        #expect(sameReason * 10 > invalid * 9, "the same reason in \(sameReason) of \(invalid): \(reasons)")
+        for reason in ["valid", "Hole lies outside shell", "Holes are nested", "Nested shells", "Self-intersection"] {
+            #expect(reasons[reason, default: 0] > 20, "\(reason): \(reasons)")
+        }
+    }
+
     /// A star of `n` vertices whose points alternate between two radii: long thin teeth side by side,
     /// the shape on which GEOS's check is quadratic. `dent` moves inner vertex 3 to the angle of vertex 6,
     /// so that the edge 3 → 4 crosses the edge 5 → 6.
