@@ -45,7 +45,7 @@ public struct ScenarioAnalysis: Sendable {
     public let diff: FootprintDiff
     public let lower: Tier
     public let upper: Tier?
-    /// Contiguity of the systems after the scenario (grouped by system).
+    /// Contiguity of the systems after the scenario (grouped by system; pieces joined by rook edges only).
     public let contiguity: ContiguityReport
     /// The systems with blocks before and after, in code order.
     public let systemsBefore: [System]
@@ -64,8 +64,10 @@ public struct ScenarioAnalysis: Sendable {
         }
         lower = try tier(application.places, application.newPlaces)
         upper = try application.upperTier.map { u throws(InputError) in try tier(u, application.newUpperTier ?? u) }
-        let before = ContiguityReport(graph, grouping: application.systems.grouping())
-        contiguity = ContiguityReport(graph, grouping: application.newSystems.grouping())
+        // One piece means joined through shared boundaries (rook), as in the explorer page: a system whose
+        // parts meet only at a corner is two pieces (its dissolved footprint is two polygons).
+        let before = ContiguityReport(graph, grouping: application.systems.grouping(), groupsRookOnly: true)
+        contiguity = ContiguityReport(graph, grouping: application.newSystems.grouping(), groupsRookOnly: true)
         let people = population.population
         let older = population.attributes.flatMap { a in
             a.columns.first { $0.name == Self.olderColumn && $0.kind == .counts }.map { c in
