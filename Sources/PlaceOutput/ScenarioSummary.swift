@@ -166,6 +166,6 @@ extension OutputSet {
         }
         // The blocks' graph (edges.csv, components.csv) is `placemap contiguity`'s; the changed blocks as GeoJSON only.
         try add(r.diff, coterminosity: r.lower.after, folder: path("diff"), geoPackage: false)
-        try add(r.contiguity, folder: path("contiguity"), graph: false)
+        try add(r.contiguity, folder: path("contiguity"))
     }
 }

@@ -86,8 +86,7 @@ struct ScenarioCommand: ParsableCommand {
             let upperTier = try upperFootprint(placesFootprint, bundledPlaces: bundledPlaces)
             let application = try ScenarioApplication(
                 scenario, places: placesFootprint, upperTier: upperTier, systems: systemsFootprint, blockCodes: blocks.codes)
-            let graph = try ContiguityGraph(blocks, progress: Console.progress("contiguity"))
-            let analysis = try ScenarioAnalysis(application, population: population, graph: graph)
+            let analysis = try ScenarioAnalysis(application, population: population)
             let outputs = output.flags.outputs(
                 inputs: [file, places, systems, placesLookup.lookup, systemsLookup.lookup, upper.lookup] + weighting.inputs)
             let files = FolderOutputs.scenario(upperTier: upperTier != nil)

@@ -45,8 +45,8 @@ public struct ScenarioAnalysis: Sendable {
     public let diff: FootprintDiff
     public let lower: Tier
     public let upper: Tier?
-    /// Contiguity of the systems after the scenario (grouped by system; pieces joined by rook edges only).
-    public let contiguity: ContiguityReport
+    /// The pieces of the systems after the scenario (rook adjacency of their blocks).
+    public let contiguity: RookPieces
     /// The systems with blocks before and after, in code order.
     public let systemsBefore: [System]
     public let systemsAfter: [System]
@@ -54,8 +54,8 @@ public struct ScenarioAnalysis: Sendable {
     /// The attribute column of residents aged 65 and over, when the population carries it.
     public static let olderColumn = "population_aged_65_and_over"
 
-    /// `graph` is the contiguity graph of `population`'s blocks (built once, reused for both footprints).
-    public init(_ application: ScenarioApplication, population: PopulationBlocks, graph: ContiguityGraph) throws(InputError) {
+    /// The systems' pieces before and after come from one pass over the blocks' segments (`RookPieces`).
+    public init(_ application: ScenarioApplication, population: PopulationBlocks) throws(InputError) {
         self.application = application
         let diff = try FootprintDiff(old: application.systems, new: application.newSystems, population: population)
         self.diff = diff
@@ -66,15 +66,16 @@ public struct ScenarioAnalysis: Sendable {
         upper = try application.upperTier.map { u throws(InputError) in try tier(u, application.newUpperTier ?? u) }
         // One piece means joined through shared boundaries (rook), as in the explorer page: a system whose
         // parts meet only at a corner is two pieces (its dissolved footprint is two polygons).
-        let before = ContiguityReport(graph, grouping: application.systems.grouping(), groupsRookOnly: true)
-        contiguity = ContiguityReport(graph, grouping: application.newSystems.grouping(), groupsRookOnly: true)
+        let pieces = try RookPieces.of(population.blocks, groupings: [application.systems.grouping(), application.newSystems.grouping()])
+        let before = pieces[0]
+        contiguity = pieces[1]
         let people = population.population
         let older = population.attributes.flatMap { a in
             a.columns.first { $0.name == Self.olderColumn && $0.kind == .counts }.map { c in
                 a.blockCount > 0 ? (0..<a.blockCount).map { a.values[$0 * a.width + c.position] } : []
             }
         }
-        func systems(_ f: Footprint, _ c: [FootprintCoterminosity.System], _ report: ContiguityReport) -> [System] {
+        func systems(_ f: Footprint, _ c: [FootprintCoterminosity.System], _ report: RookPieces) -> [System] {
             var pop = [Double](repeating: 0, count: f.count)
             var old: [Double]? = older.map { _ in [Double](repeating: 0, count: f.count) }
             var blocks = [Int](repeating: 0, count: f.count)
