@@ -18,6 +18,14 @@ struct ExplorerBrowserTests {
         Dictionary(uniqueKeysWithValues: keys.map { ($0.replacingOccurrences(of: "_", with: "-"), "\(truth[$0] as? Int ?? -1)") })
     }
 
+    /// The scenario files of examples/scenarios (not their `_systems.csv` outputs): name and path.
+    static func exampleScenarios() throws -> [(name: String, path: String)] {
+        let examples = Paths.root.appendingPathComponent("examples/scenarios")
+        return try FileManager.default.contentsOfDirectory(atPath: examples.path).filter {
+            $0.hasSuffix(".csv") && !$0.hasSuffix("_systems.csv")
+        }.sorted().map { ($0, examples.appendingPathComponent($0).path) }
+    }
+
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not JSON: \(text.prefix(300))")
     }
@@ -131,9 +139,7 @@ struct ExplorerBrowserTests {
         let made = try placemap("explore", "-o", html, "--quiet")
         #expect(made.status == 0, "\(made.stderr)")
         let examples = Paths.root.appendingPathComponent("examples/scenarios")
-        let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter {
-            $0.hasSuffix(".csv") && !$0.hasSuffix("_systems.csv")
-        }.sorted()
+        let names = try Self.exampleScenarios().map(\.name)
         #expect(names.count >= 3, "\(names)")
         let seen = try Self.json(
             Oracle.output(

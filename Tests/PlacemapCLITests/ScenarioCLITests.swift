@@ -26,6 +26,17 @@ import Testing
             ] + extra, in: folder)
     }
 
+    /// `coterminosity --scenario FILE` on the fixture's lookups.
+    func coterminosity(_ folder: URL, scenario: String, out: String) throws -> RunResult {
+        try run(
+            Paths.placemap,
+            [
+                "coterminosity", "--places-lookup", "places.csv", "--places-by", "place_code", "--systems-lookup", "systems.csv",
+                "--systems-by", "sys_code", "--scenario", scenario, "--blocks", "blocks.geojson", "--population", "people.csv",
+                "--out", out,
+            ], in: folder)
+    }
+
     func summary(_ folder: URL, _ out: String = "scenario") throws -> [String: Any] {
         let data = try Data(contentsOf: folder.appendingPathComponent(out + "/summary.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -53,7 +64,8 @@ import Testing
         #expect(result.stdout.contains("districts (PLACE) split between systems: 1 of 3 → 0 of 3; people in them: 50 → 0"))
         for name in [
             "summary.txt", "scenario.csv", "systems.csv", "overrides.csv", "lower-tier/places.csv", "lower-tier/pairs.csv",
-            "upper-tier/places.csv", "upper-tier/pairs.csv", "diff/moves.csv", "diff/areas.csv", "diff/places.csv", "contiguity/groups.csv",
+            "upper-tier/places.csv", "upper-tier/pairs.csv", "lower-tier/border.csv", "upper-tier/border.csv", "diff/moves.csv",
+            "diff/areas.csv", "diff/places.csv", "contiguity/groups.csv",
             "contiguity/contiguity.json",
             "placemap-run.json",
         ] {
@@ -85,6 +97,29 @@ import Testing
         #expect(places.contains("P9,Unitary,coterminous,S1,One,1,1,10,coterminous"))
     }
 
+    /// The tiers' border.csv: each split place's blocks off its main system, with the depth they reach,
+    /// as `coterminosity --scenario` writes it for the same file (there: areas dissolved from the blocks,
+    /// then the overlay). P2 = B2 (S1, 20 people) + B3 (S2, 30): main S2, and B2 reaches 50 m into P2 (the
+    /// middle of its east edge, 50 m from P2's north and south sides). U1 = B1 B2 B3: S1 30, S2 30, a tie
+    /// going to S1, the first code; B3 reaches 50 m in.
+    @Test func borderIsCoterminositys() throws {
+        let folder = Self.fixture()
+        let csv = "change,code,to_code,to_name\nmove-place,P3,S3,Three\nmove-block,B4,S1,\n"
+        let result = try scenario(folder, csv, "--out", "o")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lower = try String(contentsOf: folder.appendingPathComponent("o/lower-tier/border.csv"), encoding: .utf8)
+        #expect(
+            lower
+                == "place_code,place_name,system_code,system_name,evidence,depth_m,tolerance_m,population,n_blocks,blocks,"
+                + "probable_place_code,probable_place_name\r\nP2,Place two,S1,One,interior,50,0,20,1,B2,,\r\n", "\(lower)")
+        let upper = try String(contentsOf: folder.appendingPathComponent("o/upper-tier/border.csv"), encoding: .utf8)
+        #expect(upper.hasSuffix("\r\nU1,Upper one,S2,Two,interior,50,0,30,1,B3,,\r\n"), "\(upper)")
+        let cot = try coterminosity(folder, scenario: "scenario.csv", out: "c")
+        #expect(cot.status == 0, "\(cot.stderr)")
+        let expected = try String(contentsOf: folder.appendingPathComponent("c/border.csv"), encoding: .utf8)
+        #expect(lower == expected)
+    }
+
     /// `diff --scenario` reads the same file: its merge-place rows name --places.
     @Test func diffReadsTheScenarioFile() throws {
         let folder = Self.fixture()
@@ -106,23 +141,11 @@ import Testing
     @Test func coterminosityReadsTheScenarioFile() throws {
         let folder = Self.fixture()
         _ = Paths.write("change,code,to_code,to_name\nmove-block,B3,S1,\n", as: "scenario.csv", in: folder)
-        let result = try run(
-            Paths.placemap,
-            [
-                "coterminosity", "--places-lookup", "places.csv", "--places-by", "place_code", "--systems-lookup", "systems.csv",
-                "--systems-by", "sys_code", "--scenario", "scenario.csv", "--blocks", "blocks.geojson", "--population", "people.csv",
-                "--out", "c",
-            ], in: folder)
+        let result = try coterminosity(folder, scenario: "scenario.csv", out: "c")
         #expect(result.status == 0, "\(result.stderr)")
         let places = try String(contentsOf: folder.appendingPathComponent("c/places.csv"), encoding: .utf8)
         #expect(places.contains("P2,Place two,coterminous,S1,One,1,1,50"), "\(places)")
-        let bad = try run(
-            Paths.placemap,
-            [
-                "coterminosity", "--places-lookup", "places.csv", "--places-by", "place_code", "--systems-lookup", "systems.csv",
-                "--systems-by", "sys_code", "--scenario", "people.csv", "--blocks", "blocks.geojson", "--population", "people.csv",
-                "--out", "c2",
-            ], in: folder)
+        let bad = try coterminosity(folder, scenario: "people.csv", out: "c2")
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("people.csv:1"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c2").path))

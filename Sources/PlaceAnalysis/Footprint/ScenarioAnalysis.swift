@@ -11,6 +11,8 @@ public struct ScenarioAnalysis: Sendable {
         public let today: FootprintCoterminosity
         /// The places after the scenario against the systems before and after.
         public let after: FootprintCoterminosity
+        /// The split places' blocks off their main system after the scenario (coterminosity's border.csv).
+        public let border: FootprintBorder
 
         /// Places split between systems (people in two or more): today's places today, the new places after.
         public var splitBefore: Int { today.count(.split, after: false) }
@@ -60,7 +62,10 @@ public struct ScenarioAnalysis: Sendable {
         let diff = try FootprintDiff(old: application.systems, new: application.newSystems, population: population)
         self.diff = diff
         func tier(_ today: Footprint, _ after: Footprint) throws(InputError) -> Tier {
-            Tier(today: try FootprintCoterminosity(places: today, diff: diff), after: try FootprintCoterminosity(places: after, diff: diff))
+            let afterTier = try FootprintCoterminosity(places: after, diff: diff)
+            return Tier(
+                today: try FootprintCoterminosity(places: today, diff: diff), after: afterTier,
+                border: try FootprintBorder(afterTier, blocks: population.blocks))
         }
         lower = try tier(application.places, application.newPlaces)
         upper = try application.upperTier.map { u throws(InputError) in try tier(u, application.newUpperTier ?? u) }
