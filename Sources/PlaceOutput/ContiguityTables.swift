@@ -119,10 +119,7 @@ extension Provenance {
                 ("lookup_codes_matching_no_feature", .number(Double(grouping.unmatchedCodes.count))),
                 ("lookup_codes_matching_no_feature_codes", .array(grouping.unmatchedCodes.map(JSONValue.string))),
             ])
-            groups["adjacency"] = .string(
-                r.groupsRookOnly
-                    ? "rook edges (a shared boundary of positive length) between members of the same group; members meeting only at a corner are separate pieces"
-                    : "rook and queen edges between members of the same group")
+            groups["adjacency"] = .string("rook and queen edges between members of the same group")
             o["groups"] = .object(groups)
         }
         return o

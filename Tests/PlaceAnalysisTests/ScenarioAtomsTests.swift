@@ -76,8 +76,8 @@ import Testing
         let population = try Self.population()
         let graph = try ContiguityGraph(population.blocks)
         let systems = Self.grouping("icb") { Self.cells[$0].system }
-        let rook = ContiguityReport(graph, grouping: systems, groupsRookOnly: true).groups
-        let queen = ContiguityReport(graph, grouping: systems, groupsRookOnly: false).groups
+        let rook = graph.groups(systems, rookOnly: true)
+        let queen = graph.groups(systems)
         // S1 = B1 B2 B3 B5 B6: rook pieces {B1 B2 B6}, {B3}, {B5}; queen joins B3 and B5 at their corner.
         #expect(rook.map(\.pieces.count) == [3, 1])
         #expect(queen.map(\.pieces.count) == [2, 1])

@@ -8,19 +8,13 @@ public struct ContiguityReport: Sendable {
     public let rookComponents: Components
     public let grouping: Grouping?
     public let groups: [GroupContiguity]
-    /// Whether the groups' pieces are joined by rook edges only (members meeting only at a corner
-    /// are separate pieces), or by rook and queen edges.
-    public let groupsRookOnly: Bool
 
-    /// With `groupsRookOnly`, a group is one piece only when its members are connected through
-    /// shared boundaries of positive length (as a dissolve of them is one polygon).
-    public init(_ graph: ContiguityGraph, grouping: Grouping? = nil, groupsRookOnly: Bool = false) {
+    public init(_ graph: ContiguityGraph, grouping: Grouping? = nil) {
         self.graph = graph
         self.components = graph.components()
         self.rookComponents = graph.components(rookOnly: true)
         self.grouping = grouping
-        self.groupsRookOnly = groupsRookOnly
-        self.groups = grouping.map { graph.groups($0, rookOnly: groupsRookOnly) } ?? []
+        self.groups = grouping.map { graph.groups($0) } ?? []
     }
 }
 
