@@ -9,7 +9,8 @@ enum Firefox {
 
 /// The scenario explorer page in headless Firefox (firefox-esr driven over Marionette by the
 /// marionette_driver package, `Tests/oracle/explorer_firefox.py`): scenarios loaded through the URL
-/// fragment show the data-* values that Chromium shows for them, and those of the independent truth.
+/// fragment show the data-* values that Chromium shows for them, and those of the independent truth; a
+/// council given to another system with the mouse, then undone, gives the truth's figures and today's.
 @Suite(
     .serialized,
     .enabled(
@@ -34,8 +35,10 @@ struct ExplorerFirefoxTests {
             ("block.csv", Paths.write("change,code,to_code,to_name\r\nmove-block,E01030774,E54000022,\r\n", as: "block.csv", in: folder)))
         let arguments = files.map { "\($0.0)=\($0.1)" }
 
+        // With the mouse: East Suffolk given to Norfolk and Waveney, then undone.
         let firefox = try ExplorerBrowserTests.json(
-            Oracle.output(of: "explorer_firefox.py", [html, Firefox.path ?? "/usr/bin/firefox-esr"] + arguments))
+            Oracle.output(
+                of: "explorer_firefox.py", [html, Firefox.path ?? "/usr/bin/firefox-esr", "--move", "E07000244=E54000022"] + arguments))
         #expect((firefox["browser"] as? String ?? "").lowercased().contains("firefox"), "\(firefox["browser"] ?? "")")
         let chromium = try ExplorerBrowserTests.json(
             Oracle.output(
@@ -52,6 +55,20 @@ struct ExplorerFirefoxTests {
         }
         #expect(inFirefox["block.csv"]?["unsupported-rows"] as? String == "1")
         #expect(inFirefox["mixed.csv"]?["errors"] as? String == "0")
+
+        // The click: the page's scenario is one move-place row, its figures those of the truth for it, and
+        // Undo goes back to today's.
+        let csv = try #require(firefox["csv"] as? String)
+        #expect(csv == "change,code,to_code,to_name\r\nmove-place,E07000244,E54000022,\r\n")
+        let moved = try ExplorerBrowserTests.truth(of: csv, in: folder, name: "moved.csv")
+        let afterMove = try #require(firefox["after_move"] as? [String: Any])
+        for (k, v) in ExplorerBrowserTests.figures(moved) {
+            #expect(afterMove[k] as? String == v, "move: \(k) Firefox \(afterMove[k] ?? "-"), truth \(v)")
+        }
+        let loaded = try #require(firefox["loaded"] as? [String: Any])
+        let undone = try #require(firefox["after_undo"] as? [String: Any])
+        for k in Self.keys { #expect(undone[k] as? String == loaded[k] as? String, "undo: \(k)") }
+        #expect(loaded["split-places"] as? String == "13" && afterMove["split-places"] as? String == "12")
 
         // The mixed scenario's figures are those of the independent truth (lookups, census, libpysal Rook).
         let truth = try ExplorerBrowserTests.truth(of: mixed, in: folder, name: "truth.csv")
