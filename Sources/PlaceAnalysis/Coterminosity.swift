@@ -90,7 +90,7 @@ public struct Coterminosity: Sendable {
     public var sliverCount: Int { places.reduce(0) { $0 + $1.slivers.count } }
     public var weighted: Bool { overlap.split != nil }
 
-    public init(places: AnalysisLayer, systems: AnalysisLayer, options: CoterminosityOptions) throws(InputError) {
+    public init(places: AnalysisLayer, systems: AnalysisLayer, options: CoterminosityOptions) throws(PlacemapError) {
         var o = OverlapOptions()
         o.population = options.population
         o.method = options.method

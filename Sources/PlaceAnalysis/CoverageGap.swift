@@ -30,8 +30,8 @@ public struct CoverageGap: Sendable {
     }
 
     /// The bad-data error of an unallowed gap.
-    public var error: InputError {
-        InputError(
+    public var error: PlacemapError {
+        PlacemapError(
             .badData, file: source,
             message: "\(blocks.count) block\(blocks.count == 1 ? "" : "s") with people (\(Int(people.rounded())) people) "
                 + "\(blocks.count == 1 ? "has" : "have") no row in this \(role) (e.g. \(blocks.prefix(5).joined(separator: ", ")))",

@@ -153,7 +153,7 @@ extension FolderOutputs {
 
 extension OutputSet {
     /// Every file of a scenario run into `folder` (see ``FolderOutputs/scenario(upperTier:)``).
-    public func add(_ r: ScenarioAnalysis, folder: String) throws(InputError) {
+    public func add(_ r: ScenarioAnalysis, folder: String) throws(PlacemapError) {
         let path = { (name: String) in OutputSet.join(folder, name) }
         try add(r.summaryObject, to: path("summary.json"))
         try add(r.summary + "\n", to: path("summary.txt"))

@@ -69,6 +69,8 @@ struct ScenarioCommand: ParsableCommand {
     func validate() throws {
         if places != nil, placesLookup.lookup != nil { throw ValidationError("give --places or --places-lookup, not both") }
         if systems != nil, systemsLookup.lookup != nil { throw ValidationError("give --systems or --systems-lookup, not both") }
+        try placesLookup.requireLookupForColumns()
+        try systemsLookup.requireLookupForColumns()
         try weighting.requireLargestShare(in: "scenario")
     }
 
@@ -112,7 +114,7 @@ struct ScenarioCommand: ParsableCommand {
     /// The blocks and their population (with the census age bands when bundled).
     func loadPopulation() throws -> PopulationBlocks {
         if let p = try weighting.load() {
-            try DiffCommand.requireEveryBlockPopulated(p)
+            try p.requireEveryBlockPopulated()
             return p
         }
         let layer = try GeoJSONReader.read(path: DataFolder.path("lsoa21_england.geojson"))

@@ -88,7 +88,7 @@ import Testing
         do {
             _ = try Self.atoms(system: { $0 == 4 ? nil : Self.cells[$0].system })
             Issue.record("a block without a system was accepted")
-        } catch let error as InputError {
+        } catch let error as PlacemapError {
             #expect(error.kind == .badData)
             #expect(error.featureCode == "B5")
             #expect(error.message.contains("block B5") && error.message.contains("has no icb"), "\(error.message)")

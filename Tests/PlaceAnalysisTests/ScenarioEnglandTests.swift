@@ -16,7 +16,7 @@ import Testing
         var graph: ContiguityGraph
     }
 
-    static let england: Result<England, InputError> = Result { () throws(InputError) in
+    static let england: Result<England, PlacemapError> = Result { () throws(PlacemapError) in
         let layer = try GeoJSONReader.read(path: Paths.geodata("lsoa21_england.geojson"))
         let blocks = try AnalysisLayer(layer, fields: LayerFields.detect(in: layer))
         var population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: Paths.geodata("census21_population_lsoa21.csv")))

@@ -34,7 +34,7 @@ public struct RookPieces: Sendable {
         """
 
     /// The pieces of each grouping's groups, in the order of `groupings`.
-    public static func of(_ layer: AnalysisLayer, groupings: [Grouping]) throws(InputError) -> [RookPieces] {
+    public static func of(_ layer: AnalysisLayer, groupings: [Grouping]) throws(PlacemapError) -> [RookPieces] {
         let shared = sharedSegmentPairs(layer)
         var perGrouping: [(groupOf: [String?], candidates: [Pair])] = []
         var wanted = Set<Pair>()
@@ -125,16 +125,16 @@ public struct RookPieces: Sendable {
     }
 
     /// The pairs among `pairs` that are rook neighbours, tested with GEOS on every core.
-    static func rookPairs(_ pairs: [Pair], _ layer: AnalysisLayer) throws(InputError) -> Set<Pair> {
+    static func rookPairs(_ pairs: [Pair], _ layer: AnalysisLayer) throws(PlacemapError) -> Set<Pair> {
         let isRook = try ParallelGEOS.map(pairs.count, state: { GeometryCache(layer, context: $0) }) {
-            (cache, k) throws(InputError) -> Bool in
+            (cache, k) throws(PlacemapError) -> Bool in
             let (a, b) = (pairs[k].a, pairs[k].b)
             do {
                 let (ga, gb) = (try cache.geometry(a), try cache.geometry(b))
                 guard try ga.intersects(gb) else { return false }
                 return try Contiguity.contact(ga, gb)?.kind == .rook
             } catch {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: layer.source, featureIndex: a, featureCode: layer.codes[a],
                     message: "GEOS could not compare this feature with \(layer.codes[b]): \(error)",
                     hint: "repair the layer (placemap validate FILE --fix OUT) and try again")

@@ -15,7 +15,7 @@ public struct FootprintBorder: Sendable {
 
     /// The groups of `coterminosity`'s places against its new systems (after), on `blocks` (the blocks
     /// of the footprints, in the same order).
-    public init(_ coterminosity: FootprintCoterminosity, blocks: AnalysisLayer) throws(InputError) {
+    public init(_ coterminosity: FootprintCoterminosity, blocks: AnalysisLayer) throws(PlacemapError) {
         let places = coterminosity.places
         let systems = coterminosity.diff.new
         let people = coterminosity.diff.population.population
@@ -38,13 +38,14 @@ public struct FootprintBorder: Sendable {
     }
 
     /// For each group, the deepest reach of its blocks into its place (dissolved once per place, on every core).
-    static func depths(_ groups: [(place: Int, blocks: [Int])], places: Footprint, blocks: AnalysisLayer) throws(InputError) -> [Double] {
+    static func depths(_ groups: [(place: Int, blocks: [Int])], places: Footprint, blocks: AnalysisLayer) throws(PlacemapError) -> [Double]
+    {
         let split = Array(Set(groups.map(\.place))).sorted()
         var ofPlace = [Int: [Int]]()
         for (k, p) in places.areaOfBlock.enumerated() { if let p { ofPlace[p, default: []].append(k) } }
         let placeBlocks = ofPlace
         let byPlace = try ParallelGEOS.map(split.count, state: { GeometryCache(blocks, context: $0) }) {
-            (cache, n) throws(InputError) -> [Int: Double] in
+            (cache, n) throws(PlacemapError) -> [Int: Double] in
             let place = split[n]
             do {
                 let area = try Dissolve.dissolve(placeBlocks[place] ?? [], blocks: blocks, cache: cache)
@@ -57,7 +58,7 @@ public struct FootprintBorder: Sendable {
                 }
                 return out
             } catch {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: blocks.source, featureCode: places.codes[place],
                     message: "GEOS could not measure how deep the blocks of other systems lie in \(places.codes[place]): \(error)",
                     hint: "repair the blocks (placemap validate FILE --fix OUT) and try again")

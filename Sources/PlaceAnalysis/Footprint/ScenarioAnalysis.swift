@@ -57,18 +57,18 @@ public struct ScenarioAnalysis: Sendable {
     public static let olderColumn = "population_aged_65_and_over"
 
     /// The systems' pieces before and after come from one pass over the blocks' segments (`RookPieces`).
-    public init(_ application: ScenarioApplication, population: PopulationBlocks) throws(InputError) {
+    public init(_ application: ScenarioApplication, population: PopulationBlocks) throws(PlacemapError) {
         self.application = application
         let diff = try FootprintDiff(old: application.systems, new: application.newSystems, population: population)
         self.diff = diff
-        func tier(_ today: Footprint, _ after: Footprint) throws(InputError) -> Tier {
+        func tier(_ today: Footprint, _ after: Footprint) throws(PlacemapError) -> Tier {
             let afterTier = try FootprintCoterminosity(places: after, diff: diff)
             return Tier(
                 today: try FootprintCoterminosity(places: today, diff: diff), after: afterTier,
                 border: try FootprintBorder(afterTier, blocks: population.blocks))
         }
         lower = try tier(application.places, application.newPlaces)
-        upper = try application.upperTier.map { u throws(InputError) in try tier(u, application.newUpperTier ?? u) }
+        upper = try application.upperTier.map { u throws(PlacemapError) in try tier(u, application.newUpperTier ?? u) }
         // One piece means joined through shared boundaries (rook), as in the explorer page: a system whose
         // parts meet only at a corner is two pieces (its dissolved footprint is two polygons).
         let pieces = try RookPieces.of(population.blocks, groupings: [application.systems.grouping(), application.newSystems.grouping()])

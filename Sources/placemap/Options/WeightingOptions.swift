@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlaceAnalysis
 import PlaceIO
+import PlaceOutput
 
 extension PopulationMethod: ExpressibleByArgument {}
 extension AttributeKind: ExpressibleByArgument {}
@@ -60,38 +61,5 @@ struct WeightingOptions: ParsableArguments {
             "\(command) gives each block wholly to one area (largest-share); --population-method \(m.rawValue) does not apply")
     }
 }
-
-/// Population rows and blocks that did not join: warnings, shown even with --quiet.
-func joinWarnings(_ p: PopulationBlocks?) -> [String] {
-    guard let p else { return [] }
-    var lines: [String] = []
-    if !p.unmatchedCodes.isEmpty {
-        lines.append(
-            "\(p.source): \(p.unmatchedCodes.count) codes match no block (e.g. \(p.unmatchedCodes.prefix(5).joined(separator: ", ")))")
-    }
-    if !p.blocksWithoutPopulation.isEmpty {
-        lines.append(
-            "\(p.blocks.source): \(p.blocksWithoutPopulation.count) blocks have no population row, counted as 0 "
-                + "(e.g. \(p.blocksWithoutPopulation.prefix(5).joined(separator: ", ")))")
-    }
-    if let a = p.attributes { lines += attributeJoinWarnings(a) }
-    return lines
-}
-
-/// Attribute rows and blocks that did not join, and the table's warnings.
-func attributeJoinWarnings(_ a: BlockAttributes) -> [String] {
-    var lines: [String] = []
-    if !a.unmatchedCodes.isEmpty {
-        lines.append(
-            "\(a.source): \(a.unmatchedCodes.count) codes match no block (e.g. \(a.unmatchedCodes.prefix(5).joined(separator: ", ")))")
-    }
-    if !a.blocksWithoutRow.isEmpty {
-        lines.append(
-            "\(a.source): \(a.blocksWithoutRow.count) blocks have no row: 0 in counts, left out of means and shares "
-                + "(e.g. \(a.blocksWithoutRow.prefix(5).joined(separator: ", ")))")
-    }
-    return lines + a.warnings
-}
-
 /// Says the join warnings on stderr (not silenced by --quiet: they are about the answer, not progress).
 func warnJoin(_ p: PopulationBlocks?) { for w in joinWarnings(p) { Console.warning(w) } }

@@ -1,0 +1,19 @@
+import PlaceAnalysis
+
+extension OverlapResult {
+    /// What the overlap found, for the terminal: pairs, slivers, population and joins, repairs.
+    public var summary: String {
+        let r = self
+        var s = "overlap: \(r.rows.count) pairs from \(r.a.count) × \(r.b.count) features"
+        s += "; slivers set aside (both shares < \(r.options.minShare)): \(r.slivers.count) pairs, \(Number.short(r.slivers.area)) m²"
+        if let split = r.split {
+            s +=
+                "\npopulation (\(split.method.rawValue)): \(Number.short(split.total)) in blocks, \(Number.short(split.outsideEveryPiece)) outside every piece"
+            if let a = split.attributes, !a.attributes.countColumns.isEmpty {
+                s += "\n" + a.attributes.reconciliation(a, method: split.method)
+            }
+        }
+        for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }
+        return s
+    }
+}
