@@ -185,18 +185,7 @@ extension Coterminosity {
         for status in PlaceStatus.allCases { o[status.rawValue] = .number(Double(count(status))) }
         o["warnings"] = .array(warnings.map(JSONValue.string))
         if areaEvidence != nil { o["notes"] = .array([.string(Self.areaModeNote)]) }
-        if !options.gaps.isEmpty {
-            o["gaps"] = .array(
-                options.gaps.map { gap in
-                    .object(
-                        JSONObject([
-                            ("role", .string(gap.role)), ("file", .string(gap.source)), ("blocks", .number(Double(gap.blocks.count))),
-                            ("people", .number(Number.round(gap.people, 3))),
-                            ("first_blocks", .array(gap.blocks.prefix(20).map(JSONValue.string))),
-                            ("rule", .string("allowed by --allow-gaps: these blocks' people are in no area of this lookup or table")),
-                        ]))
-                })
-        }
+        if !options.gaps.isEmpty { o["gaps"] = Provenance.gaps(options.gaps) }
         if let population = options.population, let split = overlap.split {
             o["population"] = Provenance.population(population, split: split)
         }

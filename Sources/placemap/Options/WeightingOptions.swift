@@ -20,10 +20,7 @@ struct WeightingOptions: ParsableArguments {
         help: "centroid (ONS best-fit), area (area-weighted) or largest-share (default: centroid; largest-share for coterminosity).")
     var method: PopulationMethod?
 
-    @Flag(
-        name: .customLong("allow-gaps"),
-        help: "Go on when a lookup or the attributes leave blocks with people uncovered (else exit 65); each gap is reported.")
-    var allowGaps = false
+    @OptionGroup var gapPolicy: GapPolicy
 
     func validate() throws {
         if (blocks == nil) != (table.population == nil) { throw ValidationError("--blocks and --population go together") }
@@ -45,12 +42,7 @@ struct WeightingOptions: ParsableArguments {
     }
 
     /// `gap` refused (exit 65) without --allow-gaps; with it, said on stderr and returned for the outputs.
-    func gap(_ gap: CoverageGap?) throws -> CoverageGap? {
-        guard let gap else { return nil }
-        guard allowGaps else { throw gap.error }
-        Console.warning("gap allowed: " + gap.description)
-        return gap
-    }
+    func gap(_ gap: CoverageGap?) throws -> CoverageGap? { try gapPolicy.check(gap) }
 
     var inputs: [String?] { [blocks, table.population, attributeTable.attributes] }
 
