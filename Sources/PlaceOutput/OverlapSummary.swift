@@ -13,6 +13,7 @@ extension OverlapResult {
                 s += "\n" + a.attributes.reconciliation(a, method: split.method)
             }
         }
+        for gap in r.options.population?.gaps ?? [] { s += "\ngap (allowed): \(gap.description)" }
         for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }
         return s
     }

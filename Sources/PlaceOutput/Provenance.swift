@@ -61,6 +61,7 @@ public enum Provenance {
             ("blocks_without_population_examples", .array(p.blocksWithoutPopulation.prefix(20).map(JSONValue.string))),
         ])
         if let attributes = p.attributes { o["attributes"] = attributes.provenance(split: split.attributes) }
+        if !p.gaps.isEmpty { o["gaps"] = gaps(p.gaps) }
         return .object(o)
     }
 

@@ -113,4 +113,30 @@ import Testing
         let total = msoas.rows.reduce(0.0) { $0 + (Double($1[1]) ?? .nan) }
         #expect(abs(total - attributed - people) < 1, "first past the post leaves out exactly the gap's people")
     }
+
+    /// An attributes table without a row for a block with people: refused, or with --allow-gaps said in
+    /// the summary and recorded in the overlap's provenance.
+    @Test func anAllowedAttributesGapIsInTheSummaryAndTheProvenance() throws {
+        let l = NumberParsingCLITests.layers()
+        let attributes = Paths.write("code,population_aged_65_and_over\nB1,10\nB2,20\nB3,30\n", as: "ages.csv", in: l.folder)
+        func overlap(_ extra: [String]) throws -> (RunResult, String) {
+            let out = l.folder.appendingPathComponent("pairs\(extra.count).csv").path
+            let r = try placemap(
+                [
+                    "overlap", l.places, l.systems, "--a-code", "code", "--b-code", "code", "--blocks", l.blocks, "--blocks-code", "code",
+                    "--population", l.population, "--attributes", attributes, "-o", out,
+                ] + extra)
+            return (r, out)
+        }
+        let (refused, refusedOut) = try overlap([])
+        #expect(refused.status == 65 && refused.stderr.contains("ages.csv") && refused.stderr.contains("B4"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: refusedOut))
+        let (allowed, out) = try overlap(["--allow-gaps"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        // overlap says its summary on stderr (its table may be standard output).
+        #expect(
+            allowed.stderr.contains("gap (allowed): attributes") && allowed.stderr.contains("(100 people; e.g. B4)"), "\(allowed.stderr)")
+        let json = try String(contentsOfFile: out.replacingOccurrences(of: ".csv", with: ".json"), encoding: .utf8)
+        #expect(json.contains("\"gaps\"") && json.contains("\"first_blocks\": [\"B4\"]") && json.contains("\"people\": 100"), "\(json)")
+    }
 }

@@ -34,11 +34,12 @@ struct WeightingOptions: ParsableArguments {
     /// ``load()`` with the gaps allowed on the way.
     func loadWithGaps() throws -> (population: PopulationBlocks?, gaps: [CoverageGap]) {
         guard let blocks, let population = table.population else { return (nil, []) }
-        let p = try attributeTable.attach(to: table.join(blocksChoice.analysisLayer(blocks), path: population))
+        var p = try attributeTable.attach(to: table.join(blocksChoice.analysisLayer(blocks), path: population))
         guard let a = p.attributes, let path = attributeTable.attributes else { return (p, []) }
         let positions = p.blocks.positions
         let uncovered = a.blocksWithoutRow.compactMap { positions[$0] }
-        return (p, try gap(CoverageGap(role: "attributes", source: path, uncovered: uncovered, population: p)).map { [$0] } ?? [])
+        p.gaps = try gap(CoverageGap(role: "attributes", source: path, uncovered: uncovered, population: p)).map { [$0] } ?? []
+        return (p, p.gaps)
     }
 
     /// `gap` refused (exit 65) without --allow-gaps; with it, said on stderr and returned for the outputs.
