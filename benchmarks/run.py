@@ -215,12 +215,12 @@ def case_diff():
     weighting = ["--blocks", blocks, "--population", population]
     coterminosity = [os.path.join(BIN, "placemap"), "coterminosity", "--places", data("built/lad24.geojson"),
                      "--systems", data("built/icb24.geojson")] + weighting + ["--out", os.path.join(out, "cot"), "--overwrite"]
-    icb22 = [data("lookup_lsoa21_icb22_lad22.csv"), "--old-code", "icb22_code"]
-    for label, new in (("block lookups", [data("lookup_lsoa21_sicbl24_icb24.csv"), "--new-code", "icb24_code"]),
+    icb22 = [data("lookup_lsoa21_icb22_lad22.csv"), "--old-by", "icb22_code"]
+    for label, new in (("block lookups", [data("lookup_lsoa21_sicbl24_icb24.csv"), "--new-by", "icb24_code"]),
                        ("ICB 2024 as polygons", [data("built/icb24.geojson")])):
         compare(f"diff ICB22 → ICB24 over LSOA 2021 ({label}, with LAD24 places) against coterminosity LAD24 × ICB24",
                 [os.path.join(BIN, "placemap"), "diff"] + icb22 + new + weighting
-                + ["--places", data("lookup_lsoa21_lad24.csv"), "--out", os.path.join(out, "diff"), "--overwrite"],
+                + ["--places-lookup", data("lookup_lsoa21_lad24.csv"), "--places-by", "ltla24_code", "--out", os.path.join(out, "diff"), "--overwrite"],
                 coterminosity)
     shutil.rmtree(out, ignore_errors=True)
 

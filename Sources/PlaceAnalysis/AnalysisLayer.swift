@@ -19,7 +19,7 @@ public struct AnalysisLayer: Sendable {
 
     /// Reprojects `layer` to EPSG:27700, checks its codes (missing or duplicate codes are errors) and
     /// repairs invalid geometries, keeping a report of each repair.
-    public init(_ layer: Layer, fields: LayerFields) throws(InputError) {
+    public init(_ layer: Layer, fields: LayerFields) throws(PlacemapError) {
         let projected = try layer.reprojected(to: .britishNationalGrid)
         try LayerCheck.checkWithinGreatBritain(projected, original: layer)
         let values = try fields.uniqueValues(in: projected)

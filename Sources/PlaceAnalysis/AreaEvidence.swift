@@ -51,7 +51,7 @@ public struct AreaEvidence: Sendable {
     public init(
         overlap: OverlapResult, sliverShare: Double, tolerance: Double? = nil,
         decidableLimit: Double = InteriorEvidence.defaultDecidableLimit
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         let places = overlap.a
         var byPlace = [[OverlapRow]](repeating: [], count: places.count)
         for r in overlap.rows where r.area > 0 { byPlace[r.a].append(r) }
@@ -68,7 +68,7 @@ public struct AreaEvidence: Sendable {
         let shapes = Dictionary(
             overlap.rows.compactMap { r in r.shape.map { (Pair(r.a, r.b), $0) } }, uniquingKeysWith: { a, _ in a })
         let depths = try ParallelGEOS.map(work.count, state: { AreaCache(places, context: $0) }) {
-            (cache, i) throws(InputError) -> Double in
+            (cache, i) throws(PlacemapError) -> Double in
             let item = work[i]
             do {
                 let piece: Geometry
@@ -84,7 +84,7 @@ public struct AreaEvidence: Sendable {
                 }
                 return try InteriorEvidence.depth(of: piece, into: cache.boundary(item.place))
             } catch {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: places.source, featureIndex: item.place, featureCode: places.codes[item.place],
                     message: "GEOS could not measure how deep this place's pieces reach: \(error)",
                     hint: "repair the layers (placemap validate FILE --fix OUT) and try again")

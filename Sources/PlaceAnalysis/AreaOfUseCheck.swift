@@ -7,7 +7,7 @@ extension LayerCheck {
     /// 49.75° N to 61.01° N). `original` is the layer as read, before reprojection, so that the
     /// message can name the likely cause: latitude and longitude swapped, or degrees in a file that
     /// claims a projected CRS.
-    public static func checkWithinGreatBritain(_ projected: Layer, original: Layer) throws(InputError) {
+    public static func checkWithinGreatBritain(_ projected: Layer, original: Layer) throws(PlacemapError) {
         let box = try britishNationalGridExtent(for: original)
         for (i, f) in projected.features.enumerated() {
             guard let b = f.shape.bounds else { continue }
@@ -31,7 +31,7 @@ extension LayerCheck {
                     hint = "the coordinates look like latitude/longitude degrees (swapped), not the metres of \(original.crs)"
                 }
             }
-            throw InputError(.badData, file: original.source, featureIndex: i, featureCode: code, message: message, hint: hint)
+            throw PlacemapError(.badData, file: original.source, featureIndex: i, featureCode: code, message: message, hint: hint)
         }
     }
 
@@ -40,9 +40,10 @@ extension LayerCheck {
     }
 
     /// The EPSG:27700 box around its area of use: the area's boundary, densified, projected.
-    static func britishNationalGridExtent(for layer: Layer) throws(InputError) -> Bounds {
+    static func britishNationalGridExtent(for layer: Layer) throws(PlacemapError) -> Bounds {
         guard let area = CRS.britishNationalGrid.areaOfUse else {
-            throw InputError(.io, file: layer.source, message: "PROJ gives no area of use for EPSG:27700", hint: "check the PROJ installation (proj.db)")
+            throw PlacemapError(
+                .io, file: layer.source, message: "PROJ gives no area of use for EPSG:27700", hint: "check the PROJ installation (proj.db)")
         }
         do throws(GeometryError) {
             let transform = try CoordinateTransform.cached(from: .wgs84, to: .britishNationalGrid)
@@ -59,7 +60,7 @@ extension LayerCheck {
             for p in stride(from: 0, to: xy.count, by: 2) { box.include(x: xy[p], y: xy[p + 1]) }
             return box
         } catch {
-            throw InputError(.io, file: layer.source, message: "cannot project the area of use of EPSG:27700: \(error)")
+            throw PlacemapError(.io, file: layer.source, message: "cannot project the area of use of EPSG:27700: \(error)")
         }
     }
 }

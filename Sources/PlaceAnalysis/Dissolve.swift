@@ -25,7 +25,7 @@ public enum Dissolve {
     public static func run(
         _ blocks: AnalysisLayer, grouping: Grouping, sum fields: [String] = [],
         population: PopulationBlocks? = nil, progress: ProgressHandler? = nil
-    ) throws(InputError) -> [DissolvedArea] {
+    ) throws(PlacemapError) -> [DissolvedArea] {
         var members: [String: [Int]] = [:]
         var names: [String: String] = [:]
         for (i, g) in grouping.groups.enumerated() {
@@ -39,7 +39,7 @@ public enum Dissolve {
         let sums = try sumValues(blocks, fields: fields)
         let counter = ProgressCounter(total: codes.count, handler: progress)
         return try ParallelGEOS.map(codes.count, state: { GeometryCache(blocks, context: $0) }) {
-            (cache, g) throws(InputError) -> DissolvedArea in
+            (cache, g) throws(PlacemapError) -> DissolvedArea in
             defer { counter.step() }
             let code = codes[g]
             let list = groups[code] ?? []
@@ -51,7 +51,7 @@ public enum Dissolve {
                 if let population { area.sums.append(list.reduce(0) { $0 + population.population[$1] }) }
                 return area
             } catch {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: blocks.source, featureCode: code,
                     message: "GEOS could not dissolve group \(code): \(error)", hint: "repair the blocks (placemap validate --fix)")
             }
@@ -60,7 +60,9 @@ public enum Dissolve {
 
     /// Pairs of output areas whose interiors overlap (from blocks of different groups overlapping),
     /// as positions in `areas` with the shared area.
-    public static func overlapsBetween(_ areas: [DissolvedArea], codeField: String) throws(InputError) -> [(a: Int, b: Int, area: Double)] {
+    public static func overlapsBetween(_ areas: [DissolvedArea], codeField: String) throws(PlacemapError) -> [(
+        a: Int, b: Int, area: Double
+    )] {
         let layer = Layer(
             name: "areas", source: "dissolved areas", crs: .britishNationalGrid,
             features: areas.map {
@@ -70,13 +72,13 @@ public enum Dissolve {
         return try Overlay.pieces(analysed, analysed).flatMap { $0 }.filter { $0.a < $0.b }.map { ($0.a, $0.b, $0.area) }
     }
 
-    static func sumValues(_ blocks: AnalysisLayer, fields: [String]) throws(InputError) -> [[Double]] {
+    static func sumValues(_ blocks: AnalysisLayer, fields: [String]) throws(PlacemapError) -> [[Double]] {
         var out: [[Double]] = []
         for field in fields {
             var column: [Double] = []
             for (i, f) in blocks.features.enumerated() {
                 guard let v = f.properties[field]?.number ?? f.properties[field]?.text.flatMap(Double.init) else {
-                    throw InputError(
+                    throw PlacemapError(
                         .badData, file: blocks.source, featureIndex: i, featureCode: blocks.codes[i], field: field,
                         message: "not a number", hint: "--sum takes numeric properties only")
                 }

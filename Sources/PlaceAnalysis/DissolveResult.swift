@@ -16,7 +16,7 @@ public struct DissolveResult {
     public init(
         blocks: AnalysisLayer, grouping: Grouping, sumFields: [String] = [], population: PopulationBlocks? = nil,
         progress: ProgressHandler? = nil
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         let areas = try Dissolve.run(blocks, grouping: grouping, sum: sumFields, population: population, progress: progress)
         self.areaOverlaps = try Dissolve.overlapsBetween(areas, codeField: grouping.field)
         self.areas = areas

@@ -37,10 +37,10 @@ public struct Grouping: Sendable {
 
     /// Groups from property `field` (names from `nameField`, default its partner, e.g. icb24_name);
     /// a usage error when no feature has it.
-    public static func property(_ field: String, of layer: AnalysisLayer, nameField: String? = nil) throws(InputError) -> Grouping {
+    public static func property(_ field: String, of layer: AnalysisLayer, nameField: String? = nil) throws(PlacemapError) -> Grouping {
         let keys = layer.features.first?.properties.keys ?? []
         guard layer.features.contains(where: { $0.properties[field] != nil }) else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: layer.source, field: field, message: "no feature has this property",
                 hint: "group by one of: " + keys.joined(separator: ", ") + ", or join a table with --lookup")
         }
@@ -58,20 +58,20 @@ public struct Grouping: Sendable {
     public static func lookup(
         _ table: CSVTable, codeColumn: String?, groupColumn: String, nameColumn: String? = nil,
         for layer: AnalysisLayer
-    ) throws(InputError) -> Grouping {
+    ) throws(PlacemapError) -> Grouping {
         let key: Int
         if let codeColumn {
             key = try table.column(codeColumn)
         } else if let found = table.firstColumn(among: [layer.fields.code]) {
             key = found
         } else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: table.source, message: "no column named \(layer.fields.code) to join to the layer's codes",
                 hint: "name it with --lookup-code; the columns are: " + table.header.joined(separator: ", "))
         }
         let value = try table.column(groupColumn)
         let nameIndex =
-            try nameColumn.map { name throws(InputError) in try table.column(name) }
+            try nameColumn.map { name throws(PlacemapError) in try table.column(name) }
             ?? LayerFields.partner(of: groupColumn, in: table.header).flatMap { table.header.firstIndex(of: $0) }
         let positions = layer.positions
         var groups = [(code: String, name: String)?](repeating: nil, count: layer.count)
@@ -85,7 +85,7 @@ public struct Grouping: Sendable {
                 continue
             }
             if let first = lineOf[code], groups[i]?.code != (group.isEmpty ? nil : group) {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: table.source, line: r + 2, featureCode: code, field: table.header[value],
                     message: "\(code) is given another group here than on line \(first)",
                     hint: "keep one group per code (a best-fit lookup)")
@@ -94,7 +94,7 @@ public struct Grouping: Sendable {
             groups[i] = group.isEmpty ? nil : (group, nameIndex.map { row[$0] } ?? "")
         }
         guard !lineOf.isEmpty || table.rows.isEmpty else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: table.source, field: table.header[key],
                 message: "no code in this column matches a feature of \(layer.source) (\(layer.fields.code))",
                 hint: "choose the lookup's code column with --lookup-code")

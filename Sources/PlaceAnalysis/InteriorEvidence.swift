@@ -60,7 +60,7 @@ public struct InteriorEvidence: Sendable {
     public init(
         allocation: BlockAllocation, places lp: Int, systems ls: Int, people: [Double], tolerance: Double? = nil,
         decidableLimit: Double = InteriorEvidence.defaultDecidableLimit
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         let places = allocation.layers[lp]
         let systems = allocation.layers[ls]
         let inPlace = allocation.largest(lp)
@@ -114,11 +114,12 @@ public struct InteriorEvidence: Sendable {
     }
 
     /// For each group, the deepest reach of its blocks' parts inside its place.
-    static func depths(of groups: [(place: Int, blocks: [Int])], blocks: AnalysisLayer, places: AnalysisLayer) throws(InputError)
+    static func depths(of groups: [(place: Int, blocks: [Int])], blocks: AnalysisLayer, places: AnalysisLayer) throws(PlacemapError)
         -> [Double]
     {
         let items = groups.enumerated().flatMap { n, g in g.blocks.map { (group: n, place: g.place, block: $0) } }
-        let each = try ParallelGEOS.map(items.count, state: { AreaCache(places, context: $0) }) { (cache, i) throws(InputError) -> Double in
+        let each = try ParallelGEOS.map(items.count, state: { AreaCache(places, context: $0) }) {
+            (cache, i) throws(PlacemapError) -> Double in
             let item = items[i]
             do {
                 let block = try Geometry(blocks.features[item.block].shape, in: cache.context)
@@ -126,7 +127,7 @@ public struct InteriorEvidence: Sendable {
                 let part = try area.containsProperly(block) ? block : try block.intersection(cache.geometry(item.place))
                 return try depth(of: part, into: cache.boundary(item.place))
             } catch {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: blocks.source, featureIndex: item.block, featureCode: blocks.codes[item.block],
                     message: "GEOS could not measure how deep this block lies in \(places.codes[item.place]): \(error)",
                     hint: "repair the layers (placemap validate FILE --fix OUT) and try again")

@@ -54,7 +54,7 @@ public enum LayerCheck {
 
     /// Area of each feature in square metres, measured in EPSG:27700 (reprojecting when needed).
     /// Invalid geometries are measured as drawn.
-    public static func areas(of layer: Layer) throws(InputError) -> [Double] {
+    public static func areas(of layer: Layer) throws(PlacemapError) -> [Double] {
         let projected = try layer.reprojected(to: .britishNationalGrid)
         try checkWithinGreatBritain(projected, original: layer)
         let features = projected.features
@@ -77,13 +77,13 @@ public struct Repair: Sendable {
 extension LayerCheck {
     /// Makes every invalid polygon valid (GEOS make-valid, "structure" method), keeping only polygonal
     /// parts, and reports each change with its area in square metres before and after.
-    public static func repair(_ layer: Layer, fields: LayerFields?) throws(InputError) -> (layer: Layer, repairs: [Repair]) {
+    public static func repair(_ layer: Layer, fields: LayerFields?) throws(PlacemapError) -> (layer: Layer, repairs: [Repair]) {
         // An explicit repair checks every feature, however large (GEOS decides what the sweep leaves open).
         try repair(layer, problems: problems(in: layer, fields: fields, geosPointLimit: .max))
     }
 
     /// Repairs the features named in `problems` (found by `problems(in:fields:)`).
-    static func repair(_ layer: Layer, problems: [FeatureProblem]) throws(InputError) -> (layer: Layer, repairs: [Repair]) {
+    static func repair(_ layer: Layer, problems: [FeatureProblem]) throws(PlacemapError) -> (layer: Layer, repairs: [Repair]) {
         let problems = problems.filter { !$0.unchecked }
         guard !problems.isEmpty else { return (layer, []) }
         var fixed = layer
@@ -96,7 +96,7 @@ extension LayerCheck {
             switch results[k] {
             case .success(let shape): fixed.features[problem.index].shape = shape
             case .failure(let error):
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: layer.source, featureIndex: problem.index, featureCode: problem.code,
                     message: "cannot be repaired: \(error)", hint: "fix this feature by hand")
             }

@@ -42,7 +42,7 @@ public struct LookupAudit: Sendable {
     /// Checks `lookup` (a grouping of the blocks by area code) against the geometry of `areas`.
     public init(
         blocks: AnalysisLayer, areas: AnalysisLayer, lookup: Grouping, tolerance: Double? = nil, allocation shared: BlockAllocation? = nil
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         let allocation: BlockAllocation
         if let given = shared, given.position(of: areas) != nil {
             allocation = given

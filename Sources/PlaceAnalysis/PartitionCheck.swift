@@ -29,14 +29,14 @@ public enum PartitionCheck {
     /// only pairs where one feature covers the other are found (repeated or nested features): two
     /// prepared predicates per touching pair and no intersection, for layers of tens of thousands of
     /// blocks where intersecting every neighbour would cost more than the analysis itself.
-    public static func overlaps(in layer: AnalysisLayer, measuring: Bool = true) throws(InputError) -> [PartitionOverlap] {
+    public static func overlaps(in layer: AnalysisLayer, measuring: Bool = true) throws(PlacemapError) -> [PartitionOverlap] {
         let features = layer.features
         let found = try ParallelGEOS.map(layer.count, state: { GeometryCache(layer, context: $0) }) {
-            (cache, i) throws(InputError) -> [PartitionOverlap] in
+            (cache, i) throws(PlacemapError) -> [PartitionOverlap] in
             do {
                 return try overlaps(of: i, layer, features, cache, measuring: measuring)
             } catch {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: layer.source, featureIndex: i, featureCode: layer.codes[i],
                     message: "GEOS could not compare this feature with its neighbours: \(error)",
                     hint: "repair the layer (placemap validate FILE --fix OUT) and try again")
@@ -47,8 +47,7 @@ public enum PartitionCheck {
 
     private static func overlaps(
         of i: Int, _ layer: AnalysisLayer, _ features: [Feature], _ cache: GeometryCache, measuring: Bool
-    ) throws(GeometryError) -> [PartitionOverlap]
-    {
+    ) throws(GeometryError) -> [PartitionOverlap] {
         guard features[i].shape.isPolygonal, let bounds = features[i].shape.bounds else { return [] }
         let candidates = layer.index.query(bounds).filter { $0 > i && features[$0].shape.isPolygonal }
         guard !candidates.isEmpty else { return [] }
@@ -80,14 +79,14 @@ public enum PartitionCheck {
 
     /// The overlaps of `layer`, refusing gross ones (at least `grossFraction` of the smaller
     /// feature) with an error naming the pairs; `role` names the layer ("systems", "blocks").
-    public static func check(_ layer: AnalysisLayer, role: String, measuring: Bool = true) throws(InputError) -> [PartitionOverlap] {
+    public static func check(_ layer: AnalysisLayer, role: String, measuring: Bool = true) throws(PlacemapError) -> [PartitionOverlap] {
         let found = try overlaps(in: layer, measuring: measuring)
         let gross = found.filter { $0.fractionOfSmaller >= grossFraction }
         guard gross.isEmpty else {
             let listed = gross.prefix(5).map { o in
                 "\(o.codeA) and \(o.codeB) share \(areaText(o.area)) (\(Int((o.fractionOfSmaller * 100).rounded())) % of the smaller)"
             }
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: layer.source, featureIndex: gross[0].b, featureCode: gross[0].codeB,
                 message: "the \(role) layer must not overlap itself, but \(gross.count) pairs of features do: "
                     + listed.joined(separator: "; ") + (gross.count > 5 ? "; …" : ""),
@@ -99,14 +98,14 @@ public enum PartitionCheck {
     /// Refuses features of `layer` whose geometry repeats another's exactly (the grossest overlap),
     /// in linear time without GEOS: the check for layers of blocks, where a full overlap check would
     /// cost more than the analysis. `role` names the layer.
-    public static func checkNoRepeats(_ layer: AnalysisLayer, role: String) throws(InputError) {
+    public static func checkNoRepeats(_ layer: AnalysisLayer, role: String) throws(PlacemapError) {
         var first: [Int: [Int]] = [:]
         for (j, f) in layer.features.enumerated() where f.shape.isPolygonal {
             var h = Hasher()
             h.combine(f.shape.coordinates)
             let key = h.finalize()
             for i in first[key] ?? [] where layer.features[i].shape == f.shape {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: layer.source, featureIndex: j, featureCode: layer.codes[j],
                     message: "the \(role) layer must not overlap itself, but \(layer.codes[j]) repeats the geometry of "
                         + "\(layer.codes[i]) (feature \(i)), which would count its area and people twice",

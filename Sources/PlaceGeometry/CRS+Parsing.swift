@@ -7,7 +7,11 @@ extension CRS {
     /// code. The corresponding PROJ functions are `proj_create`, `proj_get_id_code` and `proj_identify`.
     public init(parsing text: String) throws(GeometryError) {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if let code = Int(t) ?? Self.epsgSuffix(t) {
+        if t.uppercased().hasSuffix("CRS84") {
+            self = .wgs84
+            return
+        }
+        if let code = Int(t) ?? Self.epsgCode(named: t) {
             guard code > 0 else { throw .proj(function: "CRS", message: "\"\(text)\" is not an EPSG code (codes are positive)") }
             try Self.check(code, text)
             self.init(epsg: code)
@@ -46,13 +50,28 @@ extension CRS {
         throw .proj(function: "proj_identify", message: "\"\(text)\" matches no EPSG CRS closely enough; give its EPSG code instead")
     }
 
-    /// 27700 from `EPSG:27700`, `epsg:27700`, `urn:ogc:def:crs:EPSG::27700` or `EPSG::27700`.
-    static func epsgSuffix(_ t: String) -> Int? {
-        let upper = t.uppercased()
-        for prefix in ["URN:OGC:DEF:CRS:EPSG::", "URN:OGC:DEF:CRS:EPSG:", "EPSG::", "EPSG:"] where upper.hasPrefix(prefix) {
-            return Int(upper.dropFirst(prefix.count))
+    /// The CRS a file names, read without PROJ: `EPSG:27700`, `urn:ogc:def:crs:EPSG::27700`, OGC CRS84;
+    /// nil for any other text. The one parser of CRS names (``init(parsing:)`` uses it first).
+    public init?(name text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.uppercased().hasSuffix("CRS84") {
+            self = .wgs84
+        } else if let code = Self.epsgCode(named: t) {
+            self.init(epsg: code)
+        } else {
+            return nil
         }
-        return nil
+    }
+
+    /// 27700 from any name with EPSG in it whose last `:`-separated part is a positive code of ASCII
+    /// digits (`EPSG:27700`, `epsg::27700`, `urn:ogc:def:crs:EPSG::27700`); `EPSG:-4326` is no code.
+    static func epsgCode(named text: String) -> Int? {
+        let upper = text.uppercased()
+        guard upper.contains("EPSG") else { return nil }
+        let last = upper.split(separator: ":", omittingEmptySubsequences: false).last ?? ""
+        guard !last.isEmpty, last.count <= 9, last.allSatisfy({ $0.isASCII && $0.isNumber }), let code = Int(last), code > 0
+        else { return nil }
+        return code
     }
 
     /// Refuses an EPSG code PROJ does not know.

@@ -25,9 +25,9 @@ public struct CSVTable: Sendable {
     public func line(ofRow r: Int) -> Int { r < rowLines.count ? rowLines[r] : r + 2 }
 
     /// The column index of `name`, or a usage error naming the columns there are.
-    public func column(_ name: String) throws(InputError) -> Int {
+    public func column(_ name: String) throws(PlacemapError) -> Int {
         guard let i = header.firstIndex(of: name) else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: source, field: name, message: "no such column",
                 hint: "the columns are: " + header.joined(separator: ", "))
         }
@@ -45,13 +45,13 @@ public struct CSVTable: Sendable {
 /// Reads CSV files: UTF-8 (a byte-order mark tolerated), quoted fields with commas, quotes and
 /// newlines, CRLF or LF line ends, a header row, and the same number of fields on every row.
 public enum CSVReader {
-    public static func read(path: String) throws(InputError) -> CSVTable {
+    public static func read(path: String) throws(PlacemapError) -> CSVTable {
         // The file is mapped while read; the table's text takes as much again and its field ends
         // 8 bytes a field (a file of short fields: about 3 bytes a byte of file in all).
         try MemoryBudget.check(reading: path, bytesPerFileByte: 3, kind: "CSV")
         let data = try FileData.mapped(path)
-        let table = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<CSVTable, InputError> in
-            do throws(InputError) {
+        let table = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<CSVTable, PlacemapError> in
+            do throws(PlacemapError) {
                 return .success(try parse(raw.assumingMemoryBound(to: UInt8.self), source: path))
             } catch {
                 return .failure(error)
@@ -60,15 +60,15 @@ public enum CSVReader {
         return try table.get()
     }
 
-    public static func parse(_ data: [UInt8], source: String) throws(InputError) -> CSVTable {
-        try data.withUnsafeBufferPointer { (buffer) throws(InputError) -> CSVTable in try parse(buffer, source: source) }
+    public static func parse(_ data: [UInt8], source: String) throws(PlacemapError) -> CSVTable {
+        try data.withUnsafeBufferPointer { (buffer) throws(PlacemapError) -> CSVTable in try parse(buffer, source: source) }
     }
 
-    static func parse(_ data: UnsafeBufferPointer<UInt8>, source: String) throws(InputError) -> CSVTable {
+    static func parse(_ data: UnsafeBufferPointer<UInt8>, source: String) throws(PlacemapError) -> CSVTable {
         var start = 0
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         guard data.count > start else {
-            throw InputError(.badData, file: source, message: "the file is empty", hint: "expected a header row and data rows")
+            throw PlacemapError(.badData, file: source, message: "the file is empty", hint: "expected a header row and data rows")
         }
         // Fields go straight into packed rows; the header is the first record, taken out of them.
         // The file bounds the text, its commas and line ends the fields: reserved once, the
@@ -93,10 +93,10 @@ public enum CSVReader {
         var quoted = false
         var fieldWasQuoted = false
 
-        func finishField() throws(InputError) {
+        func finishField() throws(PlacemapError) {
             // Fields split at ASCII bytes, so a field is valid UTF-8 when its bytes are.
             if field.contains(where: { $0 >= 0x80 }), String(validating: field, as: UTF8.self) == nil {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: source, line: recordLine, message: "text is not valid UTF-8",
                     hint: "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)")
             }
@@ -104,14 +104,14 @@ public enum CSVReader {
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
-        func finishRecord() throws(InputError) {
+        func finishRecord() throws(PlacemapError) {
             try finishField()
             let count = rows.fieldCount - recordStart
             if count == 1, rows.text(ofField: recordStart).isEmpty {
                 rows.removeFields(from: recordStart)  // a blank line
             } else if let header {
                 if count != header.count {
-                    throw InputError(
+                    throw PlacemapError(
                         .badData, file: source, line: recordLine,
                         message: "row has \(count) fields but the header has \(header.count)",
                         hint: "quote fields that contain commas, or fix the row")
@@ -147,7 +147,7 @@ public enum CSVReader {
             switch c {
             case 0x22:
                 guard field.isEmpty, !fieldWasQuoted else {
-                    throw InputError(
+                    throw PlacemapError(
                         .badData, file: source, line: line, message: "a quote inside an unquoted field",
                         hint: "RFC 4180: quote the whole field and double the quotes inside it")
                 }
@@ -160,7 +160,7 @@ public enum CSVReader {
                 try finishRecord()
             default:
                 if fieldWasQuoted {
-                    throw InputError(
+                    throw PlacemapError(
                         .badData, file: source, line: line, message: "text after a closing quote",
                         hint: "RFC 4180: quote the whole field and double the quotes inside it")
                 }
@@ -169,17 +169,17 @@ public enum CSVReader {
             i += 1
         }
         if quoted {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: source, line: recordLine, message: "a quoted field is never closed",
                 hint: "close the quote or remove it")
         }
         if !field.isEmpty || rows.fieldCount > recordStart { try finishRecord() }
         guard let header else {
-            throw InputError(.badData, file: source, message: "the file has no header row")
+            throw PlacemapError(.badData, file: source, message: "the file has no header row")
         }
         var seen = Set<String>()
         for name in header where !seen.insert(name).inserted {
-            throw InputError(.badData, file: source, line: 1, field: name, message: "the header names this column twice")
+            throw PlacemapError(.badData, file: source, line: 1, field: name, message: "the header names this column twice")
         }
         return CSVTable(source: source, header: header, rows: rows, rowLines: lines)
     }

@@ -55,10 +55,10 @@ public struct CheckedSum: Sendable {
 
     /// Adds `value` (its magnitude, so that positive and negative figures cannot hide an overflow
     /// between them), or throws a bad-data error naming the file, line and column.
-    public mutating func add(_ value: Double, line: Int, code: String? = nil) throws(InputError) {
+    public mutating func add(_ value: Double, line: Int, code: String? = nil) throws(PlacemapError) {
         total += abs(value)
         guard total.isFinite else {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: source, line: line, featureCode: code, field: column,
                 message: "the values of this column add up to more than a Double can hold (\(value) on this line)",
                 hint: "the column does not hold counts or rates of people; fix the figures or choose another column")
@@ -69,18 +69,18 @@ public struct CheckedSum: Sendable {
 extension CSVTable {
     /// The field of row `r` in column `column` as a count: a finite, non-negative decimal number (see
     /// ``DecimalNumber``), or a bad-data error naming the file line and column.
-    public func count(row r: Int, column: Int, what: String = "count") throws(InputError) -> Double {
+    public func count(row r: Int, column: Int, what: String = "count") throws(PlacemapError) -> Double {
         try number(row: r, column: column, what: what, signed: false)
     }
 
     /// The field of row `r` in column `column` as a finite decimal number (negative when `signed`), or a
     /// bad-data error naming the file line and column.
-    public func number(row r: Int, column: Int, what: String = "number", signed: Bool = true) throws(InputError) -> Double {
+    public func number(row r: Int, column: Int, what: String = "number", signed: Bool = true) throws(PlacemapError) -> Double {
         let text = rows[r][column]
         guard let value = DecimalNumber.parse(text, signed: signed) else {
             let example =
                 signed ? "a finite decimal number such as 1520, -3 or 0.25" : "a finite, non-negative decimal number such as 1520 or 0.25"
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: source, line: line(ofRow: r), field: header[column],
                 message: "\"\(DecimalNumber.shown(text))\" is not a \(what) (\(example))",
                 hint: "fix the row or choose another column")

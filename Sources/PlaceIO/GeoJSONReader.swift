@@ -11,27 +11,27 @@ public enum GeoJSONReader {
     nonisolated(unsafe) static var parallelThreshold = 1 << 20
 
     /// Reads the file at `path`. `crs` overrides whatever the file says (or does not say).
-    public static func read(path: String, crs override: CRS? = nil) throws(InputError) -> Layer {
+    public static func read(path: String, crs override: CRS? = nil) throws(PlacemapError) -> Layer {
         try MemoryBudget.check(reading: path)
         let data = try FileData.read(path)
         return try parse(data, source: path, crs: override)
     }
 
     /// Parses GeoJSON bytes; `source` names them in messages.
-    public static func parse(_ data: [UInt8], source: String, crs override: CRS? = nil) throws(InputError) -> Layer {
+    public static func parse(_ data: [UInt8], source: String, crs override: CRS? = nil) throws(PlacemapError) -> Layer {
         if let override, !override.isKnown {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: source, message: "--crs \(override.epsg): PROJ knows no CRS \(override)",
                 hint: "give an EPSG code PROJ knows, e.g. --crs 27700 or --crs 4326")
         }
         guard !data.isEmpty, data.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
-            throw InputError(.badData, file: source, message: "the file is empty", hint: "expected a GeoJSON FeatureCollection")
+            throw PlacemapError(.badData, file: source, message: "the file is empty", hint: "expected a GeoJSON FeatureCollection")
         }
         var bytes = data
         var skip = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { skip = 3 }
         bytes.append(0)
-        let result: Result<Layer, InputError> = bytes.withUnsafeBufferPointer { buffer in
+        let result: Result<Layer, PlacemapError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(scanner: JSONScanner(buffer), source: source)
             parser.scanner.pos = skip
             do throws(JSONScanner.Failure) {
@@ -40,7 +40,7 @@ public enum GeoJSONReader {
             } catch {
                 let (line, column) = parser.scanner.lineAndColumn(of: error.offset)
                 return .failure(
-                    InputError(
+                    PlacemapError(
                         .badData, file: source, line: line, column: column,
                         featureIndex: parser.featureIndex, message: error.message,
                         hint: "the file is not valid JSON here; fix it or re-export it (e.g. ogr2ogr -f GeoJSON)"))
@@ -64,7 +64,7 @@ private struct Parser {
     let source: String
     var featureIndex: Int?
     /// The first semantic (non-syntax) problem; reported once the feature's properties are known.
-    var pending: InputError?
+    var pending: PlacemapError?
 
     init(scanner: JSONScanner, source: String) {
         self.scanner = scanner
@@ -100,18 +100,18 @@ private struct Parser {
         switch type {
         case "FeatureCollection":
             guard let features else {
-                pending = InputError(
+                pending = PlacemapError(
                     .badData, file: source, message: "the FeatureCollection has no \"features\" member",
                     hint: "a FeatureCollection must have a \"features\" array")
                 return Layer(name: "", source: source, crs: crs, features: [])
             }
             return Layer(name: name ?? fileName, source: source, crs: crs, features: features)
         case nil:
-            pending = InputError(
+            pending = PlacemapError(
                 .badData, file: source, message: "the top-level object has no \"type\"",
                 hint: "expected {\"type\": \"FeatureCollection\", \"features\": [...]}")
         default:
-            pending = InputError(
+            pending = PlacemapError(
                 .badData, file: source, message: "the top-level type is \"\(type!)\", not \"FeatureCollection\"",
                 hint: "wrap the geometries in a FeatureCollection (e.g. ogr2ogr -f GeoJSON out.geojson in)")
         }
@@ -132,7 +132,7 @@ private struct Parser {
         let value = try scanner.value()
         var text: String?
         if case .object(let o) = value, case .object(let p)? = o["properties"] { text = p["name"]?.text }
-        guard let text, let crs = CRSName.parse(text) else {
+        guard let text, let crs = CRS(name: text) else {
             throw scanner.fail("the \"crs\" member is not a named EPSG CRS (e.g. \"urn:ogc:def:crs:EPSG::27700\")", at: start)
         }
         guard crs.isKnown else {
@@ -225,8 +225,8 @@ private struct Parser {
             } while try scanner.next(closer: 0x7D)
         }
         let code = Self.guessCode(properties, id: id)
-        func problem(_ message: String, _ hint: String) -> InputError {
-            InputError(.badData, file: source, featureIndex: featureIndex, featureCode: code, message: message, hint: hint)
+        func problem(_ message: String, _ hint: String) -> PlacemapError {
+            PlacemapError(.badData, file: source, featureIndex: featureIndex, featureCode: code, message: message, hint: hint)
         }
         if type != "Feature" {
             pending = problem(
@@ -290,7 +290,8 @@ private struct Parser {
         // recursion of `level`, which would otherwise overflow the stack on hostile input.
         guard depth <= Self.maxCoordinateDepth else {
             throw scanner.fail(
-                "\"coordinates\" arrays are nested \(depth) deep; GeoJSON nests them at most \(Self.maxCoordinateDepth) deep (MultiPolygon)")
+                "\"coordinates\" arrays are nested \(depth) deep; GeoJSON nests them at most \(Self.maxCoordinateDepth) deep (MultiPolygon)"
+            )
         }
         if depth == 1, scanner.bytes[p] == 0x5D {
             scanner.pos = p + 1

@@ -18,7 +18,7 @@ public struct GeoJSONWriter {
 
     /// The FeatureCollection as text; `members` are extra top-level members (e.g. provenance). Files are
     /// written by the output side (PlaceOutput), which owns naming and safety.
-    public func text(_ layer: Layer, members: JSONObject = JSONObject()) throws(InputError) -> String {
+    public func text(_ layer: Layer, members: JSONObject = JSONObject()) throws(PlacemapError) -> String {
         let projected = keepCRS && layer.crs != .wgs84
         let out = projected ? layer : try layer.reprojected(to: .wgs84)
         var s = "{\n\"type\": \"FeatureCollection\",\n\"name\": "

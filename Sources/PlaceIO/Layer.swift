@@ -23,7 +23,7 @@ public struct Layer: Sendable {
     }
 
     /// The same features in `target`, reprojected with PROJ on every core; self when already there.
-    public func reprojected(to target: CRS) throws(InputError) -> Layer {
+    public func reprojected(to target: CRS) throws(PlacemapError) -> Layer {
         guard target != crs else { return self }
         let source = crs
         let features = features
@@ -31,13 +31,13 @@ public struct Layer: Sendable {
         do {
             _ = try CoordinateTransform.cached(from: source, to: target)
         } catch {
-            throw InputError(.usage, file: file, message: "cannot reproject \(source) → \(target): \(error)")
+            throw PlacemapError(.usage, file: file, message: "cannot reproject \(source) → \(target): \(error)")
         }
         // Features are transformed in contiguous chunks, one PROJ call per chunk.
         let chunks = stride(from: 0, to: features.count, by: 512).map { $0..<min($0 + 512, features.count) }
         // PROJ objects are not thread-safe: each worker transforms with its own copy.
         let transformed = try Parallel.map(chunks.count, state: { try? CoordinateTransform.cached(from: source, to: target) }) {
-            (transform, c) throws(InputError) -> [Double] in
+            (transform, c) throws(PlacemapError) -> [Double] in
             var xy: [Double] = []
             for i in chunks[c] { xy += features[i].shape.coordinates }
             do {
@@ -54,7 +54,7 @@ public struct Layer: Sendable {
                         start += features[i].shape.coordinates.count
                         return start > bad
                     } ?? chunks[c].lowerBound
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: file, featureIndex: feature, message: "cannot reproject \(source) → \(target): \(error)",
                     hint: "check that the file's CRS is really \(source)")
             }

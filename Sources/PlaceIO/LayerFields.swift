@@ -13,20 +13,21 @@ public struct LayerFields: Sendable, Equatable {
 
     /// Detects the fields, letting `code` or `name` override either; a usage error when there is no
     /// code field, naming the properties there are.
-    public static func detect(in layer: Layer, code: String? = nil, name: String? = nil) throws(InputError) -> LayerFields {
+    public static func detect(in layer: Layer, code: String? = nil, name: String? = nil) throws(PlacemapError) -> LayerFields {
         let keys = layer.features.first?.properties.keys ?? []
         if let code {
             guard layer.features.isEmpty || keys.contains(code) else {
-                throw InputError(
+                throw PlacemapError(
                     .usage, file: layer.source, field: code, message: "no such property",
                     hint: "the properties are: " + keys.joined(separator: ", "))
             }
             return LayerFields(code: code, name: name ?? partner(of: code, in: keys))
         }
         guard let found = keys.first(where: { isCodeField($0) }) else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: layer.source, message: "no code field found (looked for XXnnCD or *_code)",
-                hint: "name it with --code-field; the properties are: " + keys.joined(separator: ", "))
+                hint: "name it with the layer's code option (--code, or by role --places-code, --systems-code, …); the properties are: "
+                    + keys.joined(separator: ", "))
         }
         return LayerFields(code: found, name: name ?? partner(of: found, in: keys))
     }
@@ -62,14 +63,16 @@ public struct LayerFields: Sendable, Equatable {
     }
 
     /// Every feature's code and name, failing on a missing or empty code.
-    public func values(in layer: Layer) throws(InputError) -> [(code: String, name: String)] {
+    public func values(in layer: Layer) throws(PlacemapError) -> [(code: String, name: String)] {
         var out: [(String, String)] = []
         out.reserveCapacity(layer.features.count)
         for (i, f) in layer.features.enumerated() {
             guard let c = f.properties[code]?.text, !c.isEmpty else {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: layer.source, featureIndex: i, field: code, message: "the code is missing or empty",
-                    hint: "every feature needs a code; fix the feature or choose another field with --code-field")
+                    hint:
+                        "every feature needs a code; fix the feature or choose another field with the layer's code option (--code, --places-code, …)"
+                )
             }
             out.append((c, name.flatMap { f.properties[$0]?.text } ?? ""))
         }
@@ -89,12 +92,12 @@ public struct LayerFields: Sendable, Equatable {
     }
 
     /// Codes and names, failing on duplicates too: the form analyses need.
-    public func uniqueValues(in layer: Layer) throws(InputError) -> [(code: String, name: String)] {
+    public func uniqueValues(in layer: Layer) throws(PlacemapError) -> [(code: String, name: String)] {
         let values = try values(in: layer)
         var seen = Set<String>(minimumCapacity: values.count)
         guard !values.allSatisfy({ seen.insert($0.code).inserted }) else { return values }
         if let (c, indices) = duplicates(in: layer).first {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: layer.source, featureIndex: indices[1], featureCode: c, field: code,
                 message: "duplicate code: features \(indices.map(String.init).joined(separator: ", ")) share it",
                 hint: "dissolve the duplicates into one feature (placemap dissolve) or choose another code field")

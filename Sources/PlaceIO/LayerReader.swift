@@ -13,7 +13,7 @@ public enum LayerReader {
     /// source's own CRS, and is required when the source has none (CSV, a Shapefile without .prj).
     /// `path` may also be an `http(s)://` URL (downloaded into the cache, see ``RemoteSource``; a
     /// member of a zip at a URL is `URL.zip/MEMBER`) or a member of a local zip, `archive.zip/dir/file.shp`.
-    public static func read(path: String, layer: String? = nil, crs override: CRS? = nil) throws(InputError) -> Layer {
+    public static func read(path: String, layer: String? = nil, crs override: CRS? = nil) throws(PlacemapError) -> Layer {
         guard RemoteSource.isURL(path) else { return try readLocal(path: path, layer: layer, crs: override) }
         let (url, member) = RemoteSource.archiveSplit(path)
         let (local, download) = try RemoteSource.fetch(url)
@@ -23,9 +23,9 @@ public enum LayerReader {
         return result
     }
 
-    static func readLocal(path: String, layer: String?, crs override: CRS?) throws(InputError) -> Layer {
+    static func readLocal(path: String, layer: String?, crs override: CRS?) throws(PlacemapError) -> Layer {
         if path.hasPrefix("/vsicurl"), RemoteSource.isOffline {
-            throw InputError(.io, file: path, message: "--offline forbids reading over the network", hint: "give a local copy")
+            throw PlacemapError(.io, file: path, message: "--offline forbids reading over the network", hint: "give a local copy")
         }
         var path = archiveMember(path) ?? path
         var layer = layer
@@ -57,7 +57,7 @@ public enum LayerReader {
 
     /// Reads the source through GDAL/OGR even when it is a GeoJSON FeatureCollection, to compare the
     /// two readers (benchmarks/, tests); commands use ``read(path:layer:crs:)``.
-    public static func readThroughGDAL(path: String, layer: String? = nil, crs override: CRS? = nil) throws(InputError) -> Layer {
+    public static func readThroughGDAL(path: String, layer: String? = nil, crs override: CRS? = nil) throws(PlacemapError) -> Layer {
         try OGRLayerReader.read(path, source: path, layer: layer, crs: override)
     }
 
@@ -76,15 +76,15 @@ public enum LayerReader {
     /// Looks at the first bytes: `{` with a FeatureCollection goes to the GeoJSON reader, a
     /// record separator or one feature per line to GDAL's GeoJSONSeq, a zip to `/vsizip/`, and
     /// anything else (including folders and `PG:` connections) to GDAL.
-    static func sniff(_ path: String) throws(InputError) -> Route {
+    static func sniff(_ path: String) throws(PlacemapError) -> Route {
         if path.hasPrefix("PG:") || path.hasPrefix("/vsi") { return .gdal(path) }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw InputError(.io, file: path, message: "no such file", hint: "check the path")
+            throw PlacemapError(.io, file: path, message: "no such file", hint: "check the path")
         }
         if isFolder.boolValue { return .gdal(path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(.io, file: path, message: "cannot be read", hint: "check its permissions")
+            throw PlacemapError(.io, file: path, message: "cannot be read", hint: "check its permissions")
         }
         defer { try? handle.close() }
         let head = Array((try? handle.read(upToCount: 65536)) ?? Data())

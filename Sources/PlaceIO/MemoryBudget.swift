@@ -15,25 +15,25 @@ public enum MemoryBudget {
     public static let bytesPerFileByte = 16
 
     /// Throws an I/O error (exit 74) when the file at `path` needs more than the limit allows.
-    public static func check(reading path: String) throws(InputError) {
+    public static func check(reading path: String) throws(PlacemapError) {
         try check(reading: path, bytesPerFileByte: bytesPerFileByte, kind: "GeoJSON")
     }
 
     /// Throws an I/O error (exit 74) when the file at `path`, at `ratio` bytes of memory per byte of
     /// file, needs more than the limit allows. `kind` names the format in the message.
-    static func check(reading path: String, bytesPerFileByte ratio: Int, kind: String) throws(InputError) {
+    static func check(reading path: String, bytesPerFileByte ratio: Int, kind: String) throws(PlacemapError) {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else { return }
         try check(bytes: size, file: path, limit: addressSpaceLimit, bytesPerFileByte: ratio, kind: kind)
     }
 
     static func check(
         bytes size: Int, file: String, limit: Int?, bytesPerFileByte ratio: Int = bytesPerFileByte, kind: String = "GeoJSON"
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         guard let limit else { return }
         let (product, overflow) = size.multipliedReportingOverflow(by: ratio)
         let need = overflow ? Int.max : product.addingReportingOverflow(baseBytes).partialValue
         guard need > limit else { return }
-        throw InputError(
+        throw PlacemapError(
             .io, file: file,
             message: "not enough memory: reading \(size >> 20) MiB of \(kind) needs about \(need >> 20) MiB, "
                 + "but the process may use at most \(limit >> 20) MiB (ulimit -v)",

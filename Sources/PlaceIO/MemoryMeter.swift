@@ -26,7 +26,7 @@ public struct MemoryMeter {
 
     /// Counts `bytes` just taken by item `index`; `growth` is what the reader may take at once next
     /// (e.g. the copy when an array doubles). Throws when the limit would be passed.
-    public mutating func add(_ bytes: Int, index: Int, growth: Int = 0) throws(InputError) {
+    public mutating func add(_ bytes: Int, index: Int, growth: Int = 0) throws(PlacemapError) {
         guard let limit else { return }
         taken += bytes
         guard taken >= Self.step else { return }
@@ -34,11 +34,11 @@ public struct MemoryMeter {
         try check(index: index, growth: growth, limit: limit, inUse: MemoryBudget.addressSpaceInUse)
     }
 
-    func check(index: Int, growth: Int, limit: Int, inUse: Int?) throws(InputError) {
+    func check(index: Int, growth: Int, limit: Int, inUse: Int?) throws(PlacemapError) {
         guard let inUse else { return }
         let need = inUse + growth + Self.headroom
         guard need > limit else { return }
-        throw InputError(
+        throw PlacemapError(
             .io, file: file,
             message: "not enough memory: after \(index) \(what) the process uses \(inUse >> 20) MiB and needs about "
                 + "\(need >> 20) MiB to go on, but may use at most \(limit >> 20) MiB (ulimit -v)",

@@ -56,16 +56,16 @@ public enum RemoteSource {
     }
 
     /// The local copy of `url`, downloaded or revalidated as needed, and its record.
-    public static func fetch(_ url: String) throws(InputError) -> (path: String, download: Download) {
+    public static func fetch(_ url: String) throws(PlacemapError) -> (path: String, download: Download) {
         guard let remote = URL(string: url), remote.host != nil else {
-            throw InputError(.usage, file: url, message: "not a valid URL", hint: "quote the URL so the shell leaves it whole")
+            throw PlacemapError(.usage, file: url, message: "not a valid URL", hint: "quote the URL so the shell leaves it whole")
         }
         let file = cacheFolder.appendingPathComponent(cacheName(url))
         let recordFile = file.appendingPathExtension("json")
         let cached = FileManager.default.fileExists(atPath: file.path) ? record(at: recordFile, for: url) : nil
         if isOffline {
             guard let cached else {
-                throw InputError(
+                throw PlacemapError(
                     .io, file: url, message: "not in the download cache, and --offline forbids downloading it",
                     hint: "run once without --offline to download it into \(cacheFolder.path)")
             }
@@ -74,7 +74,7 @@ public enum RemoteSource {
         do {
             try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
         } catch {
-            throw InputError(.io, file: cacheFolder.path, message: "cannot create the download cache: \(error.localizedDescription)")
+            throw PlacemapError(.io, file: cacheFolder.path, message: "cannot create the download cache: \(error.localizedDescription)")
         }
         var request = URLRequest(url: remote, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: 120)
         request.setValue("placemap", forHTTPHeaderField: "User-Agent")
@@ -88,7 +88,7 @@ public enum RemoteSource {
         let now = ISO8601DateFormatter().string(from: Date())
         switch outcome {
         case .failed(let message):
-            throw InputError(
+            throw PlacemapError(
                 .io, file: url, message: "download failed: \(message)",
                 hint: "check the URL and the network, or use --offline with a copy downloaded before")
         case .status(304, _) where cached != nil:
@@ -102,7 +102,7 @@ public enum RemoteSource {
                 _ = try? FileManager.default.removeItem(at: file)
                 try FileManager.default.moveItem(at: partial, to: file)
             } catch {
-                throw InputError(.io, file: file.path, message: "cannot store the download: \(error.localizedDescription)")
+                throw PlacemapError(.io, file: file.path, message: "cannot store the download: \(error.localizedDescription)")
             }
             let record = Download(
                 url: url, etag: headers["etag"], lastModified: headers["last-modified"], downloaded: now, checked: now, bytes: bytes)
@@ -110,11 +110,11 @@ public enum RemoteSource {
             return (file.path, record)
         case .status(let code, _):
             let reason = HTTPURLResponse.localizedString(forStatusCode: code)
-            throw InputError(
+            throw PlacemapError(
                 .io, file: url, message: "download failed: HTTP \(code) \(reason)",
                 hint: code == 404 ? "check the URL: the server has no file there" : "try again later, or check the URL")
         }
-        throw InputError(.io, file: url, message: "download failed: HTTP 304 without a cached copy")
+        throw PlacemapError(.io, file: url, message: "download failed: HTTP 304 without a cached copy")
     }
 
     /// `HASH-NAME`: a stable 64-bit FNV-1a hash of the whole URL (so that two URLs never share a

@@ -57,7 +57,7 @@ public struct DiffView: Sendable {
     public mutating func show(_ areas: ChangedAreas) { (before, after, moved) = (areas.before, areas.after, areas.moved) }
 
     /// Draws `blocks`, dissolved by ``ChangedAreas`` (in PlaceAnalysis), on the before/after maps.
-    public mutating func draw(_ blocks: [Block], source: String) throws(InputError) { show(try ChangedAreas(blocks, source: source)) }
+    public mutating func draw(_ blocks: [Block], source: String) throws(PlacemapError) { show(try ChangedAreas(blocks, source: source)) }
 
     /// Names of the old and new areas by code.
     public var oldNames: [String: String] {

@@ -24,7 +24,7 @@ extension CatchmentView {
 extension DiffView {
     /// The view of a footprint comparison just computed (with coterminosity before and after, when
     /// the diff had places); the changed blocks are dissolved for the maps.
-    public init(_ diff: FootprintDiff, coterminosity: FootprintCoterminosity?, id: String) throws(InputError) {
+    public init(_ diff: FootprintDiff, coterminosity: FootprintCoterminosity?, id: String) throws(PlacemapError) {
         self.init(try DiffRecord(diff, coterminosity: coterminosity), id: id)
     }
 }
@@ -48,7 +48,7 @@ extension ReportContent {
     }
 
     /// The page `placemap report` makes of the folder `diff` is written to, drawn from the diff itself.
-    public init(_ diff: FootprintDiff, coterminosity: FootprintCoterminosity?, folder: String) throws(InputError) {
+    public init(_ diff: FootprintDiff, coterminosity: FootprintCoterminosity?, folder: String) throws(PlacemapError) {
         self.init(title: Self.title(folder: folder))
         diffs = [try DiffView(diff, coterminosity: coterminosity, id: Self.id(folder: folder))]
     }

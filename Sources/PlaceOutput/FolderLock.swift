@@ -5,7 +5,7 @@ import PlaceIO
 final class FolderLock {
     private var fd: Int32
 
-    init(_ folder: String) throws(InputError) {
+    init(_ folder: String) throws(PlacemapError) {
         let path = OutputSet.join(folder, ".placemap.lock")
         fd = open(path, O_RDWR | O_CREAT, 0o644)
         guard fd >= 0 else { throw OutputTarget.systemError(path, "cannot be created") }

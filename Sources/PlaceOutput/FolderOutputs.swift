@@ -29,7 +29,7 @@ public enum FolderOutputs {
 extension OutputSet {
     /// places.csv, pairs.csv, systems.csv, border.csv, places.geojson (RFC 7946), places.gpkg (EPSG:27700, with
     /// `placesStyle` as its QGIS style when given), coterminosity.json.
-    public func add(_ r: Coterminosity, folder: String, placesStyle: LayerStyle? = nil) throws(InputError) {
+    public func add(_ r: Coterminosity, folder: String, placesStyle: LayerStyle? = nil) throws(PlacemapError) {
         let path = { (name: String) in OutputSet.join(folder, name) }
         try add(r.placesTable, to: path("places.csv"))
         try add(r.pairsTable, to: path("pairs.csv"))
@@ -45,7 +45,8 @@ extension OutputSet {
 
     /// moves.csv, areas.csv, places.csv and systems.csv (with places), changed_blocks.geojson and (with
     /// `geoPackage`) .gpkg, diff.json.
-    public func add(_ r: FootprintDiff, coterminosity: FootprintCoterminosity?, folder: String, geoPackage: Bool = true) throws(InputError)
+    public func add(_ r: FootprintDiff, coterminosity: FootprintCoterminosity?, folder: String, geoPackage: Bool = true)
+        throws(PlacemapError)
     {
         let path = { (name: String) in OutputSet.join(folder, name) }
         try add(r.movesTable, to: path("moves.csv"))
@@ -62,7 +63,7 @@ extension OutputSet {
     }
 
     /// edges.csv and components.csv (with `graph`), groups.csv (with groups) and contiguity.json.
-    public func add(_ r: ContiguityReport, folder: String, graph: Bool = true) throws(InputError) {
+    public func add(_ r: ContiguityReport, folder: String, graph: Bool = true) throws(PlacemapError) {
         let path = { (name: String) in OutputSet.join(folder, name) }
         if graph {
             try add(r.edgesTable, to: path("edges.csv"))
@@ -72,9 +73,15 @@ extension OutputSet {
         try add(Provenance.contiguity(r), to: path("contiguity.json"))
     }
 
+    /// groups.csv and contiguity.json of groups' pieces found without the whole graph.
+    public func add(_ r: RookPieces, folder: String) throws(PlacemapError) {
+        try add(r.groupsTable, to: OutputSet.join(folder, "groups.csv"))
+        try add(Provenance.rookPieces(r), to: OutputSet.join(folder, "contiguity.json"))
+    }
+
     /// The catchment tables, the first-past-the-post polygons (GeoJSON and GeoPackage), the
     /// min-share polygons when asked for, and catchments.json.
-    public func add(_ r: CatchmentReport, folder: String) throws(InputError) {
+    public func add(_ r: CatchmentReport, folder: String) throws(PlacemapError) {
         let path = { (name: String) in OutputSet.join(folder, name) }
         try add(r.trustsTable, to: path("trusts.csv"))
         try add(r.trustPlacesTable, to: path("trust_places.csv"))

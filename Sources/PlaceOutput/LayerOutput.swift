@@ -2,46 +2,17 @@ import Foundation
 import PlaceGeometry
 import PlaceIO
 
-/// The layer formats an output path can name, chosen by `--format` or by the path's ending.
-public enum LayerFormat: String, CaseIterable, Sendable {
-    case geojson
-    case gpkg
-    case fgb
-    case shp
-    case postgis
-
-    /// The format a path names by its ending (`FILE.gpkg:LAYER` included, `PG:…` for PostGIS), or nil.
-    public static func of(_ path: String) -> LayerFormat? {
-        if path.hasPrefix("PG:") { return .postgis }
-        let p = path.lowercased()
-        if p.hasSuffix(".fgb") { return .fgb }
-        if p.hasSuffix(".shp") { return .shp }
-        if p.hasSuffix(".geojson") || p.hasSuffix(".json") { return .geojson }
-        if p.hasSuffix(".gpkg") || LayerWriter.geoPackageLayer(path) != nil { return .gpkg }
-        return nil
-    }
-
-    /// The format for `path`: `explicit`, else by ending; an unknown ending is a usage error.
-    public static func choose(_ explicit: LayerFormat?, for path: String) throws(InputError) -> LayerFormat {
-        if let explicit { return explicit }
-        if let f = of(path) { return f }
-        throw InputError(
-            .usage, file: path, message: "the output format cannot be told from the name",
-            hint: "end the name in " + allCases.map { ".\($0.rawValue)" }.joined(separator: ", ") + ", or pass --format")
-    }
-}
-
 /// How a layer is written: the GeoJSON CRS choice and the provenance it carries.
 public struct LayerOutputOptions: Sendable {
     /// GeoJSON in EPSG:27700 with a `crs` member and round-trip-exact numbers, instead of RFC 7946.
     public var keepBritishNationalGrid = false
-    public var format: LayerFormat?
+    public var format: VectorFormat?
     public var provenance = JSONObject()
     /// A QGIS style for a GeoPackage layer (its `layer_styles` table); other formats ignore it.
     public var style: LayerStyle?
 
     public init(
-        keepBritishNationalGrid: Bool = false, format: LayerFormat? = nil, provenance: JSONObject = JSONObject(), style: LayerStyle? = nil
+        keepBritishNationalGrid: Bool = false, format: VectorFormat? = nil, provenance: JSONObject = JSONObject(), style: LayerStyle? = nil
     ) {
         self.keepBritishNationalGrid = keepBritishNationalGrid
         self.format = format
@@ -53,12 +24,12 @@ public struct LayerOutputOptions: Sendable {
 extension OutputSet {
     /// Stages `layer` for `path` in the format its name (or `options.format`) says: GeoJSON with the
     /// provenance as a top-level `placemap` member, GeoPackage with it as the layer description.
-    public func add(_ layer: Layer, to path: String, options: LayerOutputOptions = LayerOutputOptions()) throws(InputError) {
-        switch try LayerFormat.choose(options.format, for: path) {
-        case .geojson:
+    public func add(_ layer: Layer, to path: String, options: LayerOutputOptions = LayerOutputOptions()) throws(PlacemapError) {
+        switch try VectorFormat.choose(options.format, for: path) {
+        case .geoJSON:
             let members = options.provenance.keys.isEmpty ? JSONObject() : JSONObject([("placemap", .object(options.provenance))])
             try add(GeoJSONWriter(keepCRS: options.keepBritishNationalGrid).text(layer, members: members), to: path)
-        case .gpkg:
+        case .geoPackage:
             let description = options.provenance.keys.isEmpty ? "" : JSONText.text(.object(options.provenance))
             let target = LayerWriter.geoPackageLayer(path)
             let (file, layerName) = (target?.file ?? path, target?.layer)
@@ -67,18 +38,18 @@ extension OutputSet {
             // Other layers of an existing GeoPackage are kept; an existing layer needs --overwrite.
             let overwrite = policy.overwrite
             let style = options.style
-            try add(to: file, startFromExisting: true) { (temporary: String) throws(InputError) in
+            try add(to: file, startFromExisting: true) { (temporary: String) throws(PlacemapError) in
                 try LayerWriter.write(
                     named, to: temporary, format: .geoPackage, layerName: layerName, description: description, replace: overwrite,
                     style: style)
             }
-        case .fgb:
-            try add(to: path) { (temporary: String) throws(InputError) in
+        case .flatGeobuf:
+            try add(to: path) { (temporary: String) throws(PlacemapError) in
                 try LayerWriter.write(layer, to: temporary, format: .flatGeobuf)
             }
-        case .shp:
+        case .shapefile:
             try addShapefile(layer, to: path)
-        case .postgis:
+        case .postGIS:
             // A table is not a file to stage: it is written now, in one transaction (all or nothing),
             // named after the layer; an existing table needs --overwrite.
             let description = options.provenance.keys.isEmpty ? "" : JSONText.text(.object(options.provenance))
@@ -89,7 +60,7 @@ extension OutputSet {
     /// A Shapefile is several files (.shp, .shx, .dbf, .prj, .cpg): OGR builds them in a scratch folder
     /// beside the target and each is staged under the target's name, so they are published together.
     /// Property names longer than 10 characters are shortened, and said in ``warnings``.
-    func addShapefile(_ layer: Layer, to path: String) throws(InputError) {
+    func addShapefile(_ layer: Layer, to path: String) throws(PlacemapError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let stem = url.deletingPathExtension().lastPathComponent
@@ -103,24 +74,24 @@ extension OutputSet {
         do {
             parts = try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted()
         } catch {
-            throw InputError(.io, file: path, message: "cannot be written: \(error.localizedDescription)", hint: "check the folder")
+            throw PlacemapError(.io, file: path, message: "cannot be written: \(error.localizedDescription)", hint: "check the folder")
         }
         for part in parts {
             let ending = part.hasPrefix(stem) ? String(part.dropFirst(stem.count)) : "." + URL(fileURLWithPath: part).pathExtension
             guard let bytes = FileManager.default.contents(atPath: scratch.appendingPathComponent(part).path) else {
-                throw InputError(.io, file: path, message: "the part \(part) cannot be read back", hint: "check the folder")
+                throw PlacemapError(.io, file: path, message: "the part \(part) cannot be read back", hint: "check the folder")
             }
             try add(Array(bytes), to: folder.appendingPathComponent(stem + ending).path)
         }
     }
 
     /// Stages a CSV table (RFC 4180) for `path` (`-` for standard output).
-    public func add(_ table: CSVTable, to path: String) throws(InputError) {
+    public func add(_ table: CSVTable, to path: String) throws(PlacemapError) {
         try add(CSVWriter.bytes(table), to: path)
     }
 
     /// Stages provenance as a JSON file.
-    public func add(_ provenance: JSONObject, to path: String) throws(InputError) {
+    public func add(_ provenance: JSONObject, to path: String) throws(PlacemapError) {
         try add(JSONText.text(.object(provenance)) + "\n", to: path)
     }
 }

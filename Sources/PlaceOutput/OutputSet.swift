@@ -35,7 +35,7 @@ public final class OutputSet {
 
     /// Checks an output before the work starts (see ``OutputPolicy/check(_:replacesWholeFile:)``).
     @discardableResult
-    public func reserve(_ path: String, replacesWholeFile: Bool = true) throws(InputError) -> OutputTarget {
+    public func reserve(_ path: String, replacesWholeFile: Bool = true) throws(PlacemapError) -> OutputTarget {
         if let t = reserved[path] { return t }
         let target = try policy.check(path, replacesWholeFile: replacesWholeFile)
         reserved[path] = target
@@ -43,13 +43,13 @@ public final class OutputSet {
     }
 
     /// Checks every file a folder output would hold, creating the folder when missing.
-    public func reserve(folder: String, files: [String]) throws(InputError) {
+    public func reserve(folder: String, files: [String]) throws(PlacemapError) {
         try Self.makeFolder(folder)
         for f in files { try reserve(Self.join(folder, f)) }
     }
 
     /// Stages `bytes` for `path`.
-    public func add(_ bytes: [UInt8], to path: String) throws(InputError) {
+    public func add(_ bytes: [UInt8], to path: String) throws(PlacemapError) {
         let target = try reserve(path)
         switch target {
         case .standardOutput, .special:
@@ -61,27 +61,27 @@ public final class OutputSet {
         }
     }
 
-    public func add(_ text: String, to path: String) throws(InputError) { try add(Array(text.utf8), to: path) }
+    public func add(_ text: String, to path: String) throws(PlacemapError) { try add(Array(text.utf8), to: path) }
 
     /// Stages a file that `fill` builds at a temporary path (for writers that need a file name, such as
     /// OGR's). With `startFromExisting` the temporary starts as a copy of the current file, so that a
     /// GeoPackage keeps its other layers.
     public func add(
-        to path: String, startFromExisting: Bool = false, fill: (_ temporary: String) throws(InputError) -> Void
-    ) throws(InputError) {
+        to path: String, startFromExisting: Bool = false, fill: (_ temporary: String) throws(PlacemapError) -> Void
+    ) throws(PlacemapError) {
         let target = try reserve(path, replacesWholeFile: !startFromExisting)
         guard case .regular(let file, let exists) = target else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: path, message: "this format cannot be written to standard output or a special file",
                 hint: "name a regular file")
         }
         let temporary = try temporaryPath(for: file)
-        do throws(InputError) {
+        do throws(PlacemapError) {
             if startFromExisting && exists {
                 do {
                     try FileManager.default.copyItem(atPath: file, toPath: temporary)
                 } catch {
-                    throw InputError(
+                    throw PlacemapError(
                         .io, file: path, message: "cannot be copied for update: \(error.localizedDescription)",
                         hint: "check the folder is writable and has space")
                 }
@@ -95,8 +95,8 @@ public final class OutputSet {
     }
 
     /// Puts every staged file in place; with `folder`, under the folder's lock and with its manifest.
-    public func publish(manifestIn folder: String? = nil, command: [String] = []) throws(InputError) {
-        let lock = try folder.map { (f: String) throws(InputError) in try FolderLock(f) }
+    public func publish(manifestIn folder: String? = nil, command: [String] = []) throws(PlacemapError) {
+        let lock = try folder.map { (f: String) throws(PlacemapError) in try FolderLock(f) }
         defer { lock?.release() }
         if let folder { try? FileManager.default.removeItem(atPath: Self.join(folder, Self.manifestName)) }
         var files: [JSONValue] = []
@@ -104,7 +104,7 @@ public final class OutputSet {
             switch s {
             case .file(let temporary, let path, let shown):
                 guard rename(temporary, path) == 0 else {
-                    throw InputError(
+                    throw PlacemapError(
                         .io, file: shown, message: "cannot be written: \(String(cString: strerror(errno)))",
                         hint: "check the folder is writable")
                 }
@@ -125,7 +125,8 @@ public final class OutputSet {
         try Self.writeNew(Array((JSONText.text(.object(manifest)) + "\n").utf8), to: temporary, shown: path)
         guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw InputError(.io, file: path, message: "cannot be written: \(String(cString: strerror(errno)))", hint: "check the folder")
+            throw PlacemapError(
+                .io, file: path, message: "cannot be written: \(String(cString: strerror(errno)))", hint: "check the folder")
         }
     }
 
@@ -136,12 +137,12 @@ public final class OutputSet {
     }
 
     /// `.NAME.placemap-PID.tmp` beside `file`; temporaries left by killed runs in that folder are removed.
-    private func temporaryPath(for file: String) throws(InputError) -> String {
+    private func temporaryPath(for file: String) throws(PlacemapError) -> String {
         let url = URL(fileURLWithPath: file)
         let folder = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError(.io, file: file, message: "the folder \(folder) does not exist", hint: "create it first")
+            throw PlacemapError(.io, file: file, message: "the folder \(folder) does not exist", hint: "create it first")
         }
         Self.removeStaleTemporaries(in: folder)
         var n = 0
@@ -170,10 +171,10 @@ public final class OutputSet {
 
     /// Creates `temporary` and writes `bytes` to it, flushed to the disk before it is renamed into
     /// place; on failure it is removed and the error names `shown` with the system's message.
-    static func writeNew(_ bytes: [UInt8], to temporary: String, shown: String) throws(InputError) {
+    static func writeNew(_ bytes: [UInt8], to temporary: String, shown: String) throws(PlacemapError) {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputTarget.systemError(shown, "cannot be written") }
-        do throws(InputError) {
+        do throws(PlacemapError) {
             try writeAll(bytes, to: fd, shown: shown)
             guard fsync(fd) == 0 else { throw OutputTarget.systemError(shown, "cannot be written") }
         } catch {
@@ -189,13 +190,13 @@ public final class OutputSet {
     }
 
     /// Writes every byte to `fd`, retrying interrupted and short writes.
-    static func writeAll(_ bytes: [UInt8], to fd: Int32, shown: String) throws(InputError) {
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, shown: String) throws(PlacemapError) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(
+                throw PlacemapError(
                     .io, file: shown, message: "cannot be written: \(String(cString: strerror(errno)))",
                     hint: "check the disk has space and the reader is still there")
             }
@@ -205,7 +206,7 @@ public final class OutputSet {
 
     /// Writes to standard output or a special file, checking every write (a full disk or a closed pipe
     /// is an error, not a silent loss).
-    static func writeInPlace(_ bytes: [UInt8], to target: OutputTarget, shown: String) throws(InputError) {
+    static func writeInPlace(_ bytes: [UInt8], to target: OutputTarget, shown: String) throws(PlacemapError) {
         let fd: Int32
         let name: String
         switch target {
@@ -223,11 +224,11 @@ public final class OutputSet {
         try writeAll(bytes, to: fd, shown: name)
     }
 
-    public static func makeFolder(_ path: String) throws(InputError) {
+    public static func makeFolder(_ path: String) throws(PlacemapError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw InputError(
+            throw PlacemapError(
                 .io, file: path, message: "the output folder cannot be created: \(error.localizedDescription)",
                 hint: "check the path and its permissions")
         }

@@ -14,7 +14,7 @@ public enum OutputTarget: Equatable, Sendable {
 
     /// Resolves `path`: follows symbolic links to their final target (a dangling link names the file
     /// it points to) and classifies what is there.
-    public static func resolve(_ path: String) throws(InputError) -> OutputTarget {
+    public static func resolve(_ path: String) throws(PlacemapError) -> OutputTarget {
         if path == "-" { return .standardOutput }
         var current = path
         for _ in 0..<40 {
@@ -29,18 +29,18 @@ public enum OutputTarget: Equatable, Sendable {
             case S_IFREG:
                 return .regular(path: current, exists: true)
             case S_IFDIR:
-                throw InputError(
+                throw PlacemapError(
                     .usage, file: path, message: "is a folder, not a file",
                     hint: "name a file inside it, or use --out for commands that write a folder")
             default:
                 return .special(path: current)
             }
         }
-        throw InputError(.io, file: path, message: "has too many levels of symbolic links", hint: "check the link chain")
+        throw PlacemapError(.io, file: path, message: "has too many levels of symbolic links", hint: "check the link chain")
     }
 
     /// The file a symbolic link points to, made absolute against the link's folder.
-    static func linkTarget(of link: String) throws(InputError) -> String {
+    static func linkTarget(of link: String) throws(PlacemapError) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let n = readlink(link, &buffer, buffer.count - 1)
         guard n >= 0 else { throw systemError(link, "is a symbolic link that cannot be read") }
@@ -49,8 +49,8 @@ public enum OutputTarget: Equatable, Sendable {
         return URL(fileURLWithPath: link).deletingLastPathComponent().appendingPathComponent(target).path
     }
 
-    static func systemError(_ path: String, _ what: String) -> InputError {
-        InputError(.io, file: path, message: "\(what): \(String(cString: strerror(errno)))", hint: "check the path and its permissions")
+    static func systemError(_ path: String, _ what: String) -> PlacemapError {
+        PlacemapError(.io, file: path, message: "\(what): \(String(cString: strerror(errno)))", hint: "check the path and its permissions")
     }
 
     /// The file's identity (device and inode), when it exists.
@@ -76,13 +76,13 @@ public struct OutputPolicy: Sendable {
     /// Checks `path` before any work is done: refuses an existing file without `overwrite`, and any
     /// output that is also an input. `replacesWholeFile` is false for containers that take a new
     /// layer beside the ones they hold (GeoPackage), where the layer is checked when written.
-    public func check(_ path: String, replacesWholeFile: Bool = true) throws(InputError) -> OutputTarget {
+    public func check(_ path: String, replacesWholeFile: Bool = true) throws(PlacemapError) -> OutputTarget {
         let target = try OutputTarget.resolve(path)
         guard case .regular(let file, let exists) = target else { return target }
         // Every file an input consists of (a Shapefile's companions, a GeoPackage's sidecars, a
         // File Geodatabase folder), existing or not, after links are resolved.
         if let input = inputs.first(where: { SourceFiles(Self.container($0)).contains(file) }) {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: path, message: "is also an input of this run, or one of its files (\(input))",
                 hint: "write the output to another file")
         }
@@ -90,11 +90,12 @@ public struct OutputPolicy: Sendable {
         if let id = OutputTarget.identity(of: file),
             let input = inputs.first(where: { OutputTarget.identity(of: Self.container($0)) == id })
         {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: path, message: "is also an input of this run (\(input))", hint: "write the output to another file")
         }
         if replacesWholeFile && !overwrite {
-            throw InputError(.usage, file: path, message: "already exists", hint: "pass --overwrite to replace it, or choose another name")
+            throw PlacemapError(
+                .usage, file: path, message: "already exists", hint: "pass --overwrite to replace it, or choose another name")
         }
         return target
     }

@@ -174,30 +174,28 @@ do {
             cpu += t
             print(String(format: "%-36@ %.3f", name as NSString, t))
         }
-        func layer(_ name: String) throws -> AnalysisLayer {
-            let l = try GeoJSONReader.read(path: g + "/" + name)
-            return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
-        }
+        // The main job's own phases (EnglandJob), one by one.
         var blocks: AnalysisLayer?
-        try lap("read, reproject, check LSOAs") { blocks = try layer("lsoa21_england.geojson") }
+        try lap("read, reproject, check LSOAs") { blocks = try EnglandJob.readBlocks(g) }
         guard let blocks else { fail("no blocks", 65) }
         var population: PopulationBlocks?
-        try lap("population table") {
-            population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: g + "/census21_population_lsoa21.csv"))
-        }
-        var areas: [AnalysisLayer] = []
-        try lap("area layers") { areas = try ["built/lad24.geojson", "built/utla23.geojson", "built/icb24.geojson"].map(layer) }
+        try lap("population table and age bands") { population = try EnglandJob.readPopulation(g, blocks: blocks) }
+        guard let population else { fail("no population", 65) }
+        var areas: (places: [(String, AnalysisLayer)], systems: AnalysisLayer)?
+        try lap("area layers") { areas = try EnglandJob.readAreas(g) }
+        guard let areas else { fail("no areas", 65) }
         var allocation: BlockAllocation?
-        try lap("allocation pass (3 layers)") { allocation = try BlockAllocation(blocks: blocks, layers: areas) }
-        for places in areas.prefix(2) {
+        try lap("allocation pass (3 layers)") {
+            allocation = try BlockAllocation(blocks: blocks, layers: areas.places.map(\.1) + [areas.systems])
+        }
+        for (_, places) in areas.places {
             try lap("coterminosity \(places.fields.prefix) (overlay, evidence)") {
-                var options = CoterminosityOptions()
-                options.population = population
-                options.allocation = allocation
-                _ = try Coterminosity(places: places, systems: areas[2], options: options)
+                _ = try EnglandJob.compare(places, areas.systems, population: population, allocation: allocation)
             }
         }
-        try lap("contiguity graph of the LSOAs") { _ = try ContiguityGraph(blocks) }
+        try lap("contiguity graph of the LSOAs") {
+            _ = ContiguityReport(try ContiguityGraph(blocks), grouping: try EnglandJob.grouping(g, blocks: blocks))
+        }
         print(String(format: "%-36@ %.3f", "total" as NSString, cpu))
     case "evidence" where arguments.count >= 6:
         // placemap-bench evidence BLOCKS POPULATION PLACES SYSTEMS: the interior evidence, group by group.

@@ -14,13 +14,20 @@ struct CatchmentsCommand: ParsableCommand {
             populations converted from LSOA 2021, and the LAD 2024 and ICB 2024 layers. Writes trusts.csv, \
             trust_places.csv, trust_systems.csv, places_served.csv, msoa_population.csv, catchments.geojson and .gpkg \
             (and catchments_min_share.geojson with --min-share) and catchments.json into --out (default: catchments); \
-            --report FILE also writes the HTML page of the catchments, the page placemap report makes of the --out folder.
+            --report FILE also writes the HTML page of the catchments, the page placemap report makes of the --out folder. \
+            Areas with people but no share rows (or, with --attributes, no attribute row) would count towards no trust: \
+            exit 65 unless --allow-gaps, which reports them in the summary and catchments.json.
             """)
 
     @Option(help: ArgumentHelp("Patient shares CSV (OHID layout). Default: geodata/ohid_trust_msoa11_shares_2019.csv.", valueName: "csv"))
     var shares: String?
-    @Option(name: .customLong("shares-code"), help: ArgumentHelp("Column of block (area) codes in the shares table.", valueName: "column"))
-    var sharesCode = "msoa_code"
+    @Option(
+        name: .customLong("shares-lookup-code"),
+        help: ArgumentHelp("Column of block (area) codes in the shares table (default: msoa_code).", valueName: "column"))
+    var sharesLookupCode: String?
+    @Option(name: .customLong("shares-code"), help: .hidden) var sharesCodeAlias: String?
+    /// The shares table's block code column, given in either spelling.
+    var sharesCode: String { sharesLookupCode ?? sharesCodeAlias ?? "msoa_code" }
     @Option(name: .customLong("shares-trust"), help: ArgumentHelp("Column of trust codes in the shares table.", valueName: "column"))
     var sharesTrust = "trust_code"
     @Option(name: .customLong("shares-field"), help: ArgumentHelp("Column of shares (0–1) in the shares table.", valueName: "column"))
@@ -39,16 +46,23 @@ struct CatchmentsCommand: ParsableCommand {
     var trustsCode: String?
     @Option(name: .customLong("trusts-name"), help: ArgumentHelp("Column of trust names in --trusts (detected).", valueName: "column"))
     var trustsName: String?
-    @Option(name: .customLong("min-share"), help: "Also write, per trust, the area where it takes at least this share of patients (0–1).")
+    @Option(
+        name: .customLong("min-share"),
+        help: ArgumentHelp("Also write, per trust, the area where it takes at least this share (0 to 1) of patients.", valueName: "share"))
     var minShare: Double?
-    @Option(name: .customLong("span-share"), help: "A system counts for a trust when it provides at least this share of its patients.")
+    @Option(
+        name: .customLong("span-share"),
+        help: ArgumentHelp(
+            "A system counts for a trust when it provides at least this share (0 to 1) of its patients.", valueName: "share"))
     var spanShare: Double = 0.05
+    @OptionGroup var gapPolicy: GapPolicy
     @OptionGroup(title: "Output") var output: FolderOutput
     @OptionGroup(title: "Output") var page: ReportOutput
 
     func validate() throws {
-        if let minShare, !(minShare > 0 && minShare <= 1) { throw ValidationError("--min-share must be above 0 and at most 1") }
-        guard spanShare > 0 && spanShare <= 1 else { throw ValidationError("--span-share must be above 0 and at most 1") }
+        try Share.check(minShare, "--min-share")
+        try Share.check(spanShare, "--span-share")
+        if sharesCodeAlias != nil { Deprecation.warn("--shares-code", use: "--shares-lookup-code") }
     }
 
     func run() throws {
@@ -79,16 +93,23 @@ struct CatchmentsCommand: ParsableCommand {
             let patientShares = try PatientShares(
                 table: table, areaColumn: sharesCode, trustColumn: sharesTrust, shareColumn: sharesField,
                 areas: Set(blockLayer.codes))
+            var gaps = try gapPolicy.check(patientShares.gap(blocks: blockLayer.codes, people: people)).map { [$0] } ?? []
+            if let a = attributes, let path = attributeTable.attributes {
+                let missing = a.blocksWithoutRow
+                let gap = CoverageGap(role: "attributes", source: path, codes: missing, people: missing.map { people[$0] ?? 0 })
+                gaps += try gapPolicy.check(gap).map { [$0] } ?? []
+            }
             let catchments = Catchments(blocks: blockLayer, population: people, shares: patientShares, attributes: attributes)
             let footprint = try TrustFootprint(
                 catchments, places: placesChoice.analysisLayer(places ?? DataFolder.path("built/lad24.geojson")),
                 systems: systemsChoice.analysisLayer(systems ?? DataFolder.path("built/icb24.geojson")))
-            let names = try trustNameTable()
+            let names = try PatientShares.trustNames(
+                CSVReader.read(path: trusts ?? DataFolder.path("nhs_trusts22.csv")), codeColumn: trustsCode, nameColumn: trustsName)
             let report = CatchmentReport(
                 catchments: catchments, footprint: footprint, conversion: conversion,
                 firstPolygons: try catchments.firstPastThePostPolygons(),
-                minSharePolygons: try minShare.map { share throws(InputError) in try catchments.polygons(atLeast: share) },
-                minShare: minShare, spanShare: spanShare, trustNames: names)
+                minSharePolygons: try minShare.map { share throws(PlacemapError) in try catchments.polygons(atLeast: share) },
+                minShare: minShare, spanShare: spanShare, trustNames: names, gaps: gaps)
             try outputs.add(report, folder: folder)
             if let file = page.report { try outputs.add(HTMLReport(ReportContent(report, folder: folder)).bytes, to: file) }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
@@ -99,19 +120,6 @@ struct CatchmentsCommand: ParsableCommand {
             print("  outputs: \(folder)/" + FolderOutputs.catchments(minShare: minShare != nil).joined(separator: ", "))
             if let file = page.report { print("  report: \(file)") }
         }
-    }
-
-    func trustNameTable() throws -> [String: String] {
-        let table = try CSVReader.read(path: trusts ?? DataFolder.path("nhs_trusts22.csv"))
-        guard let code = table.firstColumn(among: trustsCode.map { [$0] } ?? ["nhs_trust22_code", "trust_code", "code"]),
-            let name = table.firstColumn(among: trustsName.map { [$0] } ?? ["nhs_trust22_name", "trust_name", "name"])
-        else {
-            throw InputError(
-                .usage, file: table.source, message: "no trust code and name columns",
-                hint: "expected trust_code and trust_name (or name them with --trusts-code, --trusts-name); the columns are: "
-                    + table.header.joined(separator: ", "))
-        }
-        return Dictionary(table.rows.map { ($0[code], $0[name]) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Each count's total over the MSOAs and its proportional and first-past-the-post sums over the trusts.

@@ -30,16 +30,8 @@ struct CoterminosityCommand: ParsableCommand {
     @OptionGroup(title: "Places as a block lookup (exact)") var placesLookup: LookupChoice<Places>
     @OptionGroup(title: "Systems") var systemsChoice: LayerChoice<Systems>
     @OptionGroup(title: "Systems as a block lookup (exact)") var systemsLookup: LookupChoice<Systems>
-    @Option(
-        name: .customLong("sliver-share"),
-        help: "Without population: overlaps below this share of a place's area are slivers. With population: those where nobody lives.")
-    var sliverShare: Double = 0.005
-    @Option(
-        help: ArgumentHelp(
-            "Metres that blocks (with population) or pieces (by area) of another system must reach into a place to make it split "
-                + "(default: measured).",
-            valueName: "metres"))
-    var tolerance: Double?
+    @OptionGroup var sliver: SliverShare
+    @OptionGroup var misregistration: ToleranceOption
     @Option(
         name: .customLong("decidable-limit"),
         help: ArgumentHelp("A tolerance above this many metres makes border groups undecidable.", valueName: "metres"))
@@ -62,14 +54,10 @@ struct CoterminosityCommand: ParsableCommand {
         if systems == nil && systemsLookup.lookup == nil {
             throw ValidationError("give --systems (a layer) or --systems-lookup (a block lookup)")
         }
+        try placesLookup.requireLookupForColumns()
+        try systemsLookup.requireLookupForColumns()
         if (placesLookup.lookup != nil || systemsLookup.lookup != nil) && weighting.blocks == nil {
             throw ValidationError("a lookup needs the blocks it names: --blocks and --population")
-        }
-        guard (0..<1).contains(sliverShare) else { throw ValidationError("--sliver-share must be at least 0 and below 1") }
-        if let tolerance {
-            guard tolerance.isFinite, (0...100_000).contains(tolerance) else {
-                throw ValidationError("--tolerance must be a distance in metres from 0 to 100000 (100 km), not \(tolerance)")
-            }
         }
         guard decidableLimit.isFinite, decidableLimit > 0 else {
             throw ValidationError("--decidable-limit must be a positive number of metres")
@@ -90,10 +78,10 @@ struct CoterminosityCommand: ParsableCommand {
                 .filter { $0.1 != nil && $0.2 != nil }.map { "\($0.0)_lookup_audit.csv" }
             try outputs.reserve(folder: folder, files: audited)
             var options = CoterminosityOptions()
-            options.sliverShare = sliverShare
+            options.sliverShare = sliver.sliverShare
             (options.population, options.gaps) = try early ?? weighting.loadWithGaps()
             options.method = weighting.method ?? .largestShare
-            options.tolerance = tolerance
+            options.tolerance = misregistration.tolerance
             options.decidableLimit = decidableLimit
             options.progress = Console.progress("coterminosity")
             var audits: [(String, LookupAudit)] = []
@@ -111,7 +99,8 @@ struct CoterminosityCommand: ParsableCommand {
                     options.gaps.append(gap)
                 }
                 if let path {
-                    let audit = try LookupAudit(blocks: blocks, areas: choice.analysisLayer(path), lookup: grouping, tolerance: tolerance)
+                    let audit = try LookupAudit(
+                        blocks: blocks, areas: choice.analysisLayer(path), lookup: grouping, tolerance: misregistration.tolerance)
                     audits.append((R.prefix, audit))
                 }
                 return try lookup.areas(scenario ?? grouping, blocks: blocks)

@@ -25,13 +25,14 @@ enum DataFolder {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
-    static func path(_ file: String) throws -> String {
+    /// The bundled geodata folder, or an I/O error saying where it was looked for.
+    static func folder() throws -> String {
         guard let folder = locate() else {
-            throw InputError(
+            throw PlacemapError(
                 .io, message: "cannot find the bundled geodata/ folder",
                 hint: "run from the repository, install with scripts/install, or set PLACEMAP_DATA to the geodata folder")
         }
-        return relativeToWorkingFolder(folder + "/" + file)
+        return relativeToWorkingFolder(folder)
     }
 
     /// `path` relative to the working folder when it lies inside it (`geodata/lsoa21_england.geojson`),
@@ -42,4 +43,6 @@ enum DataFolder {
         guard cwd != "/", full.hasPrefix(cwd + "/") else { return path }
         return String(full.dropFirst(cwd.count + 1))
     }
+
+    static func path(_ file: String) throws -> String { try folder() + "/" + file }
 }

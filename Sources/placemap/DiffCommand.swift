@@ -30,16 +30,16 @@ struct DiffCommand: ParsableCommand {
     var new: String?
 
     @OptionGroup(title: "OLD") var oldChoice: LayerChoice<OldFootprint>
-    @OptionGroup(title: "OLD") var oldBlocks: BlockColumn<OldFootprint>
+    @OptionGroup(title: "OLD as a block lookup (.csv)") var oldColumns: LookupColumns<OldFootprint>
     @OptionGroup(title: "NEW") var newChoice: LayerChoice<NewFootprint>
-    @OptionGroup(title: "NEW") var newBlocks: BlockColumn<NewFootprint>
+    @OptionGroup(title: "NEW as a block lookup (.csv)") var newColumns: LookupColumns<NewFootprint>
 
     @Option(
         help: ArgumentHelp(
-            "Places (e.g. councils, as a block lookup or polygons) for coterminosity before and after.", valueName: "layer"))
+            "Places (e.g. councils, as polygons) for coterminosity before and after, or give --places-lookup.", valueName: "layer"))
     var places: String?
     @OptionGroup(title: "Places") var placesChoice: LayerChoice<Places>
-    @OptionGroup(title: "Places") var placesBlocks: BlockColumn<Places>
+    @OptionGroup(title: "Places as a block lookup (exact)") var placesLookup: LookupChoice<Places>
 
     @Option(
         help: ArgumentHelp(
@@ -70,25 +70,28 @@ struct DiffCommand: ParsableCommand {
         if scenario != nil, merge != nil || reassign != nil {
             throw ValidationError("give --scenario or the deprecated --merge/--reassign, not both (put their rows in the scenario file)")
         }
+        if places != nil, placesLookup.lookup != nil { throw ValidationError("give --places or --places-lookup, not both") }
+        if let places, places.lowercased().hasSuffix(".csv") { Deprecation.warn("--places with a lookup (.csv)", use: "--places-lookup") }
         try weighting.requireLargestShare(in: "diff")
     }
 
     func run() throws {
         try reportingErrors {
             let folder = output.out ?? "diff"
-            let outputs = output.flags.outputs(inputs: [old, new, places, scenario, merge, reassign] + weighting.inputs)
-            try outputs.reserve(folder: folder, files: FolderOutputs.diff(places: places != nil))
+            let placesPath = placesLookup.lookup ?? places
+            let outputs = output.flags.outputs(inputs: [old, new, placesPath, scenario, merge, reassign] + weighting.inputs)
+            try outputs.reserve(folder: folder, files: FolderOutputs.diff(places: placesPath != nil))
             if let file = page.report { try outputs.reserve(file) }
             guard let population = try weighting.load() else { return }
-            try Self.requireEveryBlockPopulated(population)
+            try population.requireEveryBlockPopulated()
             let blocks = population.blocks
-            let before = try FootprintInput(choice: oldChoice, blockColumn: oldBlocks).read(old, blocks: blocks)
-            var placesFootprint = try places.map {
-                try FootprintInput(choice: placesChoice, blockColumn: placesBlocks).read($0, blocks: blocks)
+            let before = try FootprintInput(choice: oldChoice, columns: oldColumns).read(old, blocks: blocks)
+            var placesFootprint = try placesPath.map {
+                try FootprintInput(choice: placesChoice, columns: placesLookup.columns).read($0, blocks: blocks)
             }
             var after: Footprint
             if let new {
-                after = try FootprintInput(choice: newChoice, blockColumn: newBlocks).read(new, blocks: blocks)
+                after = try FootprintInput(choice: newChoice, columns: newColumns).read(new, blocks: blocks)
             } else if let scenario {
                 let applied = try ScenarioApplication(
                     Scenario(table: CSVReader.read(path: scenario)), places: placesFootprint ?? .none(blocks: blocks.count), upperTier: nil,
@@ -116,17 +119,8 @@ struct DiffCommand: ParsableCommand {
             print(diff.summary)
             if !diff.attributeSummary.isEmpty { print(diff.attributeSummary) }
             if let coterminosity { print(coterminosity.summary) }
-            print("  outputs: \(folder)/" + FolderOutputs.diff(places: places != nil).joined(separator: ", "))
+            print("  outputs: \(folder)/" + FolderOutputs.diff(places: placesPath != nil).joined(separator: ", "))
             if let file = page.report { print("  report: \(file)") }
         }
-    }
-
-    /// A block without a population row would silently count as nobody: in a diff that is bad data.
-    static func requireEveryBlockPopulated(_ p: PopulationBlocks) throws {
-        guard let first = p.blocksWithoutPopulation.first else { return }
-        throw InputError(
-            .badData, file: p.source, featureCode: first,
-            message: "block \(first) of \(p.blocks.source) has no population row (\(p.blocksWithoutPopulation.count) blocks have none)",
-            hint: "give every block a population (0 where nobody lives), or use the population of the same blocks")
     }
 }

@@ -69,31 +69,12 @@ struct ExploreCommand: ParsableCommand {
         }
     }
 
-    /// The atoms of the bundled England data; the main job passes the blocks and graph it already has.
-    static func england(population: PopulationBlocks? = nil, graph: ContiguityGraph? = nil) throws -> ScenarioAtoms {
-        let people: PopulationBlocks
-        if let population {
-            people = population
-        } else {
-            let layer = try GeoJSONReader.read(path: DataFolder.path("lsoa21_england.geojson"))
-            let blocks = try AnalysisLayer(layer, fields: LayerFields.detect(in: layer))
-            var read = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv")))
-            try read.attach(CSVReader.read(path: DataFolder.path("census21_age_lsoa21.csv")), kind: .counts)
-            people = read
-        }
-        let blocks = people.blocks
-        let places = try Grouping.lookup(
-            CSVReader.read(path: DataFolder.path("lookup_lsoa21_lad24.csv")), codeColumn: "lsoa21_code", groupColumn: "ltla24_code",
-            for: blocks)
-        let uppers = try places.through(
-            CSVReader.read(path: DataFolder.path("lookup_lad23_utla23.csv")), codeColumn: "ltla23_code", groupColumn: "utla23_code")
-        let systems = try Grouping.lookup(
-            CSVReader.read(path: DataFolder.path("lookup_lsoa21_sicbl24_icb24.csv")), codeColumn: "lsoa21_code",
-            groupColumn: "icb24_code", for: blocks)
-        let contiguity = try graph ?? ContiguityGraph(blocks, progress: Console.progress("contiguity"))
-        return try ScenarioAtoms(
-            places: places, uppers: uppers, systems: systems, population: people, graph: contiguity,
-            geographies: ("LAD24", "UTLA23", "ICB24"), progress: Console.progress("atoms"))
+    /// The atoms of the bundled England data.
+    static func england() throws -> ScenarioAtoms {
+        let folder = try DataFolder.folder()
+        let population = try EnglandJob.readPopulation(folder, blocks: EnglandJob.readBlocks(folder))
+        let graph = try ContiguityGraph(population.blocks, progress: Console.progress("contiguity"))
+        return try EnglandJob.atoms(folder, population: population, graph: graph, progress: Console.progress("atoms"))
     }
 }
 

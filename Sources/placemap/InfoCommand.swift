@@ -3,6 +3,7 @@ import Foundation
 import PlaceAnalysis
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 
 struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,25 +39,26 @@ struct LayerDescription {
             lines.append("  geometry:    " + kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             lines.append("  CRS:         \(layer.crs)")
             if let b = layer.bounds {
-                lines.append("  bounds:      \(fmt(b.minX)), \(fmt(b.minY)) to \(fmt(b.maxX)), \(fmt(b.maxY))")
+                lines.append(
+                    "  bounds:      \(Number.short(b.minX)), \(Number.short(b.minY)) to \(Number.short(b.maxX)), \(Number.short(b.maxY))")
             }
             if layer.crs != .britishNationalGrid {
                 let transform: CoordinateTransform
                 do {
                     transform = try CoordinateTransform(from: layer.crs, to: .britishNationalGrid)
                 } catch {
-                    throw InputError(.badData, file: layer.source, message: "cannot reproject \(layer.crs) → EPSG:27700: \(error)")
+                    throw PlacemapError(.badData, file: layer.source, message: "cannot reproject \(layer.crs) → EPSG:27700: \(error)")
                 }
                 if let f = layer.features.first, f.shape.pointCount > 0 {
                     do {
                         _ = try transform.transform(x: f.shape.coordinates[0], y: f.shape.coordinates[1])
                     } catch {
-                        throw InputError(
+                        throw PlacemapError(
                             .badData, file: layer.source, featureIndex: 0, message: "\(error)",
                             hint: "check that the file's CRS is really \(layer.crs)")
                     }
                     if let op = transform.lastUsedOperation() {
-                        let accuracy = op.accuracyMetres.map { "\(fmt($0)) m" } ?? "unknown"
+                        let accuracy = op.accuracyMetres.map { "\(Number.short($0)) m" } ?? "unknown"
                         let grids =
                             op.grids.isEmpty
                             ? "no grid" : op.grids.map { "\($0.name) (\($0.available ? "installed" : "missing"))" }.joined(separator: ", ")
@@ -83,7 +85,7 @@ struct LayerDescription {
             for p in problems.prefix(20) { lines.append("    " + describe(p)) }
             if problems.count > 20 { lines.append("    … and \(problems.count - 20) more (placemap validate lists them all)") }
             let areas = try LayerCheck.areas(of: layer)
-            lines.append("  total area:  \(fmt(areas.reduce(0, +) / 1e6)) km² (EPSG:27700)")
+            lines.append("  total area:  \(Number.short(areas.reduce(0, +) / 1e6)) km² (EPSG:27700)")
             return lines.joined(separator: "\n")
         }
     }

@@ -19,34 +19,27 @@ struct LookupCommand: ParsableCommand {
     var output: String?
     @Option(
         name: .customLong("min-share"),
-        help: ArgumentHelp("Leave B empty where the best feature holds less than this share of A.", valueName: "share"))
+        help: ArgumentHelp(
+            "Leave B empty where the best feature holds less than this share (0 to 1) of A.", valueName: "share"))
     var minShare: Double = 0
     @Option(
         help: ArgumentHelp(
             "Check this published lookup of A's codes (blocks) to B's codes against the geometry instead; -o gets the rows it contradicts.",
             valueName: "lookup.csv"))
     var audit: String?
-    @Option(
-        name: .customLong("audit-code"),
-        help: ArgumentHelp("The lookup's column of A codes (default: named like A's code field).", valueName: "column"))
-    var auditCode: String?
-    @Option(
-        name: .customLong("audit-area"),
-        help: ArgumentHelp("The lookup's column of B codes (default: named like B's code field).", valueName: "column"))
-    var auditArea: String?
-    @Option(
-        help: ArgumentHelp(
-            "With --audit: metres a block must reach into another area to contradict the lookup (default: measured).", valueName: "metres"))
-    var tolerance: Double?
+    @OptionGroup(title: "The audited lookup") var auditColumns: LookupColumns<Audit>
+    @Option(name: .customLong("audit-code"), help: .hidden) var auditCode: String?
+    @Option(name: .customLong("audit-area"), help: .hidden) var auditArea: String?
+    @OptionGroup var misregistration: ToleranceOption
     @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
     @OptionGroup var flags: WriteFlags
 
     func validate() throws {
-        guard (0...1).contains(minShare) else { throw ValidationError("--min-share must be from 0 to 1") }
-        if let tolerance {
-            guard tolerance.isFinite, (0...100_000).contains(tolerance) else {
-                throw ValidationError("--tolerance must be a distance in metres from 0 to 100000 (100 km), not \(tolerance)")
-            }
+        try Share.check(minShare, "--min-share")
+        if auditCode != nil { Deprecation.warn("--audit-code", use: "--audit-lookup-code") }
+        if auditArea != nil { Deprecation.warn("--audit-area", use: "--audit-by") }
+        if audit == nil, auditColumns.blockCode ?? auditColumns.by ?? auditColumns.byName ?? auditCode ?? auditArea != nil {
+            throw ValidationError("--audit-lookup-code, --audit-by and --audit-by-name need --audit")
         }
     }
 
@@ -58,8 +51,9 @@ struct LookupCommand: ParsableCommand {
         let blocks = try aChoice.analysisLayer(a)
         let areas = try bChoice.analysisLayer(b)
         let lookup = try Grouping.lookup(
-            CSVReader.read(path: path), codeColumn: auditCode, groupColumn: auditArea ?? areas.fields.code, for: blocks)
-        let result = try LookupAudit(blocks: blocks, areas: areas, lookup: lookup, tolerance: tolerance)
+            CSVReader.read(path: path), codeColumn: auditColumns.blockCode ?? auditCode,
+            groupColumn: auditColumns.by ?? auditArea ?? areas.fields.code, nameColumn: auditColumns.byName, for: blocks)
+        let result = try LookupAudit(blocks: blocks, areas: areas, lookup: lookup, tolerance: misregistration.tolerance)
         try outputs.add(result.table, to: table)
         try outputs.publish()
         note(result.summary)

@@ -30,15 +30,15 @@ struct OverlapCommand: ParsableCommand {
     var pieces: String?
     @OptionGroup var layerOutput: LayerOutputChoice
 
-    @Option(name: .customLong("min-share"), help: "Sliver tolerance: drop pieces below this share of both features (0–1).")
+    @Option(
+        name: .customLong("min-share"),
+        help: ArgumentHelp("Slivers: drop pieces below this share (0 to 1) of both features.", valueName: "share"))
     var minShare: Double = 0
 
     @OptionGroup(title: "Population weighting") var weighting: WeightingOptions
     @OptionGroup var flags: WriteFlags
 
-    func validate() throws {
-        guard (0..<1).contains(minShare) else { throw ValidationError("--min-share must be at least 0 and below 1") }
-    }
+    func validate() throws { try Share.check(minShare, "--min-share") }
 
     func run() throws {
         try reportingErrors {
@@ -68,24 +68,7 @@ struct OverlapCommand: ParsableCommand {
             try outputs.publish()
             for w in outputs.warnings { Console.warning(w) }
             warnJoin(result.options.population)
-            note(summary(result))
+            note(result.summary)
         }
-    }
-
-    func summary(_ r: OverlapResult) -> String {
-        var s = "overlap: \(r.rows.count) pairs from \(r.a.count) × \(r.b.count) features"
-        s += "; slivers set aside (both shares < \(r.options.minShare)): \(r.slivers.count) pairs, \(fmt(r.slivers.area)) m²"
-        if let split = r.split {
-            s +=
-                "\npopulation (\(split.method.rawValue)): \(fmt(split.total)) in blocks, \(fmt(split.outsideEveryPiece)) outside every piece"
-            if let a = split.attributes, !a.attributes.countColumns.isEmpty {
-                s += "\n" + a.attributes.reconciliation(a, method: split.method)
-            }
-        }
-        for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }
-        for l in [r.a, r.b] {
-            for u in l.unchecked { s += "\n\(l.source): feature \(u.index)\(u.code.map { " (\($0))" } ?? ""): \(u.reason)" }
-        }
-        return s
     }
 }

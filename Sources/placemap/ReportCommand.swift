@@ -90,7 +90,7 @@ struct ReportCommand: ParsableCommand {
         }
         for figure in report.figures {
             let source = OutputSet.join(svg, figure.fileName)
-            try outputs.add(to: OutputSet.join(svg, figure.id + ".png")) { (temporary: String) throws(InputError) in
+            try outputs.add(to: OutputSet.join(svg, figure.id + ".png")) { (temporary: String) throws(PlacemapError) in
                 try rasteriser.rasterise(source, to: temporary, width: figure.document.width, height: figure.document.height)
             }
         }
@@ -132,7 +132,7 @@ struct Rasteriser {
     }
 
     /// Writes the PNG of `svg` to `target` (a temporary path of the output set).
-    func rasterise(_ svg: String, to target: String, width: Double, height: Double) throws(InputError) {
+    func rasterise(_ svg: String, to target: String, width: Double, height: Double) throws(PlacemapError) {
         // Chromium picks the image format from the file's extension.
         let written = target + ".png"
         var arguments: [String]
@@ -153,13 +153,13 @@ struct Rasteriser {
         process.standardOutput = messages
         process.standardError = messages
         do { try process.run() } catch {
-            throw InputError(.io, file: svg, message: "\(name) could not be started: \(error.localizedDescription)")
+            throw PlacemapError(.io, file: svg, message: "\(name) could not be started: \(error.localizedDescription)")
         }
         _ = messages.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0, rename(written, target) == 0 else {
             try? FileManager.default.removeItem(atPath: written)
-            throw InputError(.io, file: svg, message: "\(name) wrote no PNG from it (exit \(process.terminationStatus))")
+            throw PlacemapError(.io, file: svg, message: "\(name) wrote no PNG from it (exit \(process.terminationStatus))")
         }
     }
 }

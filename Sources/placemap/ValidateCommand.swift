@@ -68,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
             print("\(file): \(layer.features.count) features, \(repairs.count) repaired → \(output) (report: \(reportPath))")
             for r in repairs {
                 print(
-                    "  feature \(r.index)\(r.code.map { " (\($0))" } ?? ""): \(r.reason); area \(fmt(r.areaBefore)) → \(fmt(r.areaAfter)) m²"
+                    "  feature \(r.index)\(r.code.map { " (\($0))" } ?? ""): \(r.reason); area \(Number.short(r.areaBefore)) → \(Number.short(r.areaAfter)) m²"
                 )
             }
         }

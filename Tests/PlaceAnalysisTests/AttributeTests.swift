@@ -127,7 +127,7 @@ import Testing
 
     // MARK: Bad input: file, line and column, never a silent zero
 
-    func attachError(_ table: CSVTable, kind: AttributeKind? = nil, population: PopulationBlocks? = nil) -> InputError? {
+    func attachError(_ table: CSVTable, kind: AttributeKind? = nil, population: PopulationBlocks? = nil) -> PlacemapError? {
         var p = population ?? self.population
         do {
             try p.attach(table, kind: kind)

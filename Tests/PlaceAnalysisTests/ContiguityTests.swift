@@ -1,8 +1,8 @@
 import Foundation
 import PlaceAnalysis
-import PlaceOutput
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 import PlaceTestSupport
 import Testing
 
@@ -164,16 +164,16 @@ import Testing
 
     @Test func badGroupingsAreTypedErrors() throws {
         let layer = try Self.grid()
-        let missing = #expect(throws: InputError.self) { try Grouping.property("nope", of: layer) }
+        let missing = #expect(throws: PlacemapError.self) { try Grouping.property("nope", of: layer) }
         #expect(missing?.exitCode == 64 && missing?.field == "nope")
         let noKey = CSVTable(source: "l.csv", header: ["lsoa", "grp"], rows: [["r0c0", "X"]])
-        let unjoinable = #expect(throws: InputError.self) { try Grouping.lookup(noKey, codeColumn: nil, groupColumn: "grp", for: layer) }
+        let unjoinable = #expect(throws: PlacemapError.self) { try Grouping.lookup(noKey, codeColumn: nil, groupColumn: "grp", for: layer) }
         #expect(unjoinable?.exitCode == 64 && unjoinable?.hint?.contains("--lookup-code") == true)
         let clash = CSVTable(source: "l.csv", header: ["code", "grp"], rows: [["r0c0", "X"], ["r0c0", "Y"]])
-        let twice = #expect(throws: InputError.self) { try Grouping.lookup(clash, codeColumn: nil, groupColumn: "grp", for: layer) }
+        let twice = #expect(throws: PlacemapError.self) { try Grouping.lookup(clash, codeColumn: nil, groupColumn: "grp", for: layer) }
         #expect(twice?.exitCode == 65 && twice?.line == 3)
         let nothing = CSVTable(source: "l.csv", header: ["code", "grp"], rows: [["E1", "X"]])
-        let none = #expect(throws: InputError.self) { try Grouping.lookup(nothing, codeColumn: nil, groupColumn: "grp", for: layer) }
+        let none = #expect(throws: PlacemapError.self) { try Grouping.lookup(nothing, codeColumn: nil, groupColumn: "grp", for: layer) }
         #expect(none?.exitCode == 64)
     }
 

@@ -153,21 +153,10 @@ import Testing
 
 /// The analysis of the bundled England data agrees with what the ONS lookups imply.
 @Suite struct EnglandCoterminosityTests {
+    /// The main job itself (EnglandJob, as `placemap england` runs it): districts and upper-tier councils.
     static let england: (lad: Coterminosity, utla: Coterminosity)? = try? {
-        let blocksLayer = try GeoJSONReader.read(path: Paths.geodata("lsoa21_england.geojson"))
-        let blocks = try AnalysisLayer(blocksLayer, fields: LayerFields.detect(in: blocksLayer))
-        let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: Paths.geodata("census21_population_lsoa21.csv")))
-        func layer(_ name: String) throws -> AnalysisLayer {
-            let l = try GeoJSONReader.read(path: Paths.geodata(name))
-            return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
-        }
-        var options = CoterminosityOptions()
-        options.population = population
-        let icb = try layer("built/icb24.geojson")
-        return (
-            try Coterminosity(places: layer("built/lad24.geojson"), systems: icb, options: options),
-            try Coterminosity(places: layer("built/utla23.geojson"), systems: icb, options: options)
-        )
+        let job = try EnglandJob(folder: Paths.geodata(""))
+        return (job.comparisons[0].result, job.comparisons[1].result)
     }()
 
     /// Places whose LSOAs the ONS lookups put in more than one ICB.

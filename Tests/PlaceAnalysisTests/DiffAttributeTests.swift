@@ -131,13 +131,13 @@ import Testing
     @Test func aBlockWithoutAnAttributeRowIsBadData() throws {
         var missing = Self.mixed
         missing.rows.removeLast()
-        let error = try #require(throws: InputError.self) { try Self.diff(missing) }
+        let error = try #require(throws: PlacemapError.self) { try Self.diff(missing) }
         #expect(error.exitCode == 65 && error.file == "attrs.csv" && error.featureCode == "B15" && error.field == "code")
         #expect(error.message.contains("has no row"))
         // A band left empty is stopped by the reader, naming file, line and column.
         var empty = Self.mixed
         empty.rows.set("", row: 3, column: 1)
-        let blank = try #require(throws: InputError.self) { try Self.diff(empty) }
+        let blank = try #require(throws: PlacemapError.self) { try Self.diff(empty) }
         #expect(blank.exitCode == 65 && blank.file == "attrs.csv" && blank.line == 5 && blank.field == "population_old")
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// blocks, checked against what the two ONS lookups imply, counted here without the library.
 @Suite struct DiffEnglandTests {
     /// LSOA 2021 blocks with census 2021 population, read once.
-    static let england: Result<PopulationBlocks, InputError> = Result { () throws(InputError) in
+    static let england: Result<PopulationBlocks, PlacemapError> = Result { () throws(PlacemapError) in
         let layer = try GeoJSONReader.read(path: Paths.geodata("lsoa21_england.geojson"))
         let blocks = try AnalysisLayer(layer, fields: LayerFields.detect(in: layer))
         return try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: Paths.geodata("census21_population_lsoa21.csv")))

@@ -101,18 +101,24 @@ import Testing
         #expect(f.codes == ["X", "Y"] && f.names == ["Ex", "Why"] && f.geography == "AREA")
         #expect(f.blocksPerArea == [8, 8])
         // Two code columns: which one is asked.
-        #expect(throws: InputError.self) { try Footprint(lookup: table, blocks: blocks.blocks) }
+        #expect(throws: PlacemapError.self) { try Footprint(lookup: table, blocks: blocks.blocks) }
         var missing = table
         missing.rows.removeLast()
-        let error = try #require(throws: InputError.self) { try Footprint(lookup: missing, blocks: blocks.blocks, codeColumn: "area_code") }
+        let error = try #require(throws: PlacemapError.self) {
+            try Footprint(lookup: missing, blocks: blocks.blocks, codeColumn: "area_code")
+        }
         #expect(error.exitCode == 65 && error.featureCode == "B15" && error.description.contains("lookup.csv"))
         var foreign = table
         foreign.rows.set("Z9", row: 3, column: 0)
-        let other = try #require(throws: InputError.self) { try Footprint(lookup: foreign, blocks: blocks.blocks, codeColumn: "area_code") }
+        let other = try #require(throws: PlacemapError.self) {
+            try Footprint(lookup: foreign, blocks: blocks.blocks, codeColumn: "area_code")
+        }
         #expect(other.exitCode == 65 && other.line == 5 && other.featureCode == "Z9")
         var twice = table
         twice.rows.set("B0", row: 3, column: 0)
-        let again = try #require(throws: InputError.self) { try Footprint(lookup: twice, blocks: blocks.blocks, codeColumn: "area_code") }
+        let again = try #require(throws: PlacemapError.self) {
+            try Footprint(lookup: twice, blocks: blocks.blocks, codeColumn: "area_code")
+        }
         #expect(again.exitCode == 65 && again.line == 5 && again.message.contains("first on line 2"))
     }
 
@@ -156,8 +162,8 @@ import Testing
     @Test func badScenarioFilesNameTheRowAndCode() throws {
         let blocks = try Self.blocks()
         let current = Self.footprint([("S1", "one", Array(0..<8)), ("S2", "two", Array(8..<16))], file: "current.csv")
-        func mergeError(_ rows: [[String]]) throws -> InputError {
-            try #require(throws: InputError.self) {
+        func mergeError(_ rows: [[String]]) throws -> PlacemapError {
+            try #require(throws: PlacemapError.self) {
                 try current.merging(CSVTable(source: "merge.csv", header: ["code", "to", "name"], rows: rows))
             }
         }
@@ -170,7 +176,7 @@ import Testing
         let twoNames = try mergeError([["S1", "M", "m"], ["S2", "M", "other"]])
         #expect(twoNames.line == 3 && twoNames.featureCode == "M")
         let reassign = { (rows: [[String]]) in
-            try #require(throws: InputError.self) {
+            try #require(throws: PlacemapError.self) {
                 try current.reassigning(CSVTable(source: "r.csv", header: ["block", "system"], rows: rows), blocks: blocks.blocks)
             }
         }

@@ -1,7 +1,7 @@
 import PlaceAnalysis
-import PlaceOutput
 import PlaceGeometry
 import PlaceIO
+import PlaceOutput
 import PlaceTestSupport
 import Testing
 
@@ -62,7 +62,7 @@ import Testing
         let layer = try AnalysisLayer(Layers.make(squares), fields: Layers.fields)
         var bad = lookup
         bad.rows.append(["S0", "G2", "Two"])
-        #expect(throws: InputError.self) { try Grouping.lookup(bad, codeColumn: "code", groupColumn: "group_code", for: layer) }
+        #expect(throws: PlacemapError.self) { try Grouping.lookup(bad, codeColumn: "code", groupColumn: "group_code", for: layer) }
     }
 
     @Test func bestFitLookupByArea() throws {

@@ -9,13 +9,14 @@ import Testing
 /// deliberate faults (a GEOS context per feature, reprojection skipped).
 @Suite struct HardeningAnalysisTests {
     func blocks(_ n: Int = 2) throws -> AnalysisLayer {
-        try AnalysisLayer(Layers.make((0..<n).map { ("B\($0)", Layers.rect(Double($0) * 10, 0, Double($0) * 10 + 10, 10)) }), fields: Layers.fields)
+        try AnalysisLayer(
+            Layers.make((0..<n).map { ("B\($0)", Layers.rect(Double($0) * 10, 0, Double($0) * 10 + 10, 10)) }), fields: Layers.fields)
     }
 
-    func populationError(_ csv: String) throws -> InputError? {
+    func populationError(_ csv: String) throws -> PlacemapError? {
         let table = try CSVReader.parse(Array(csv.utf8), source: "p.csv")
         let b = try blocks()
-        do throws(InputError) {
+        do throws(PlacemapError) {
             _ = try PopulationBlocks(blocks: b, table: table, codeColumn: "code", valueColumn: "n")
             return nil
         } catch {
@@ -43,10 +44,12 @@ import Testing
     }
 
     func layer(_ crs: CRS, _ shape: Shape) -> Layer {
-        Layer(name: "t", source: "t.geojson", crs: crs, features: [Feature(properties: JSONObject([("code", .string("A")), ("name", .string("a"))]), shape: shape)])
+        Layer(
+            name: "t", source: "t.geojson", crs: crs,
+            features: [Feature(properties: JSONObject([("code", .string("A")), ("name", .string("a"))]), shape: shape)])
     }
 
-    func analysisError(_ l: Layer) -> InputError? {
+    func analysisError(_ l: Layer) -> PlacemapError? {
         do {
             _ = try AnalysisLayer(l, fields: Layers.fields)
             return nil
@@ -87,7 +90,7 @@ import Testing
             #expect(error.message.contains("S1 and S2 share 10000.0 m²"), "\(error)")
         }
         let places = try AnalysisLayer(Layers.make([("P1", Layers.rect(0, 0, 100, 100))]), fields: Layers.fields)
-        #expect(throws: InputError.self) { try Coterminosity(places: places, systems: systems, options: CoterminosityOptions()) }
+        #expect(throws: PlacemapError.self) { try Coterminosity(places: places, systems: systems, options: CoterminosityOptions()) }
     }
 
     @Test func slightOverlapsAreReportedAndTolerated() throws {
@@ -102,9 +105,10 @@ import Testing
     }
 
     @Test func repeatedBlocksAreRefused() throws {
-        let b = try AnalysisLayer(Layers.make([("B0", Layers.rect(0, 0, 10, 10)), ("B1", Layers.rect(0, 0, 10, 10))]), fields: Layers.fields)
+        let b = try AnalysisLayer(
+            Layers.make([("B0", Layers.rect(0, 0, 10, 10)), ("B1", Layers.rect(0, 0, 10, 10))]), fields: Layers.fields)
         let table = try CSVReader.parse(Array("code,n\nB0,5\nB1,7\n".utf8), source: "p.csv")
-        #expect(throws: InputError.self) { try PopulationBlocks(blocks: b, table: table, codeColumn: "code", valueColumn: "n") }
+        #expect(throws: PlacemapError.self) { try PopulationBlocks(blocks: b, table: table, codeColumn: "code", valueColumn: "n") }
     }
 
     @Test func theRealLSOAFileHasOnlySmallOverlaps() throws {

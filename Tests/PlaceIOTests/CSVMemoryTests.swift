@@ -61,14 +61,14 @@ import Testing
 
     @Test func aReadPastTheLimitIsRefusedWithTheFigures() throws {
         // Before the read: a 1 GiB CSV against a 2 GiB limit (3 bytes a byte of file, and the base).
-        let before = try #require(throws: InputError.self) {
+        let before = try #require(throws: PlacemapError.self) {
             try MemoryBudget.check(bytes: 1 << 30, file: "big.csv", limit: 2 << 30, bytesPerFileByte: 3, kind: "CSV")
         }
         #expect(
             before.exitCode == 74 && before.message.contains("1024 MiB of CSV needs about 3328 MiB") && before.message.contains("2048 MiB"))
         // During the read: the process uses 900 MiB of 1000, the next growth needs 100 MiB more.
         let meter = MemoryMeter(file: "layer.gpkg", what: "features", limit: 1000 << 20)
-        let during = try #require(throws: InputError.self) {
+        let during = try #require(throws: PlacemapError.self) {
             try meter.check(index: 5000, growth: 100 << 20, limit: 1000 << 20, inUse: 900 << 20)
         }
         #expect(during.exitCode == 74 && during.file == "layer.gpkg")

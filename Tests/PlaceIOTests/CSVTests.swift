@@ -23,10 +23,10 @@ import Testing
     }
 
     @Test func nonUTF8AndEmptyAndUnclosedQuote() {
-        #expect(throws: InputError.self) { try CSVReader.parse([0x61, 0x0A, 0xFF, 0x0A], source: "x") }
-        #expect(throws: InputError.self) { try CSVReader.parse([], source: "x") }
-        #expect(throws: InputError.self) { try CSVReader.parse(Array("a\n\"open\n".utf8), source: "x") }
-        #expect(throws: InputError.self) { try CSVReader.parse(Array("a,a\n1,2\n".utf8), source: "x") }
+        #expect(throws: PlacemapError.self) { try CSVReader.parse([0x61, 0x0A, 0xFF, 0x0A], source: "x") }
+        #expect(throws: PlacemapError.self) { try CSVReader.parse([], source: "x") }
+        #expect(throws: PlacemapError.self) { try CSVReader.parse(Array("a\n\"open\n".utf8), source: "x") }
+        #expect(throws: PlacemapError.self) { try CSVReader.parse(Array("a,a\n1,2\n".utf8), source: "x") }
     }
 
     @Test func missingColumnListsTheColumns() throws {

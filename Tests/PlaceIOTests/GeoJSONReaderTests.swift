@@ -4,12 +4,12 @@ import PlaceTestSupport
 import Testing
 
 @Suite struct GeoJSONReaderTests {
-    func parse(_ text: String, crs: CRS? = nil) throws(InputError) -> Layer {
+    func parse(_ text: String, crs: CRS? = nil) throws(PlacemapError) -> Layer {
         try GeoJSONReader.parse(Array(text.utf8), source: "test.geojson", crs: crs)
     }
 
-    /// The InputError that parsing `text` raises.
-    func failure(_ text: String) -> InputError? {
+    /// The PlacemapError that parsing `text` raises.
+    func failure(_ text: String) -> PlacemapError? {
         do {
             _ = try parse(text)
             return nil
@@ -125,7 +125,7 @@ import Testing
         var bytes = Array(Shapes.collection([Shapes.feature("{\"name\":\"Caf_\"}", square)]).utf8)
         let i = try #require(bytes.firstIndex(of: UInt8(ascii: "_")))
         bytes[i] = 0xE9  // Latin-1 é
-        #expect(throws: InputError.self) { try GeoJSONReader.parse(bytes, source: "latin1.geojson") }
+        #expect(throws: PlacemapError.self) { try GeoJSONReader.parse(bytes, source: "latin1.geojson") }
         do {
             _ = try GeoJSONReader.parse(bytes, source: "latin1.geojson")
         } catch {

@@ -28,7 +28,7 @@ import Testing
         try LayerWriter.write(t, to: path)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes.prefix(15) == Data("SQLite format 3".utf8))
-        #expect(throws: InputError.self) { try LayerWriter.write(t, to: folder.appendingPathComponent("no/such/t.gpkg").path) }
+        #expect(throws: PlacemapError.self) { try LayerWriter.write(t, to: folder.appendingPathComponent("no/such/t.gpkg").path) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["t.gpkg"])
         let back = try LayerReader.read(path: path)
         #expect(back.features[0].properties["fid_1"] == .string("clash"))
@@ -127,16 +127,13 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["project.gpkg"])
     }
 
-    @Test func aFailureUpdatingAGeoPackageLeavesItAsItWas() throws {
+    @Test func aFailedWriteRemovesTheGeoPackageItCreated() throws {
         let folder = Paths.temporaryFolder()
-        let path = folder.appendingPathComponent("project.gpkg").path
-        try LayerWriter.write(layer("first", [Feature(shape: square)]), to: path)
-        let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        // A CRS GDAL does not know fails after the copy is opened: the original stays untouched.
+        let path = folder.appendingPathComponent("new.gpkg").path
+        // A CRS GDAL does not know fails after the file is created: nothing is left behind.
         let bad = Layer(name: "bad", source: "t", crs: CRS(epsg: 999_999), features: [Feature(shape: square)])
-        #expect(throws: InputError.self) { try LayerWriter.write(bad, to: path + ":bad") }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["project.gpkg"])
+        #expect(throws: PlacemapError.self) { try LayerWriter.write(bad, to: path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
     }
 
     @Test(.enabled(if: GDALTools.available, "needs ogrinfo (apt-get install gdal-bin)"))

@@ -17,7 +17,7 @@ import Testing
             #expect(error.message.contains("needs about 16640 MiB") && error.message.contains("at most 512 MiB"), "\(error.message)")
         }
         // Sizes that overflow are refused too.
-        #expect(throws: InputError.self) { try MemoryBudget.check(bytes: Int.max / 2, file: "x", limit: 1 << 40) }
+        #expect(throws: PlacemapError.self) { try MemoryBudget.check(bytes: Int.max / 2, file: "x", limit: 1 << 40) }
     }
 
     @Test func theBinaryUnderUlimitExitsWithAMessage() throws {

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func missingCodeFieldAndMissingCodes() throws {
-        #expect(throws: InputError.self) { try LayerFields.detect(in: layer([[("name", .string("x"))]])) }
+        #expect(throws: PlacemapError.self) { try LayerFields.detect(in: layer([[("name", .string("x"))]])) }
         let l = layer([[("a_code", .string("X"))], [("a_code", .null)]])
         let fields = try LayerFields.detect(in: l)
         do {
@@ -35,6 +35,6 @@ import Testing
         let fields = try LayerFields.detect(in: l)
         #expect(fields.duplicates(in: l).map(\.code) == ["X"])
         #expect(fields.duplicates(in: l).first?.indices == [0, 2])
-        #expect(throws: InputError.self) { try fields.uniqueValues(in: l) }
+        #expect(throws: PlacemapError.self) { try fields.uniqueValues(in: l) }
     }
 }

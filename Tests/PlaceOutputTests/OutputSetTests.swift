@@ -1,5 +1,6 @@
 import Foundation
 import PlaceAnalysis
+import PlaceGeometry
 import PlaceIO
 import PlaceOutput
 import PlaceTestSupport
@@ -19,7 +20,7 @@ import Testing
         let folder = Paths.temporaryFolder().path
         let path = folder + "/table.csv"
         try "old".write(toFile: path, atomically: false, encoding: .utf8)
-        let refused = #expect(throws: InputError.self) { try OutputSet(policy: OutputPolicy()).add("new", to: path) }
+        let refused = #expect(throws: PlacemapError.self) { try OutputSet(policy: OutputPolicy()).add("new", to: path) }
         #expect(refused?.exitCode == 64 && refused?.hint?.contains("--overwrite") == true)
         #expect(text(path) == "old")
         let set = OutputSet(policy: OutputPolicy(overwrite: true))
@@ -36,7 +37,7 @@ import Testing
         try "{}".write(toFile: input, atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: folder + "/alias.geojson", withDestinationPath: input)
         let set = OutputSet(policy: OutputPolicy(overwrite: true, inputs: [input]))
-        let refused = #expect(throws: InputError.self) { try set.reserve(folder + "/alias.geojson") }
+        let refused = #expect(throws: PlacemapError.self) { try set.reserve(folder + "/alias.geojson") }
         #expect(refused?.message.contains("is also an input") == true)
         #expect(text(input) == "{}")
     }
@@ -88,16 +89,30 @@ import Testing
         do {
             let set = OutputSet(policy: OutputPolicy(overwrite: true))
             try set.add("new a", to: folder + "/a.csv")
-            #expect(throws: InputError.self) {
-                try set.add(to: folder + "/b.gpkg") { (temporary: String) throws(InputError) in
+            #expect(throws: PlacemapError.self) {
+                try set.add(to: folder + "/b.gpkg") { (temporary: String) throws(PlacemapError) in
                     try? "half".write(toFile: temporary, atomically: false, encoding: .utf8)
-                    throw InputError(.io, file: temporary, message: "disk full (simulated)")
+                    throw PlacemapError(.io, file: temporary, message: "disk full (simulated)")
                 }
             }
             // The run stops here; the set is dropped without publishing.
         }
         #expect(text(folder + "/a.csv") == "old a" && text(folder + "/b.gpkg") == "old b")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.csv", "b.gpkg"])
+    }
+
+    @Test func aFailureAddingALayerToAGeoPackageLeavesItAsItWas() throws {
+        let folder = Paths.temporaryFolder().path
+        let path = folder + "/project.gpkg"
+        let square = Shape.polygon([Shapes.square(400_000, 300_000, 10)])
+        try LayerWriter.write(Layer(name: "first", source: "t", crs: .britishNationalGrid, features: [Feature(shape: square)]), to: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        // A CRS GDAL does not know fails after the staged copy is opened: the original is untouched.
+        let bad = Layer(name: "bad", source: "t", crs: CRS(epsg: 999_999), features: [Feature(shape: square)])
+        let set = OutputSet(policy: OutputPolicy(overwrite: false))
+        #expect(throws: PlacemapError.self) { try set.add(bad, to: path + ":bad") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["project.gpkg"])
     }
 
     @Test func aFolderSetCarriesAManifestAndTwoRunsNeverMix() throws {
@@ -135,7 +150,7 @@ import Testing
 
     @Test func aFolderIsNotAFile() throws {
         let folder = Paths.temporaryFolder().path
-        let refused = #expect(throws: InputError.self) { try OutputSet(policy: OutputPolicy(overwrite: true)).reserve(folder) }
+        let refused = #expect(throws: PlacemapError.self) { try OutputSet(policy: OutputPolicy(overwrite: true)).reserve(folder) }
         #expect(refused?.exitCode == 64)
     }
 
@@ -143,6 +158,8 @@ import Testing
         #expect(sidecar(of: "/tmp/x/lad.csv") == "/tmp/x/lad.json")
         #expect(sidecar(of: "-") == nil)
         #expect(beside("areas.gpkg:icb24", ".json") == "areas-icb24.json")
-        #expect(LayerFormat.of("a.gpkg:icb") == .gpkg && LayerFormat.of("a.GeoJSON") == .geojson && LayerFormat.of("a.txt") == nil)
+        #expect(
+            VectorFormat.of(path: "a.gpkg:icb") == .geoPackage && VectorFormat.of(path: "a.GeoJSON") == .geoJSON
+                && VectorFormat.of(path: "a.txt") == nil)
     }
 }

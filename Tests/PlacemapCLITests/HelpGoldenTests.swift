@@ -28,7 +28,8 @@ import Testing
     @Test func noCommandUsesRetiredOptionNames() throws {
         let retired = [
             "--code-field", "--name-field", "--csv ", "--geojson ", "--gpkg ", "--geojson-crs", "--group-by", "--shares-area",
-            "--blocks-code-field", "--trust-names",
+            "--blocks-code-field", "--trust-names", "-block-code", "--audit-code", "--audit-area", "--population-code",
+            "--attributes-code", "--shares-code", "--tolerance <tolerance>", "Snapping tolerance", "Sliver tolerance",
         ]
         for command in Self.commands {
             let help = try placemap("help", command).stdout

@@ -39,7 +39,7 @@ struct PostGISTests {
         #expect(try GeoPackageCheck.columnTypes(gpkg, table: "places")["population"] == "INTEGER")
         let places = try LayerReader.read(path: gpkg)
         try LayerWriter.write(places, to: connection, layerName: "places", description: "the main job's places", replace: true)
-        #expect(throws: InputError.self) { try LayerWriter.write(places, to: connection, layerName: "places") }
+        #expect(throws: PlacemapError.self) { try LayerWriter.write(places, to: connection, layerName: "places") }
 
         let info = try placemap("info", table("places"))
         #expect(info.status == 0, "\(info.stderr)")
@@ -86,7 +86,7 @@ struct PostGISTests {
 
     @Test func aFailedWriteLeavesNoTableBehind() throws {
         let bad = Layer(name: "bad", source: "t", crs: CRS(epsg: 999_999), features: [])
-        #expect(throws: InputError.self) { try LayerWriter.write(bad, to: connection, layerName: "never_made") }
+        #expect(throws: PlacemapError.self) { try LayerWriter.write(bad, to: connection, layerName: "never_made") }
         let result = try run(try #require(GDALTools.ogrinfo), ["-q", connection])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains(": never_made"))

@@ -12,23 +12,23 @@ geo=geodata   # relative to the repository root, where the commands run
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 blocks=(--blocks "$geo/lsoa21_england.geojson" --population "$geo/census21_population_lsoa21.csv")
-places=(--places "$geo/lookup_lsoa21_lad24.csv")
+places=(--places-lookup "$geo/lookup_lsoa21_lad24.csv" --places-by ltla24_code)
 cd "$root"
 
 # 1. ICB 2022 → ICB 2024: the Chichester move and the two recodes, by age band too, and the page of
 #    before/after maps and tables for a board paper.
 "$pm" diff geodata/lookup_lsoa21_icb22_lad22.csv geodata/lookup_lsoa21_sicbl24_icb24.csv \
-    --old-code icb22_code --new-code icb24_code "${blocks[@]}" "${places[@]}" --attributes "$geo/census21_age_lsoa21.csv" \
+    --old-by icb22_code --new-by icb24_code "${blocks[@]}" "${places[@]}" --attributes "$geo/census21_age_lsoa21.csv" \
     --out "$work/icb" | sed "s|$work/||g" > "$here/icb22_icb24.txt"
 "$pm" report "$work/icb" -o "$here/icb22_icb24.html" --overwrite --title "ICB 2022 → ICB 2024: what changed" > /dev/null
 # 2. LAD 2021/22 → LAD 2024: the April 2023 unitary councils.
 "$pm" diff geodata/lookup_lsoa21_icb22_lad22.csv geodata/lookup_lsoa21_lad24.csv \
-    --old-code ltla22_code "${blocks[@]}" --out "$work/lad" | sed "s|$work/||g" > "$here/lad22_lad24.txt"
+    --old-by ltla22_code "${blocks[@]}" --out "$work/lad" | sed "s|$work/||g" > "$here/lad22_lad24.txt"
 # 3. A merger scenario: Frimley and Surrey Heartlands as one ICB.
-"$pm" diff geodata/lookup_lsoa21_sicbl24_icb24.csv --old-code icb24_code \
+"$pm" diff geodata/lookup_lsoa21_sicbl24_icb24.csv --old-by icb24_code \
     --merge examples/footprints/merge_frimley_surrey.csv "${blocks[@]}" "${places[@]}" --out "$work/merge" | sed "s|$work/||g" > "$here/merge_frimley_surrey.txt"
 # 4. A boundary move: Bassetlaw's LSOAs back to South Yorkshire ICB.
-"$pm" diff geodata/lookup_lsoa21_sicbl24_icb24.csv --old-code icb24_code \
+"$pm" diff geodata/lookup_lsoa21_sicbl24_icb24.csv --old-by icb24_code \
     --reassign examples/footprints/reassign_bassetlaw.csv "${blocks[@]}" "${places[@]}" --out "$work/bassetlaw" | sed "s|$work/||g" > "$here/reassign_bassetlaw.txt"
 
 # The rows that changed (the unchanged ones are in the full outputs).

@@ -36,16 +36,16 @@ struct AttributeReader {
 
     private func line(_ r: Int) -> Int { table.line(ofRow: r) }
 
-    private func bad(_ r: Int, _ column: Int, _ message: String, _ hint: String) -> InputError {
-        InputError(
+    private func bad(_ r: Int, _ column: Int, _ message: String, _ hint: String) -> PlacemapError {
+        PlacemapError(
             .badData, file: table.source, line: line(r), featureCode: table.rows[r][codeIndex], field: table.header[column],
             message: message, hint: hint)
     }
 
     /// The people of each block, or an error naming the variable that needs them.
-    private func people(for variable: String, _ kind: AttributeKind, column: Int) throws(InputError) -> [Double] {
+    private func people(for variable: String, _ kind: AttributeKind, column: Int) throws(PlacemapError) -> [Double] {
         guard let population else {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: table.source, field: table.header[column],
                 message:
                     "\(variable) is \(kind == .rates ? "a rate or score" : "a class"): it is averaged over people, and there is no population",
@@ -65,9 +65,9 @@ struct AttributeReader {
     // MARK: Long form
 
     /// `code,category,value` rows: every block with a row must have every category.
-    mutating func readLong(others: [Int], kind declared: AttributeKind?) throws(InputError) {
+    mutating func readLong(others: [Int], kind declared: AttributeKind?) throws(PlacemapError) {
         guard others.count == 2 else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: table.source,
                 message: "codes repeat, so this is a long-form table, which needs exactly a category and a value column besides "
                     + "\(table.header[codeIndex]) (found \(others.map { table.header[$0] }.joined(separator: ", ")))",
@@ -77,7 +77,7 @@ struct AttributeReader {
         let (categoryIndex, valueIndex) = numeric[0] && !numeric[1] ? (others[1], others[0]) : (others[0], others[1])
         let kind = declared ?? .counts
         if kind == .classes {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: table.source, field: table.header[valueIndex],
                 message: "a long-form table holds numbers; classes come from a wide column of labels",
                 hint: "use --attributes-kind counts or rates, or give one row per block with a column of classes")
@@ -119,7 +119,7 @@ struct AttributeReader {
             }
         }
         if categories.count > BlockAttributes.maxClasses {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: table.source, field: table.header[categoryIndex],
                 message:
                     "\(categories.count) distinct categories (e.g. \(categories.prefix(3).joined(separator: ", "))): not a set of bands",
@@ -128,7 +128,7 @@ struct AttributeReader {
         for (k, found) in byBlock.sorted(by: { $0.key < $1.key }) where found.count < categories.count {
             let missing = categories.indices.filter { found[$0] == nil }.map { categories[$0] }
             let r = firstRow[k] ?? 0
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: table.source, line: line(r), featureCode: blockCodes[k], field: table.header[categoryIndex],
                 message: "block \(blockCodes[k]) has no row for \(missing.prefix(3).joined(separator: ", "))"
                     + (missing.count > 3 ? " and \(missing.count - 3) more" : "") + " (its rows start on this line)",
@@ -137,7 +137,7 @@ struct AttributeReader {
         withoutRow = blockCodes.indices.filter { byBlock[$0] == nil }.map { blockCodes[$0] }
         let valueName = table.header[valueIndex].lowercased()
         let prefix =
-            ["usual_residents", "population", "residents", "people", "persons", "count", "value", "total"].contains(valueName)
+            PopulationColumns.names.contains(valueName)
             ? "population" : BlockAttributes.slug(valueName)
         let source = declared == nil ? "inferred: a long-form table of numbers is counts" : "declared"
         for (c, category) in categories.enumerated() {
@@ -166,7 +166,25 @@ struct AttributeReader {
     // MARK: Wide form
 
     /// One row per block, one column per variable.
-    mutating func readWide(others: [Int], kind declared: AttributeKind?) throws(InputError) {
+    mutating func readWide(others: [Int], kind declared: AttributeKind?) throws(PlacemapError) {
+        let rowOfBlock = joinWideRows()
+        let kinds = try wideKinds(others, declared: declared)
+        let classColumns = kinds.filter { $0.1 == .classes }.count
+        for (i, kind, source) in kinds {
+            let name = BlockAttributes.slug(table.header[i])
+            switch kind {
+            case .counts: try addWideCounts(i, name: name, source: source, rowOfBlock: rowOfBlock)
+            case .rates: try addWideRates(i, name: name, source: source, rowOfBlock: rowOfBlock)
+            case .classes:
+                try addWideClasses(
+                    i, prefix: "share_" + (classColumns > 1 ? name + "_" : ""), source: source, rowOfBlock: rowOfBlock)
+            }
+        }
+        try checkNames()
+    }
+
+    /// The row of each block (nil where it has none); rows matching no block are kept in `unmatched`.
+    private mutating func joinWideRows() -> [Int?] {
         var rowOfBlock = [Int?](repeating: nil, count: blockCodes.count)
         var unmatched: [String] = []
         for (r, row) in table.rows.enumerated() {
@@ -178,6 +196,12 @@ struct AttributeReader {
         }
         self.unmatched = unmatched
         withoutRow = blockCodes.indices.filter { rowOfBlock[$0] == nil }.map { blockCodes[$0] }
+        return rowOfBlock
+    }
+
+    /// Each variable column with its kind (declared, or inferred from its values and name) and where
+    /// the kind came from.
+    private func wideKinds(_ others: [Int], declared: AttributeKind?) throws(PlacemapError) -> [(Int, AttributeKind, String)] {
         var kinds: [(Int, AttributeKind, String)] = []
         for i in others {
             let texts = table.rows.map { $0[i].trimmedCell }.filter { !$0.isEmpty }
@@ -196,108 +220,111 @@ struct AttributeReader {
                     "fix the row (a missing figure is not 0), or declare --attributes-kind classes if the column holds labels")
             } else if numbers < texts.count || texts.isEmpty {
                 kinds.append((i, .classes, "inferred: a column of labels is classes"))
-            } else if ["population", "usual_residents", "residents", "count", "number", "people", "persons"].contains(where: {
+            } else if PopulationColumns.countPrefixes.contains(where: {
                 name.lowercased().hasPrefix($0)
             }) {
                 kinds.append((i, .counts, "inferred: a numeric column named like a count is counts"))
             } else {
-                throw InputError(
+                throw PlacemapError(
                     .usage, file: table.source, field: name,
                     message: "a numeric column whose kind cannot be told: counts (summed) or rates (averaged over people)?",
                     hint: "declare it with --attributes-kind counts or --attributes-kind rates")
             }
         }
-        let classColumns = kinds.filter { $0.1 == .classes }.count
-        for (i, kind, source) in kinds {
-            let name = BlockAttributes.slug(table.header[i])
-            switch kind {
-            case .counts:
-                var column = [Double](repeating: 0, count: blockCodes.count)
-                var sum = CheckedSum(column: table.header[i], source: table.source)
-                for (k, r) in rowOfBlock.enumerated() {
-                    guard let r else { continue }
-                    guard let v = number(table.rows[r][i], .counts) else {
-                        let text = table.rows[r][i]
-                        throw bad(
-                            r, i,
-                            text.trimmedCell.isEmpty
-                                ? "no value: a missing count is not 0"
-                                : "\"\(DecimalNumber.shown(text))\" is not a count (a finite, non-negative decimal number)",
-                            "fix the row, or declare the kind with --attributes-kind")
-                    }
-                    try sum.add(v, line: line(r), code: table.rows[r][codeIndex])
-                    column[k] = v
-                }
-                add(name: name, kind: .counts, variable: table.header[i], source: source, column: column)
-            case .rates:
-                let people = try people(for: table.header[i], .rates, column: i)
-                var weighted = [Double](repeating: 0, count: blockCodes.count)
-                var covered = [Double](repeating: 0, count: blockCodes.count)
-                var empty: [Int] = []
-                var sum = CheckedSum(column: table.header[i], source: table.source)
-                for (k, r) in rowOfBlock.enumerated() {
-                    guard let r else { continue }
-                    let text = table.rows[r][i].trimmedCell
-                    if text.isEmpty {
-                        empty.append(r)
-                        continue
-                    }
-                    guard let v = number(text, .rates) else {
-                        throw bad(r, i, "\"\(DecimalNumber.shown(text))\" is not a number (a finite decimal)", "fix the row")
-                    }
-                    weighted[k] = v * people[k]
-                    try sum.add(weighted[k], line: line(r), code: table.rows[r][codeIndex])
-                    covered[k] = people[k]
-                }
-                warnEmpty(empty, column: i)
-                addMean(
-                    name: name + "_population_weighted_mean", variable: table.header[i], source: source, weighted: weighted,
-                    covered: covered)
-            case .classes:
-                let people = try people(for: table.header[i], .classes, column: i)
-                var labels: [String] = []
-                var labelIndex: [String: Int] = [:]
-                var classOfBlock = [Int?](repeating: nil, count: blockCodes.count)
-                var empty: [Int] = []
-                for (k, r) in rowOfBlock.enumerated() {
-                    guard let r else { continue }
-                    let text = table.rows[r][i].trimmedCell
-                    if text.isEmpty {
-                        empty.append(r)
-                        continue
-                    }
-                    if labelIndex[text] == nil {
-                        labelIndex[text] = labels.count
-                        labels.append(text)
-                    }
-                    classOfBlock[k] = labelIndex[text]
-                }
-                let distinct = Set(table.rows.map { $0[i].trimmedCell }.filter { !$0.isEmpty })
-                if distinct.count > BlockAttributes.maxClasses {
-                    throw InputError(
-                        .badData, file: table.source, field: table.header[i],
-                        message:
-                            "\(distinct.count) distinct values (e.g. \(distinct.sorted().prefix(3).joined(separator: ", "))): a code or free text, not classes",
-                        hint: "drop the column from the table, or declare --attributes-kind if it holds numbers")
-                }
-                warnEmpty(empty, column: i)
-                let order = labels.indices.sorted { labels[$0] < labels[$1] }
-                let denominator = stored.count + labels.count
-                for c in order {
-                    var column = [Double](repeating: 0, count: blockCodes.count)
-                    for k in classOfBlock.indices where classOfBlock[k] == c { column[k] = people[k] }
-                    let label = BlockAttributes.slug(labels[c])
-                    columns.append(
-                        AttributeColumn(
-                            name: "share_" + (classColumns > 1 ? name + "_" : "") + label, kind: .classes, variable: table.header[i],
-                            label: labels[c], position: stored.count, denominator: denominator))
-                    stored.append(column)
-                }
-                stored.append(classOfBlock.indices.map { classOfBlock[$0] == nil ? 0 : people[$0] })
-                variables.append(.init(name: table.header[i], kind: .classes, kindSource: source))
+        return kinds
+    }
+
+    /// A count column: summed over blocks.
+    private mutating func addWideCounts(_ i: Int, name: String, source: String, rowOfBlock: [Int?]) throws(PlacemapError) {
+        var column = [Double](repeating: 0, count: blockCodes.count)
+        var sum = CheckedSum(column: table.header[i], source: table.source)
+        for (k, r) in rowOfBlock.enumerated() {
+            guard let r else { continue }
+            guard let v = number(table.rows[r][i], .counts) else {
+                let text = table.rows[r][i]
+                throw bad(
+                    r, i,
+                    text.trimmedCell.isEmpty
+                        ? "no value: a missing count is not 0"
+                        : "\"\(DecimalNumber.shown(text))\" is not a count (a finite, non-negative decimal number)",
+                    "fix the row, or declare the kind with --attributes-kind")
             }
+            try sum.add(v, line: line(r), code: table.rows[r][codeIndex])
+            column[k] = v
         }
-        try checkNames()
+        add(name: name, kind: .counts, variable: table.header[i], source: source, column: column)
+    }
+
+    /// A rate column: averaged over the people of the blocks that give it.
+    private mutating func addWideRates(_ i: Int, name: String, source: String, rowOfBlock: [Int?]) throws(PlacemapError) {
+        let people = try people(for: table.header[i], .rates, column: i)
+        var weighted = [Double](repeating: 0, count: blockCodes.count)
+        var covered = [Double](repeating: 0, count: blockCodes.count)
+        var empty: [Int] = []
+        var sum = CheckedSum(column: table.header[i], source: table.source)
+        for (k, r) in rowOfBlock.enumerated() {
+            guard let r else { continue }
+            let text = table.rows[r][i].trimmedCell
+            if text.isEmpty {
+                empty.append(r)
+                continue
+            }
+            guard let v = number(text, .rates) else {
+                throw bad(r, i, "\"\(DecimalNumber.shown(text))\" is not a number (a finite decimal)", "fix the row")
+            }
+            weighted[k] = v * people[k]
+            try sum.add(weighted[k], line: line(r), code: table.rows[r][codeIndex])
+            covered[k] = people[k]
+        }
+        warnEmpty(empty, column: i)
+        addMean(
+            name: name + "_population_weighted_mean", variable: table.header[i], source: source, weighted: weighted,
+            covered: covered)
+    }
+
+    /// A column of labels: one share column per label, of the people of the blocks carrying it.
+    private mutating func addWideClasses(_ i: Int, prefix: String, source: String, rowOfBlock: [Int?]) throws(PlacemapError) {
+        let people = try people(for: table.header[i], .classes, column: i)
+        var labels: [String] = []
+        var labelIndex: [String: Int] = [:]
+        var classOfBlock = [Int?](repeating: nil, count: blockCodes.count)
+        var empty: [Int] = []
+        for (k, r) in rowOfBlock.enumerated() {
+            guard let r else { continue }
+            let text = table.rows[r][i].trimmedCell
+            if text.isEmpty {
+                empty.append(r)
+                continue
+            }
+            if labelIndex[text] == nil {
+                labelIndex[text] = labels.count
+                labels.append(text)
+            }
+            classOfBlock[k] = labelIndex[text]
+        }
+        let distinct = Set(table.rows.map { $0[i].trimmedCell }.filter { !$0.isEmpty })
+        if distinct.count > BlockAttributes.maxClasses {
+            throw PlacemapError(
+                .badData, file: table.source, field: table.header[i],
+                message:
+                    "\(distinct.count) distinct values (e.g. \(distinct.sorted().prefix(3).joined(separator: ", "))): a code or free text, not classes",
+                hint: "drop the column from the table, or declare --attributes-kind if it holds numbers")
+        }
+        warnEmpty(empty, column: i)
+        let order = labels.indices.sorted { labels[$0] < labels[$1] }
+        let denominator = stored.count + labels.count
+        for c in order {
+            var column = [Double](repeating: 0, count: blockCodes.count)
+            for k in classOfBlock.indices where classOfBlock[k] == c { column[k] = people[k] }
+            let label = BlockAttributes.slug(labels[c])
+            columns.append(
+                AttributeColumn(
+                    name: prefix + label, kind: .classes, variable: table.header[i],
+                    label: labels[c], position: stored.count, denominator: denominator))
+            stored.append(column)
+        }
+        stored.append(classOfBlock.indices.map { classOfBlock[$0] == nil ? 0 : people[$0] })
+        variables.append(.init(name: table.header[i], kind: .classes, kindSource: source))
     }
 
     private mutating func warnEmpty(_ rows: [Int], column: Int) {
@@ -347,7 +374,7 @@ struct AttributeReader {
 
     /// Renames attribute columns named like placemap's own columns (`population` → `attribute_population`),
     /// saying so, then refuses two variables that give one name.
-    private mutating func checkNames() throws(InputError) {
+    private mutating func checkNames() throws(PlacemapError) {
         for k in columns.indices where Self.collides(columns[k].name) {
             let renamed = "attribute_" + columns[k].name
             warnings.append(
@@ -357,7 +384,7 @@ struct AttributeReader {
         }
         var seen = Set<String>()
         for c in columns where !seen.insert(c.name).inserted {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: table.source, field: c.variable, message: "two variables give the same column name \(c.name)",
                 hint: "rename one of the columns")
         }

@@ -28,9 +28,9 @@ extension BlockAttributes {
 
     /// Every block has a row: where a missing block would silently count as nobody (the diff), its
     /// absence is bad data naming the table, its code column and the first block without a row.
-    public func requireEveryBlock(of blocks: String) throws(InputError) {
+    public func requireEveryBlock(of blocks: String) throws(PlacemapError) {
         guard let first = blocksWithoutRow.first else { return }
-        throw InputError(
+        throw PlacemapError(
             .badData, file: source, featureCode: first, field: codeColumn,
             message: "block \(first) of \(blocks) has no row (\(blocksWithoutRow.count) blocks have none)",
             hint: "give every block a row (0 in every count where nobody lives), or use a table of the same blocks")

@@ -122,14 +122,14 @@ extension BlockAttributes {
     public init(
         table: CSVTable, blockCodes: [String], population: [Double]?, kind: AttributeKind? = nil, codeColumn: String? = nil,
         defaultCodeColumn: String? = nil
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         let codeIndex = try Self.codeIndex(table, codeColumn, defaultCodeColumn)
         let others = table.header.indices.filter { i in
             let h = table.header[i]
             return i != codeIndex && h.lowercased() != "name" && !h.lowercased().hasSuffix("_name") && !h.hasSuffix("NM")
         }
         guard !others.isEmpty else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: table.source, message: "no attribute columns besides the code column \(table.header[codeIndex])",
                 hint: "give a table with one column per variable, or code,category,value rows")
         }
@@ -152,16 +152,16 @@ extension BlockAttributes {
             unmatchedCodes: reader.unmatched, blocksWithoutRow: reader.withoutRow, warnings: reader.warnings)
     }
 
-    private static func codeIndex(_ table: CSVTable, _ named: String?, _ preferred: String?) throws(InputError) -> Int {
+    private static func codeIndex(_ table: CSVTable, _ named: String?, _ preferred: String?) throws(PlacemapError) -> Int {
         if let named { return try table.column(named) }
         if let preferred, let i = table.firstColumn(among: [preferred]) { return i }
         if let i = table.header.firstIndex(where: { $0.lowercased().hasSuffix("_code") || $0.hasSuffix("CD") || $0.lowercased() == "code" })
         {
             return i
         }
-        throw InputError(
+        throw PlacemapError(
             .usage, file: table.source, message: "no column of block codes",
-            hint: "name it with --attributes-code; the columns are: " + table.header.joined(separator: ", "))
+            hint: "name it with --attributes-lookup-code; the columns are: " + table.header.joined(separator: ", "))
     }
 
     /// An ONS-style column name fragment: "Aged 65 years and over" → "aged_65_and_over".

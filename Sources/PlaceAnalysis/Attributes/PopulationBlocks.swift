@@ -15,29 +15,32 @@ public struct PopulationBlocks: Sendable {
     public let blocksWithoutPopulation: [String]
     /// Variables of the blocks (age bands, scores, classes) carried with the population.
     public var attributes: BlockAttributes?
+    /// Gaps the user allowed on the way (blocks with people the attributes leave out): recorded in the
+    /// provenance and the summary of every weighted command.
+    public var gaps: [CoverageGap] = []
 
     public var total: Double { population.reduce(0, +) }
 
     /// Joins a population table to blocks by code. `codeColumn` defaults to the blocks' code field
     /// name when the table has it; `valueColumn` to a column named like a population.
-    public init(blocks: AnalysisLayer, table: CSVTable, codeColumn: String? = nil, valueColumn: String? = nil) throws(InputError) {
+    public init(blocks: AnalysisLayer, table: CSVTable, codeColumn: String? = nil, valueColumn: String? = nil) throws(PlacemapError) {
         let codeIndex: Int
         if let codeColumn {
             codeIndex = try table.column(codeColumn)
         } else if let i = table.header.firstIndex(of: blocks.fields.code) ?? table.firstColumn(among: [blocks.fields.code]) {
             codeIndex = i
         } else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: table.source, message: "no column named \(blocks.fields.code) to join to the blocks",
-                hint: "name the code column with --population-code; the columns are: " + table.header.joined(separator: ", "))
+                hint: "name the code column with --population-lookup-code; the columns are: " + table.header.joined(separator: ", "))
         }
         let valueIndex: Int
         if let valueColumn {
             valueIndex = try table.column(valueColumn)
-        } else if let i = table.firstColumn(among: ["usual_residents", "population", "pop", "residents", "count", "value", "total"]) {
+        } else if let i = table.firstColumn(among: PopulationColumns.names) {
             valueIndex = i
         } else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: table.source, message: "no population column found",
                 hint: "name it with --population-field; the columns are: " + table.header.joined(separator: ", "))
         }
@@ -51,7 +54,7 @@ public struct PopulationBlocks: Sendable {
         for (r, row) in table.rows.enumerated() {
             let code = row[codeIndex]
             let value: Double
-            do throws(InputError) {
+            do throws(PlacemapError) {
                 value = try table.population(row: r, column: valueIndex, code: code)
                 try total.add(value, line: table.line(ofRow: r), code: code)
             } catch {
@@ -60,7 +63,7 @@ public struct PopulationBlocks: Sendable {
                 throw error
             }
             if let first = rowOfCode.updateValue(r, forKey: code) {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: table.source, line: table.line(ofRow: r), featureCode: code, field: table.header[codeIndex],
                     message: "code \(code) appears again (first on line \(table.line(ofRow: first)))", hint: "keep one row per code")
             }
@@ -72,7 +75,7 @@ public struct PopulationBlocks: Sendable {
             seen[i] = true
         }
         if !table.rows.isEmpty, !seen.contains(true) {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: table.source, field: table.header[codeIndex],
                 message: "none of the \(table.rows.count) codes (e.g. \(table.rows[0][codeIndex])) matches a block of \(blocks.source)",
                 hint: "join the table to blocks of the same geography and vintage (e.g. LSOA 2021 codes to LSOA 2021 boundaries)")
@@ -89,7 +92,7 @@ public struct PopulationBlocks: Sendable {
 extension PopulationBlocks {
     /// Joins an attribute table to the blocks (see ``BlockAttributes``), rates and classes weighted
     /// by this population.
-    public mutating func attach(_ table: CSVTable, kind: AttributeKind? = nil, codeColumn: String? = nil) throws(InputError) {
+    public mutating func attach(_ table: CSVTable, kind: AttributeKind? = nil, codeColumn: String? = nil) throws(PlacemapError) {
         attributes = try BlockAttributes(
             table: table, blockCodes: blocks.codes, population: population, kind: kind, codeColumn: codeColumn,
             defaultCodeColumn: blocks.fields.code)
@@ -98,10 +101,10 @@ extension PopulationBlocks {
 
 extension PopulationBlocks {
     /// The codes and people of a census table (`lsoa21_code`, `usual_residents`), in its order.
-    public static func codesAndPeople(_ census: CSVTable) throws(InputError) -> (codes: [String], people: [Double]) {
+    public static func codesAndPeople(_ census: CSVTable) throws(PlacemapError) -> (codes: [String], people: [Double]) {
         let code = try census.column("lsoa21_code")
         let value = try census.column(
-            census.firstColumn(among: ["usual_residents", "population"]).map { census.header[$0] } ?? "usual_residents")
+            census.firstColumn(among: PopulationColumns.names).map { census.header[$0] } ?? "usual_residents")
         var codes: [String] = []
         var people: [Double] = []
         var sum = CheckedSum(column: census.header[value], source: census.source)
@@ -117,13 +120,25 @@ extension PopulationBlocks {
 
 extension CSVTable {
     /// The field of row `r` in `column` as a population (a count), the error naming the block code.
-    func population(row r: Int, column: Int, code: String) throws(InputError) -> Double {
-        do throws(InputError) {
+    func population(row r: Int, column: Int, code: String) throws(PlacemapError) -> Double {
+        do throws(PlacemapError) {
             return try count(row: r, column: column, what: "population")
         } catch {
             var error = error
             error.featureCode = code
             throw error
         }
+    }
+}
+
+extension PopulationBlocks {
+    /// Bad data when a block has no population row: where each block goes wholly to one area (a diff, a
+    /// scenario), a missing row would silently count as nobody.
+    public func requireEveryBlockPopulated() throws(PlacemapError) {
+        guard let first = blocksWithoutPopulation.first else { return }
+        throw PlacemapError(
+            .badData, file: source, featureCode: first,
+            message: "block \(first) of \(blocks.source) has no population row (\(blocksWithoutPopulation.count) blocks have none)",
+            hint: "give every block a population (0 where nobody lives), or use the population of the same blocks")
     }
 }

@@ -78,7 +78,7 @@ public struct Catchments: Sendable {
     }
 
     /// First-past-the-post catchments: for each trust, the blocks where it is first, dissolved.
-    public func firstPastThePostPolygons() throws(InputError) -> [DissolvedArea] {
+    public func firstPastThePostPolygons() throws(PlacemapError) -> [DissolvedArea] {
         var groups = [(code: String, name: String)?](repeating: nil, count: blocks.count)
         for trust in trusts { for b in trust.firstAreas { groups[b] = (trust.code, "") } }
         return try Dissolve.run(blocks, grouping: Grouping(source: shares.source, field: "trust_code", groups: groups))
@@ -86,7 +86,7 @@ public struct Catchments: Sendable {
 
     /// For each trust, the blocks where it takes at least `minShare` of patients, dissolved. These
     /// catchments may overlap each other, so each trust is dissolved on its own.
-    public func polygons(atLeast minShare: Double) throws(InputError) -> [DissolvedArea] {
+    public func polygons(atLeast minShare: Double) throws(PlacemapError) -> [DissolvedArea] {
         var result: [DissolvedArea] = []
         for t in trusts.indices {
             let list = areas(of: t, atLeast: minShare)

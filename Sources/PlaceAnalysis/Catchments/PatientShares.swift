@@ -28,7 +28,7 @@ public struct PatientShares: Sendable {
     public init(
         table: CSVTable, areaColumn: String = "msoa_code", trustColumn: String = "trust_code",
         shareColumn: String = "proportion", areas: Set<String>
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         let a = try table.column(areaColumn)
         let t = try table.column(trustColumn)
         let s = try table.column(shareColumn)
@@ -37,7 +37,7 @@ public struct PatientShares: Sendable {
         var sums: [String: Double] = [:]
         for (r, row) in table.rows.enumerated() {
             let share: Double
-            do throws(InputError) {
+            do throws(PlacemapError) {
                 share = try table.number(row: r, column: s, what: "share")
             } catch {
                 var error = error
@@ -59,5 +59,32 @@ public struct PatientShares: Sendable {
         self.problems = problems
         self.overfull = sums.filter { $0.value > 1 + 1e-9 }.keys.sorted()
         self.source = table.source
+    }
+}
+
+extension PatientShares {
+    /// The blocks with people (`people` by block code) that have no share row: their patients would go
+    /// to no trust without a word. Nil when every block with people has shares.
+    public func gap(blocks codes: [String], people: [String: Double]) -> CoverageGap? {
+        let shared = Set(entries.map(\.area))
+        let uncovered = codes.filter { !shared.contains($0) }
+        return CoverageGap(
+            role: "patient shares", source: source, codes: uncovered, people: uncovered.map { people[$0] ?? 0 })
+    }
+
+    /// Trust names by code from a table of trusts: the columns given, or the first of the usual names
+    /// (`nhs_trust22_code`, `trust_code`, `code`; `nhs_trust22_name`, `trust_name`, `name`).
+    public static func trustNames(_ table: CSVTable, codeColumn: String? = nil, nameColumn: String? = nil) throws(PlacemapError)
+        -> [String: String]
+    {
+        guard let code = table.firstColumn(among: codeColumn.map { [$0] } ?? ["nhs_trust22_code", "trust_code", "code"]),
+            let name = table.firstColumn(among: nameColumn.map { [$0] } ?? ["nhs_trust22_name", "trust_name", "name"])
+        else {
+            throw PlacemapError(
+                .usage, file: table.source, message: "no trust code and name columns",
+                hint: "expected trust_code and trust_name (or name them with --trusts-code, --trusts-name); the columns are: "
+                    + table.header.joined(separator: ", "))
+        }
+        return Dictionary(table.rows.map { ($0[code], $0[name]) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -45,12 +45,12 @@ public struct PopulationConversion: Sendable {
     }
 
     /// Census 2021 LSOA populations to MSOA 2011 through the ONS LSOA11↔LSOA21 and LSOA11→MSOA11 lookups.
-    public static func msoa11(census: CSVTable, lsoa11ToLSOA21: CSVTable, lsoa11ToMSOA11: CSVTable) throws(InputError)
+    public static func msoa11(census: CSVTable, lsoa11ToLSOA21: CSVTable, lsoa11ToMSOA11: CSVTable) throws(PlacemapError)
         -> PopulationConversion
     {
         let code = try census.column("lsoa21_code")
         let value = try census.column(
-            census.firstColumn(among: ["usual_residents", "population"]).map { census.header[$0] } ?? "usual_residents")
+            census.firstColumn(among: PopulationColumns.names).map { census.header[$0] } ?? "usual_residents")
         var source: [String: Double] = [:]
         var sum = CheckedSum(column: census.header[value], source: census.source)
         for (r, row) in census.rows.enumerated() {

@@ -28,7 +28,7 @@ public struct TrustFootprint: Sendable {
     public let blocksOutsidePlaces: Int
     public let blocksOutsideSystems: Int
 
-    public init(_ catchments: Catchments, places: AnalysisLayer, systems: AnalysisLayer) throws(InputError) {
+    public init(_ catchments: Catchments, places: AnalysisLayer, systems: AnalysisLayer) throws(PlacemapError) {
         let blocks = catchments.blocks
         let allocation = try BlockAllocation(blocks: blocks, layers: [places, systems], minorityDepths: false)
         let placeOfBlock = allocation.largest(0)

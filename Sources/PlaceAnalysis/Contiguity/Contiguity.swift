@@ -40,16 +40,16 @@ public enum Contiguity {
     public static func edges(
         of layer: AnalysisLayer, tolerance: Double = 0,
         progress: ProgressHandler? = nil
-    ) throws(InputError) -> [ContiguityEdge] {
+    ) throws(PlacemapError) -> [ContiguityEdge] {
         let counter = ProgressCounter(total: layer.count, handler: progress)
         let rings = layer.boundaryRings()
         let found = try ParallelGEOS.map(layer.count, state: { GeometryCache(layer, context: $0) }) {
-            (cache, i) throws(InputError) -> [ContiguityEdge] in
+            (cache, i) throws(PlacemapError) -> [ContiguityEdge] in
             defer { counter.step() }
             do {
                 return try neighbours(of: i, layer, tolerance: tolerance, rings: rings, cache: cache)
             } catch {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: layer.source, featureIndex: i, featureCode: layer.codes[i],
                     message: "GEOS could not compare this feature with its neighbours: \(error)",
                     hint: "repair the layer (placemap validate FILE --fix OUT) and try again")

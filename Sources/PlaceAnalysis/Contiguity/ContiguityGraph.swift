@@ -10,7 +10,7 @@ public struct ContiguityGraph: Sendable {
     /// Neighbours of each feature (rook and queen), ascending.
     public let neighbours: [[Int]]
 
-    public init(_ layer: AnalysisLayer, tolerance: Double = 0, progress: ProgressHandler? = nil) throws(InputError) {
+    public init(_ layer: AnalysisLayer, tolerance: Double = 0, progress: ProgressHandler? = nil) throws(PlacemapError) {
         let found = try Contiguity.edges(of: layer, tolerance: tolerance, progress: progress)
         self.init(layer, tolerance: tolerance, edges: found)
     }

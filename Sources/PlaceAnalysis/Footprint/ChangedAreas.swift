@@ -50,13 +50,13 @@ public struct ChangedAreas: Sendable {
     public var moved: [Area] = []
 
     /// `source` names the blocks in messages (the changed-blocks file, or the blocks of the diff).
-    public init(_ blocks: [ChangedBlock], source: String) throws(InputError) {
+    public init(_ blocks: [ChangedBlock], source: String) throws(PlacemapError) {
         guard !blocks.isEmpty else { return }
         let layer = Layer(
             name: "changed_blocks", source: source, crs: .britishNationalGrid,
             features: blocks.map { Feature(properties: JSONObject([("block_code", .string($0.code))]), shape: $0.shape) })
         let analysed = try AnalysisLayer(layer, fields: LayerFields(code: "block_code", name: nil))
-        func dissolved(_ key: (ChangedBlock) -> String?) throws(InputError) -> [Area] {
+        func dissolved(_ key: (ChangedBlock) -> String?) throws(PlacemapError) -> [Area] {
             let grouping = Grouping(source: source, field: "area", groups: blocks.map { b in key(b).map { (code: $0, name: "") } })
             return try Dissolve.run(analysed, grouping: grouping).map { a in
                 Area(code: a.code, shape: a.shape, blocks: a.blocks.count, population: a.blocks.reduce(0) { $0 + blocks[$1].population })
@@ -83,5 +83,5 @@ extension FootprintDiff {
     }
 
     /// The changed blocks dissolved by old area, by new area and by move (for maps).
-    public func changedAreas() throws(InputError) -> ChangedAreas { try ChangedAreas(changedBlocks, source: population.blocks.source) }
+    public func changedAreas() throws(PlacemapError) -> ChangedAreas { try ChangedAreas(changedBlocks, source: population.blocks.source) }
 }

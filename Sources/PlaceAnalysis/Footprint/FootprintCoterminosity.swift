@@ -43,10 +43,10 @@ public struct FootprintCoterminosity: Sendable {
     public let oldSystems: [System]
     public let newSystems: [System]
 
-    public init(places: Footprint, diff: FootprintDiff) throws(InputError) {
+    public init(places: Footprint, diff: FootprintDiff) throws(PlacemapError) {
         let people = diff.population.population
         guard places.areaOfBlock.count == people.count else {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: places.file, message: "the places are drawn on other blocks than the footprints",
                 hint: "give the places on the same blocks")
         }

@@ -100,10 +100,10 @@ public struct FootprintDiff: Sendable {
     public var attributes: BlockAttributes? { population.attributes }
 
     /// A block with no row in the attribute table is bad data: it would count as nobody.
-    public init(old: Footprint, new: Footprint, population: PopulationBlocks) throws(InputError) {
+    public init(old: Footprint, new: Footprint, population: PopulationBlocks) throws(PlacemapError) {
         let people = population.population
         guard old.areaOfBlock.count == people.count, new.areaOfBlock.count == people.count else {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: old.areaOfBlock.count == people.count ? new.file : old.file,
                 message: "the footprints are drawn on different blocks (\(old.areaOfBlock.count) and \(new.areaOfBlock.count) blocks, "
                     + "\(people.count) in \(population.blocks.source))",
@@ -114,37 +114,86 @@ public struct FootprintDiff: Sendable {
         self.old = old
         self.new = new
         self.population = population
-        // People and blocks per (old, new) pair; index count stands for "in no area".
-        let none = (old: old.count, new: new.count)
-        var matrix: [Pair: (blocks: Int, people: Double)] = [:]
-        var matrixAttributes: [Pair: [Double]] = [:]
-        for k in people.indices {
-            let key = Pair(old.areaOfBlock[k] ?? none.old, new.areaOfBlock[k] ?? none.new)
-            let v = matrix[key] ?? (0, 0)
-            matrix[key] = (v.blocks + 1, v.people + people[k])
-            if let attributes { attributes.add(block: k, to: &matrixAttributes[key, default: attributes.zeros]) }
+        let table = CrossTable(old: old, new: new, population: population)
+        oldAttributes = attributes?.sums(into: old.areaOfBlock, count: old.count) ?? []
+        newAttributes = attributes?.sums(into: new.areaOfBlock, count: new.count) ?? []
+        (successor, predecessor) = table.bestMatches()
+        fates = Self.fates(
+            table, population: population, successor: successor, predecessor: predecessor, oldAttributes: oldAttributes,
+            newAttributes: newAttributes)
+        var fateOfOld = [Fate?](repeating: nil, count: old.count)
+        for f in fates { if let o = f.old { fateOfOld[o] = f } }
+        func change(_ o: Int?, _ n: Int?) -> BlockChange {
+            guard let o else { return n == nil ? .unchanged : .outsideBefore }
+            guard let n else { return .outsideAfter }
+            guard let f = fateOfOld[o], f.new.contains(n) else { return .moved }
+            switch f.fate {
+            case .mergedInto: return .merged
+            case .splitInto: return .split
+            default: return old.codes[o] != new.codes[n] ? .recoded : old.names[o] != new.names[n] ? .renamed : .unchanged
+            }
         }
-        let oldAttributes = attributes?.sums(into: old.areaOfBlock, count: old.count) ?? []
-        let newAttributes = attributes?.sums(into: new.areaOfBlock, count: new.count) ?? []
-        self.oldAttributes = oldAttributes
-        self.newAttributes = newAttributes
-        func weight(_ v: (blocks: Int, people: Double), _ index: Int) -> (Double, Int, Int) { (v.people, v.blocks, -index) }
-        var successor = [Int?](repeating: nil, count: old.count)
-        var predecessor = [Int?](repeating: nil, count: new.count)
-        var best = [(Double, Int, Int)?](repeating: nil, count: old.count)
-        var bestBack = [(Double, Int, Int)?](repeating: nil, count: new.count)
-        for (key, v) in matrix where key.a < none.old && key.b < none.new {
-            let w = weight(v, key.b)
-            if best[key.a].map({ w > $0 }) ?? true { (best[key.a], successor[key.a]) = (w, key.b) }
-            let back = weight(v, key.a)
-            if bestBack[key.b].map({ back > $0 }) ?? true { (bestBack[key.b], predecessor[key.b]) = (back, key.a) }
+        blockChanges = people.indices.map { change(old.areaOfBlock[$0], new.areaOfBlock[$0]) }
+        let none = table.none
+        func code(_ i: Int, _ f: Footprint) -> String { i < f.count ? f.codes[i] : "" }
+        moves = table.cells.map { key, v in
+            let o = key.a < none.old ? key.a : nil
+            let n = key.b < none.new ? key.b : nil
+            return Move(
+                old: o, new: n, blocks: v.blocks, population: v.people, change: change(o, n), attributes: table.attributes[key] ?? [])
+        }.sorted {
+            (code($0.old ?? none.old, old), code($0.new ?? none.new, new)) < (code($1.old ?? none.old, old), code($1.new ?? none.new, new))
         }
-        self.successor = successor
-        self.predecessor = predecessor
-        let oldBlocks = old.blocksPerArea
-        let newBlocks = new.blocksPerArea
-        let oldPeople = old.population(people)
-        let newPeople = new.population(people)
+    }
+
+    /// People, blocks and attribute sums per (old, new) pair of areas; the index `count` of a footprint
+    /// stands for "in no area".
+    struct CrossTable {
+        let old: Footprint
+        let new: Footprint
+        let none: (old: Int, new: Int)
+        var cells: [Pair: (blocks: Int, people: Double)] = [:]
+        var attributes: [Pair: [Double]] = [:]
+
+        init(old: Footprint, new: Footprint, population: PopulationBlocks) {
+            (self.old, self.new) = (old, new)
+            none = (old.count, new.count)
+            for (k, people) in population.population.enumerated() {
+                let key = Pair(old.areaOfBlock[k] ?? none.old, new.areaOfBlock[k] ?? none.new)
+                let v = cells[key] ?? (0, 0)
+                cells[key] = (v.blocks + 1, v.people + people)
+                if let a = population.attributes { a.add(block: k, to: &attributes[key, default: a.zeros]) }
+            }
+        }
+
+        /// The new area holding most of each old area's people, and the old area giving most of each new
+        /// one's (ties: more blocks, then the lower index).
+        func bestMatches() -> (successor: [Int?], predecessor: [Int?]) {
+            func weight(_ v: (blocks: Int, people: Double), _ index: Int) -> (Double, Int, Int) { (v.people, v.blocks, -index) }
+            var successor = [Int?](repeating: nil, count: old.count)
+            var predecessor = [Int?](repeating: nil, count: new.count)
+            var best = [(Double, Int, Int)?](repeating: nil, count: old.count)
+            var bestBack = [(Double, Int, Int)?](repeating: nil, count: new.count)
+            for (key, v) in cells where key.a < none.old && key.b < none.new {
+                let w = weight(v, key.b)
+                if best[key.a].map({ w > $0 }) ?? true { (best[key.a], successor[key.a]) = (w, key.b) }
+                let back = weight(v, key.a)
+                if bestBack[key.b].map({ back > $0 }) ?? true { (bestBack[key.b], predecessor[key.b]) = (back, key.a) }
+            }
+            return (successor, predecessor)
+        }
+
+        func people(_ o: Int, _ n: Int) -> Double { cells[Pair(o, n)]?.people ?? 0 }
+    }
+
+    /// Each old area's fate (code order), then the new areas no old area leads to (code order).
+    static func fates(
+        _ table: CrossTable, population: PopulationBlocks, successor: [Int?], predecessor: [Int?], oldAttributes: [[Double]],
+        newAttributes: [[Double]]
+    ) -> [Fate] {
+        let (old, new) = (table.old, table.new)
+        let (oldBlocks, newBlocks) = (old.blocksPerArea, new.blocksPerArea)
+        let (oldPeople, newPeople) = (old.population(population.population), new.population(population.population))
         var splitPieces = [[Int]](repeating: [], count: old.count)
         for (n, p) in predecessor.enumerated() { if let p { splitPieces[p].append(n) } }
         // Each old area's continuation: the one new area it is the predecessor of, else its successor.
@@ -152,35 +201,36 @@ public struct FootprintDiff: Sendable {
         var mergedFrom = [[Int]](repeating: [], count: new.count)
         for o in old.codes.indices where splitPieces[o].count < 2 { if let c = continuation[o] { mergedFrom[c].append(o) } }
 
+        /// What happened to old area `o`, continued by the one new area `s`.
+        func continuedFate(_ o: Int, _ s: Int) -> AreaFate {
+            if mergedFrom[s].count >= 2 { return .mergedInto }
+            let shared = table.cells[Pair(o, s)]?.blocks ?? 0
+            if shared == oldBlocks[o] && shared == newBlocks[s] {
+                return old.codes[o] != new.codes[s] ? .recoded : old.names[o] != new.names[s] ? .renamed : .unchanged
+            }
+            let kept = table.people(o, s)
+            let (gained, lost) = (newPeople[s] - kept, oldPeople[o] - kept)
+            return (gained, newBlocks[s] - shared) > (lost, oldBlocks[o] - shared) ? .grown : .shrunk
+        }
+
+        let attributes = population.attributes
         var fates: [Fate] = []
         var reached = [Bool](repeating: false, count: new.count)
         for o in old.codes.indices.sorted(by: { old.codes[$0] < old.codes[$1] }) {
             let fate: AreaFate
-            var targets: [Int]
+            let targets: [Int]
             if splitPieces[o].count >= 2 {
                 fate = .splitInto
                 targets = splitPieces[o].sorted { (newPeople[$0], -$0) > (newPeople[$1], -$1) }
             } else if let s = continuation[o] {
+                fate = continuedFate(o, s)
                 targets = [s]
-                if mergedFrom[s].count >= 2 {
-                    fate = .mergedInto
-                } else {
-                    let shared = matrix[Pair(o, s)]?.blocks ?? 0
-                    if shared == oldBlocks[o] && shared == newBlocks[s] {
-                        fate = old.codes[o] != new.codes[s] ? .recoded : old.names[o] != new.names[s] ? .renamed : .unchanged
-                    } else {
-                        let kept = matrix[Pair(o, s)]?.people ?? 0
-                        let gained = newPeople[s] - kept
-                        let lost = oldPeople[o] - kept
-                        fate = (gained, newBlocks[s] - shared) > (lost, oldBlocks[o] - shared) ? .grown : .shrunk
-                    }
-                }
             } else {
                 fate = .gone
                 targets = []
             }
             for n in targets { reached[n] = true }
-            let kept = targets.reduce(0) { $0 + (matrix[Pair(o, $1)]?.people ?? 0) }
+            let kept = targets.reduce(0) { $0 + table.people(o, $1) }
             let newTotal = targets.reduce(0) { $0 + newPeople[$1] }
             var f = Fate(
                 old: o, fate: fate, new: targets, oldBlocks: oldBlocks[o], newBlocks: targets.reduce(0) { $0 + newBlocks[$1] },
@@ -189,7 +239,7 @@ public struct FootprintDiff: Sendable {
                 var keptSums = attributes.zeros
                 var newSums = attributes.zeros
                 for n in targets {
-                    keptSums = keptSums.plus(matrixAttributes[Pair(o, n)] ?? attributes.zeros)
+                    keptSums = keptSums.plus(table.attributes[Pair(o, n)] ?? attributes.zeros)
                     newSums = newSums.plus(newAttributes[n])
                 }
                 (f.keptAttributes, f.gainedAttributes, f.lostAttributes) = (
@@ -207,30 +257,7 @@ public struct FootprintDiff: Sendable {
             }
             fates.append(f)
         }
-        self.fates = fates
-
-        var fateOfOld = [Fate?](repeating: nil, count: old.count)
-        for f in fates { if let o = f.old { fateOfOld[o] = f } }
-        func change(_ o: Int?, _ n: Int?) -> BlockChange {
-            guard let o else { return n == nil ? .unchanged : .outsideBefore }
-            guard let n else { return .outsideAfter }
-            guard let f = fateOfOld[o], f.new.contains(n) else { return .moved }
-            switch f.fate {
-            case .mergedInto: return .merged
-            case .splitInto: return .split
-            default: return old.codes[o] != new.codes[n] ? .recoded : old.names[o] != new.names[n] ? .renamed : .unchanged
-            }
-        }
-        self.blockChanges = people.indices.map { change(old.areaOfBlock[$0], new.areaOfBlock[$0]) }
-        func code(_ i: Int, _ f: Footprint) -> String { i < f.count ? f.codes[i] : "" }
-        self.moves = matrix.map { key, v in
-            let o = key.a < none.old ? key.a : nil
-            let n = key.b < none.new ? key.b : nil
-            return Move(
-                old: o, new: n, blocks: v.blocks, population: v.people, change: change(o, n), attributes: matrixAttributes[key] ?? [])
-        }.sorted {
-            (code($0.old ?? none.old, old), code($0.new ?? none.new, new)) < (code($1.old ?? none.old, old), code($1.new ?? none.new, new))
-        }
+        return fates
     }
 
     /// Areas with each fate.

@@ -9,56 +9,45 @@ extension Footprint {
     public init(
         grouping places: Footprint, lookup table: CSVTable, placeColumn: String? = nil, codeColumn: String? = nil,
         nameColumn: String? = nil
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         let codeColumns = table.header.indices.filter { Self.isCodeColumn(table.header[$0]) }
-        let placeIndex = try placeColumn.map { c throws(InputError) in try table.column(c) } ?? codeColumns.first
-        let areaIndex = try codeColumn.map { c throws(InputError) in try table.column(c) } ?? codeColumns.first { $0 != placeIndex }
+        let placeIndex = try placeColumn.map { c throws(PlacemapError) in try table.column(c) } ?? codeColumns.first
+        let areaIndex = try codeColumn.map { c throws(PlacemapError) in try table.column(c) } ?? codeColumns.first { $0 != placeIndex }
         guard let placeIndex, let areaIndex else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: table.source, message: "needs a place code column and an area code column (XXnnCD or *_code)",
                 hint: "name them; the columns are: " + table.header.joined(separator: ", "))
         }
-        let nameIndex: Int? =
-            if let nameColumn { try table.column(nameColumn) } else {
-                LayerFields.partner(of: table.header[areaIndex], in: table.header).flatMap { table.header.firstIndex(of: $0) }
-            }
+        let nameIndex = try table.nameColumn(nameColumn, partnerOf: areaIndex)
         let positions = places.positions
         var areaOfPlace = [Int?](repeating: nil, count: places.count)
         var lineOfPlace = [Int?](repeating: nil, count: places.count)
-        var areas: [String: Int] = [:]
-        var codes: [String] = []
+        var areas = AreaCodes()
         var names: [String] = []
         for (r, row) in table.rows.enumerated() {
             let place = row[placeIndex].trimmingCharacters(in: .whitespaces)
             let code = row[areaIndex].trimmingCharacters(in: .whitespaces)
             // Rows for places not drawn on these blocks (other countries, say) do not matter.
             guard let p = positions[place], !code.isEmpty else { continue }
-            let a: Int
-            if let known = areas[code] {
-                a = known
-            } else {
-                a = codes.count
-                areas[code] = a
-                codes.append(code)
-                names.append(nameIndex.map { row[$0] } ?? "")
-            }
+            let (a, new) = areas.number(code)
+            if new { names.append(nameIndex.map { row[$0] } ?? "") }
             if let first = lineOfPlace[p], areaOfPlace[p] != a {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: table.source, line: table.line(ofRow: r), featureCode: place, field: table.header[areaIndex],
-                    message: "place \(place) is given to \(code) here but to \(codes[areaOfPlace[p] ?? 0]) on line \(first)",
+                    message: "place \(place) is given to \(code) here but to \(areas.codes[areaOfPlace[p] ?? 0]) on line \(first)",
                     hint: "give each place one area")
             }
             areaOfPlace[p] = a
             lineOfPlace[p] = table.line(ofRow: r)
         }
         if let missing = areaOfPlace.indices.first(where: { areaOfPlace[$0] == nil }) {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: table.source, featureCode: places.codes[missing], field: table.header[placeIndex],
                 message: "place \(places.codes[missing]) (\(places.names[missing])) of \(places.file) has no row",
                 hint: "give every place its area (a unitary council maps to itself)")
         }
         self.init(
-            file: table.source, geography: Self.geography(of: table.header[areaIndex]), codes: codes, names: names,
+            file: table.source, geography: Self.geography(of: table.header[areaIndex]), codes: areas.codes, names: names,
             areaOfBlock: places.areaOfBlock.map { $0.flatMap { areaOfPlace[$0] } },
             source: .lookup(codeColumn: table.header[areaIndex], blockColumn: table.header[placeIndex]))
     }
@@ -76,19 +65,17 @@ extension Footprint {
 extension Footprint {
     /// The footprint of a grouping of blocks (its groups in order of first appearance).
     public init(groups grouping: Grouping) {
-        var positions: [String: Int] = [:]
-        var codes: [String] = []
+        var areas = AreaCodes()
         var names: [String] = []
         let areaOfBlock = grouping.groups.map { g -> Int? in
             guard let g else { return nil }
-            if let i = positions[g.code] { return i }
-            positions[g.code] = codes.count
-            codes.append(g.code)
-            names.append(g.name)
-            return codes.count - 1
+            let (a, new) = areas.number(g.code)
+            if new { names.append(g.name) }
+            return a
         }
         self.init(
-            file: grouping.source, geography: Self.geography(of: grouping.field), codes: codes, names: names, areaOfBlock: areaOfBlock,
+            file: grouping.source, geography: Self.geography(of: grouping.field), codes: areas.codes, names: names,
+            areaOfBlock: areaOfBlock,
             source: .lookup(codeColumn: grouping.field, blockColumn: grouping.codeColumn ?? ""))
     }
 

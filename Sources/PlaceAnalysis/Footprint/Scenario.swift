@@ -52,11 +52,11 @@ public struct Scenario: Sendable {
     /// a to_code given two names, or one change naming the same code twice is bad data (exit 65)
     /// naming the file, line and code. Extra columns are ignored; names of existing codes are checked
     /// when the scenario is applied.
-    public init(table: CSVTable) throws(InputError) {
+    public init(table: CSVTable) throws(PlacemapError) {
         var index: [Int] = []
         for name in Self.columns {
             guard let i = table.header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == name }) else {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: table.source, line: 1, field: name,
                     message: "no column \"\(name)\" (the columns are: \(table.header.joined(separator: ", ")))",
                     hint: "a scenario file has the header change,code,to_code,to_name")
@@ -70,8 +70,8 @@ public struct Scenario: Sendable {
             let line = table.line(ofRow: r)
             let value = { (c: Int) in fields[index[c]].trimmingCharacters(in: .whitespaces) }
             let (changeText, code, toCode, toName) = (value(0), value(1), value(2), value(3))
-            func bad(_ field: Int, _ what: String, _ message: String, _ hint: String) -> InputError {
-                InputError(
+            func bad(_ field: Int, _ what: String, _ message: String, _ hint: String) -> PlacemapError {
+                PlacemapError(
                     .badData, file: table.source, line: line, featureCode: what, field: Self.columns[field], message: message, hint: hint)
             }
             guard let change = Change(rawValue: changeText.lowercased()) else {

@@ -41,10 +41,10 @@ public struct ScenarioApplication: Sendable {
     /// codes are `blockCodes`.
     public init(
         _ scenario: Scenario, places: Footprint, upperTier: Footprint?, systems: Footprint, blockCodes: [String]
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         let n = blockCodes.count
         guard places.areaOfBlock.count == n, systems.areaOfBlock.count == n, upperTier.map({ $0.areaOfBlock.count == n }) ?? true else {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: scenario.source, message: "the places and systems are drawn on different blocks",
                 hint: "give every footprint on the same blocks")
         }
@@ -53,8 +53,8 @@ public struct ScenarioApplication: Sendable {
         var applied: [Applied] = []
         var overrides: [Override] = []
         for row in scenario.rows {
-            func unknown(_ what: String, _ hint: String) -> InputError {
-                InputError(
+            func unknown(_ what: String, _ hint: String) -> PlacemapError {
+                PlacemapError(
                     .badData, file: scenario.source, line: row.line, featureCode: row.code, field: "code",
                     message: "\(row.code) is not \(what)", hint: hint)
             }
@@ -167,7 +167,7 @@ public struct ScenarioApplication: Sendable {
         static func position(
             _ code: String, codes: inout [String], names: inout [String], positions: inout [String: Int], row: Scenario.Row,
             scenario: Scenario, what: String, fallbackName: String? = nil
-        ) throws(InputError) -> Int {
+        ) throws(PlacemapError) -> Int {
             if let i = positions[code] {
                 if !row.toName.isEmpty { names[i] = row.toName }
                 return i
@@ -175,7 +175,7 @@ public struct ScenarioApplication: Sendable {
             let given = row.toName.isEmpty ? scenario.name(of: code) : row.toName
             let name = given.isEmpty ? fallbackName ?? "" : given
             guard !name.isEmpty else {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: scenario.source, line: row.line, featureCode: code, field: "to_name",
                     message: "\(code) is a new \(what) with no name", hint: "give the new \(what)'s name in to_name")
             }
@@ -186,7 +186,7 @@ public struct ScenarioApplication: Sendable {
         }
 
         /// Moves `blocks` as `row` says; returns the earlier rows it overrode.
-        mutating func apply(_ row: Scenario.Row, to blocks: [Int], source: String) throws(InputError) -> [Override] {
+        mutating func apply(_ row: Scenario.Row, to blocks: [Int], source: String) throws(PlacemapError) -> [Override] {
             var overridden: [Int: [Int]] = [:]
             if row.change.movesSystems {
                 let target = try Self.position(

@@ -58,17 +58,17 @@ public struct BlockAllocation: Sendable {
     public init(
         blocks: AnalysisLayer, layers: [AnalysisLayer], pairs: [Pair] = [], minorityDepths: Bool = true,
         areasFromEdges: Bool = true, progress: ProgressHandler? = nil
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         let counter = ProgressCounter(total: blocks.count, handler: progress)
         let rings = layers.map { $0.boundaryRings() }
         let perBlock = try ParallelGEOS.map(blocks.count, state: { context in layers.map { AreaCache($0, context: context) } }) {
-            (caches, k) throws(InputError) -> BlockResult in
+            (caches, k) throws(PlacemapError) -> BlockResult in
             defer { counter.step() }
             do {
                 return try Self.allocate(
                     k, blocks, layers, rings: rings, caches: caches, pairs: pairs, depths: minorityDepths, edges: areasFromEdges)
             } catch {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: blocks.source, featureIndex: k, featureCode: blocks.codes[k],
                     message: "GEOS could not overlay this block with the areas: \(error)",
                     hint: "repair the layers (placemap validate FILE --fix OUT) and try again")

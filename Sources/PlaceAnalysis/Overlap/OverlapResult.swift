@@ -42,7 +42,7 @@ public struct OverlapResult: Sendable {
     public let settlement: PairSettlement
 
     /// Overlays A and B, weighting by population when `options.population` is set.
-    public init(a: AnalysisLayer, b: AnalysisLayer, options: OverlapOptions) throws(InputError) {
+    public init(a: AnalysisLayer, b: AnalysisLayer, options: OverlapOptions) throws(PlacemapError) {
         self.a = a
         self.b = b
         self.options = options

@@ -44,7 +44,7 @@ public enum Overlay {
     public static func pieces(
         _ a: AnalysisLayer, _ b: AnalysisLayer, keepShapes: Bool = false, skipByCoverage: Bool = false,
         progress: ProgressHandler? = nil
-    ) throws(InputError) -> [[Piece]] {
+    ) throws(PlacemapError) -> [[Piece]] {
         try settled(a, b, keepShapes: keepShapes, skipByCoverage: skipByCoverage, progress: progress).pieces
     }
 
@@ -54,12 +54,12 @@ public enum Overlay {
     public static func settled(
         _ a: AnalysisLayer, _ b: AnalysisLayer, keepShapes: Bool = false, skipByCoverage: Bool = false,
         areasFromEdges: Bool = true, progress: ProgressHandler? = nil
-    ) throws(InputError) -> (pieces: [[Piece]], settlement: PairSettlement) {
+    ) throws(PlacemapError) -> (pieces: [[Piece]], settlement: PairSettlement) {
         let overlapsInB = skipByCoverage ? try selfOverlaps(b) : nil
         let ringsOfB = b.boundaryRings()
         let counter = ProgressCounter(total: a.count, handler: progress)
         let each = try ParallelGEOS.map(a.count, state: { GeometryCache(b, context: $0) }) {
-            (cache, i) throws(InputError) -> ([Piece], PairSettlement) in
+            (cache, i) throws(PlacemapError) -> ([Piece], PairSettlement) in
             defer { counter.step() }
             do {
                 var settlement = PairSettlement()
@@ -68,7 +68,7 @@ public enum Overlay {
                     overlapsInB: overlapsInB, settlement: &settlement)
                 return (pieces, settlement)
             } catch {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: a.source, featureIndex: i, featureCode: a.codes[i],
                     message: "GEOS could not overlay this feature with \(b.source): \(error)",
                     hint: "repair both layers (placemap validate FILE --fix OUT) and try again")
@@ -78,7 +78,7 @@ public enum Overlay {
     }
 
     /// Pairs of features of `layer` whose interiors overlap (both orders).
-    static func selfOverlaps(_ layer: AnalysisLayer) throws(InputError) -> Set<Pair> {
+    static func selfOverlaps(_ layer: AnalysisLayer) throws(PlacemapError) -> Set<Pair> {
         var pairs = Set<Pair>()
         for piece in try pieces(layer, layer).joined() where piece.a != piece.b {
             pairs.insert(Pair(piece.a, piece.b))

@@ -52,7 +52,7 @@ public enum PopulationWeighting {
     public static func split(
         _ population: PopulationBlocks, a: AnalysisLayer, b: AnalysisLayer, method: PopulationMethod,
         allocation: BlockAllocation? = nil, progress: ProgressHandler? = nil
-    ) throws(InputError) -> PopulationSplit {
+    ) throws(PlacemapError) -> PopulationSplit {
         // The split needs no minority depths: a pass made here leaves them out.
         let (allocation, la, lb) = try prepared(
             allocation, population.blocks, a, b, method: method, minorityDepths: false, progress: progress)
@@ -115,7 +115,7 @@ public enum PopulationWeighting {
     static func prepared(
         _ allocation: BlockAllocation?, _ blocks: AnalysisLayer, _ a: AnalysisLayer, _ b: AnalysisLayer, method: PopulationMethod,
         minorityDepths: Bool = true, progress: ProgressHandler?
-    ) throws(InputError) -> (BlockAllocation, Int, Int) {
+    ) throws(PlacemapError) -> (BlockAllocation, Int, Int) {
         if let allocation, allocation.blocks.source == blocks.source, allocation.blocks.count == blocks.count,
             let la = allocation.position(of: a), let lb = allocation.position(of: b),
             method != .area || allocation.pairPieces[Pair(la, lb)] != nil

@@ -64,7 +64,7 @@ public struct ScenarioAtoms: Sendable {
         places: Grouping, uppers: Grouping, systems: Grouping, population: PopulationBlocks, graph: ContiguityGraph,
         olderColumn: String = "population_aged_65_and_over", geographies: (String, String, String),
         progress: ProgressHandler? = nil
-    ) throws(InputError) {
+    ) throws(PlacemapError) {
         let blocks = population.blocks
         let older = try Self.counts(population, column: olderColumn)
         let (placeAreas, placeOf) = try Self.areas(places, blocks: blocks)
@@ -119,11 +119,11 @@ public struct ScenarioAtoms: Sendable {
     }
 
     /// The areas of a block grouping, sorted by code, and each block's index into them.
-    private static func areas(_ grouping: Grouping, blocks: AnalysisLayer) throws(InputError) -> ([Area], [Int]) {
+    private static func areas(_ grouping: Grouping, blocks: AnalysisLayer) throws(PlacemapError) -> ([Area], [Int]) {
         var names: [String: String] = [:]
         for (i, g) in grouping.groups.enumerated() {
             guard let g else {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: grouping.source, featureCode: blocks.codes[i], field: grouping.field,
                     message: "block \(blocks.codes[i]) (\(blocks.names[i])) has no \(grouping.field)",
                     hint: "give every block a row in the lookup")
@@ -137,9 +137,9 @@ public struct ScenarioAtoms: Sendable {
     }
 
     /// Column `name` of the blocks' count attributes, per block.
-    private static func counts(_ population: PopulationBlocks, column name: String) throws(InputError) -> [Double] {
+    private static func counts(_ population: PopulationBlocks, column name: String) throws(PlacemapError) -> [Double] {
         guard let attributes = population.attributes, let column = attributes.columns.first(where: { $0.name == name }) else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: population.attributes?.source ?? population.source, field: name,
                 message: "no count column \(name) among the block attributes",
                 hint: "attach the census age bands (geodata/census21_age_lsoa21.csv)")
@@ -160,13 +160,13 @@ extension Grouping {
     /// `table` (e.g. district → county, `lookup_lad23_utla23.csv`) by `codeColumn` to `groupColumn`
     /// (name from `nameColumn` or the partner of `groupColumn`). A group of `self` missing from the
     /// table is bad data naming it.
-    public func through(_ table: CSVTable, codeColumn: String, groupColumn: String, nameColumn: String? = nil) throws(InputError)
+    public func through(_ table: CSVTable, codeColumn: String, groupColumn: String, nameColumn: String? = nil) throws(PlacemapError)
         -> Grouping
     {
         let key = try table.column(codeColumn)
         let value = try table.column(groupColumn)
         let nameIndex =
-            try nameColumn.map { name throws(InputError) in try table.column(name) }
+            try nameColumn.map { name throws(PlacemapError) in try table.column(name) }
             ?? LayerFields.partner(of: groupColumn, in: table.header).flatMap { table.header.firstIndex(of: $0) }
         var up: [String: (code: String, name: String)] = [:]
         for row in table.rows where up[row[key]] == nil {
@@ -179,7 +179,7 @@ extension Grouping {
                 continue
             }
             guard let u = up[g.code] else {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: table.source, featureCode: g.code, field: codeColumn,
                     message: "\(g.code) (\(g.name)) of \(source) has no row", hint: "give every \(field) a row in the lookup")
             }

@@ -23,13 +23,13 @@ enum GDALLibrary {
     /// Clears the last error before a call (`CPLErrorReset`), so a message read afterwards is the call's own.
     static func resetError() { CPLErrorReset() }
 
-    /// An `InputError` for a failed GDAL call: the message, then the C function and GDAL's own words.
+    /// An `PlacemapError` for a failed GDAL call: the message, then the C function and GDAL's own words.
     static func error(
-        _ function: String, _ kind: InputError.Kind = .io, file: String?, message: String, featureIndex: Int? = nil,
+        _ function: String, _ kind: PlacemapError.Kind = .io, file: String?, message: String, featureIndex: Int? = nil,
         hint: String? = nil
-    ) -> InputError {
+    ) -> PlacemapError {
         let detail = lastMessage().map { "\(function): \($0)" } ?? "\(function) failed"
-        return InputError(kind, file: file, featureIndex: featureIndex, message: "\(message) (GDAL \(detail))", hint: hint)
+        return PlacemapError(kind, file: file, featureIndex: featureIndex, message: "\(message) (GDAL \(detail))", hint: hint)
     }
 
     /// The GDAL version, e.g. "3.6.2" (`GDALVersionInfo("RELEASE_NAME")`).

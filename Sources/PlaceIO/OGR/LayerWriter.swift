@@ -5,8 +5,10 @@ import PlaceGeometry
 /// Writes a `Layer` to any format placemap writes, the one entry point for layer outputs.
 ///
 /// GeoJSON goes to the hand-written `GeoJSONWriter` (RFC 7946); GeoPackage, FlatGeobuf, Shapefile
-/// and PostGIS go through GDAL/OGR. Files are built beside their target and renamed into place, so
-/// a failure leaves an existing file as it was; PostGIS layers are written in one transaction.
+/// and PostGIS go through GDAL/OGR. It writes where it is told: staging a run's files beside their
+/// targets and publishing them together is `OutputSet`'s job (PlaceOutput). A file it creates is
+/// removed again when the write fails; an existing GeoPackage is updated in place. PostGIS layers are
+/// written in one transaction.
 public enum LayerWriter {
     /// Writes `layer` to `path` and returns what the user should be told (renamed Shapefile fields).
     ///
@@ -22,24 +24,18 @@ public enum LayerWriter {
         _ layer: Layer, to path: String, format: VectorFormat? = nil, layerName: String? = nil, description: String = "",
         replace: Bool = false, geoJSON: GeoJSONWriter = GeoJSONWriter(), members: JSONObject = JSONObject(),
         style: LayerStyle? = nil
-    ) throws(InputError) -> [String] {
-        guard let format = format ?? VectorFormat.of(path: path) else {
-            throw InputError(
-                .usage, file: path, message: "the output format cannot be told from the name",
-                hint: "end it in .geojson, .gpkg, .fgb or .shp, give a PG: connection, or pass the format")
-        }
+    ) throws(PlacemapError) -> [String] {
+        let format = try VectorFormat.choose(format, for: path)
         let named = geoPackageLayer(path)
         let target = format == .geoPackage ? (named?.file ?? path) : path
         let name = layerName ?? named?.layer ?? tableName(layer.name)
         switch format {
         case .geoJSON:
             let text = try geoJSON.text(layer, members: members)
-            try AtomicFile.write(to: path) { (temporary: String) throws(InputError) in
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-                } catch {
-                    throw InputError(.io, file: path, message: "cannot be written: \(error.localizedDescription)", hint: "check the folder")
-                }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw PlacemapError(.io, file: path, message: "cannot be written: \(error.localizedDescription)", hint: "check the folder")
             }
             return []
         case .geoPackage:
@@ -68,65 +64,61 @@ public enum LayerWriter {
 
     // MARK: GeoPackage
 
-    /// A new GeoPackage, or a copy of the existing one with the layer added or replaced, renamed
-    /// over the original once complete.
+    /// A new GeoPackage (removed again if the write fails), or the existing one with the layer added
+    /// or replaced in place.
     private static func writeGeoPackage(
         _ layer: Layer, to path: String, name: String, description: String, replace: Bool, style: LayerStyle?
-    ) throws(InputError) -> [String] {
+    ) throws(PlacemapError) -> [String] {
         let exists = FileManager.default.fileExists(atPath: path)
+        let dataset: OGRDataset
         if exists {
-            guard let current = OGRDataset.open(path, source: path), current.driverName == "GPKG" else {
-                throw InputError(
-                    .usage, file: path, message: "exists and is not a GeoPackage", hint: "choose another name or remove it")
+            guard let current = OGRDataset.open(path, source: path, update: true), current.driverName == "GPKG" else {
+                throw PlacemapError(
+                    .usage, file: path, message: "exists and is not a GeoPackage (or cannot be opened for update)",
+                    hint: "choose another name, or check the file is a GeoPackage you may write")
             }
             if current.layer(named: name) != nil, !replace {
-                throw InputError(
+                throw PlacemapError(
                     .usage, file: path, message: "already has a layer \"\(name)\"",
                     hint: "choose another layer name (FILE.gpkg:LAYER) or allow replacing it")
             }
+            dataset = current
+        } else {
+            dataset = try OGRDataset.create(path, driver: "GPKG", source: path)
         }
-        var warnings: [String] = []
-        try AtomicFile.write(to: path) { (temporary: String) throws(InputError) in
-            let dataset: OGRDataset
-            if exists {
-                do {
-                    try FileManager.default.copyItem(atPath: path, toPath: temporary)
-                } catch {
-                    throw InputError(.io, file: path, message: "cannot be copied to update it: \(error.localizedDescription)")
-                }
-                guard let opened = OGRDataset.open(temporary, source: path, update: true) else {
-                    throw GDALLibrary.error("GDALOpenEx", file: path, message: "cannot be opened for update")
-                }
-                dataset = opened
-                try dataset.deleteLayer(named: name)
-            } else {
-                dataset = try OGRDataset.create(temporary, driver: "GPKG", source: path)
-            }
+        do throws(PlacemapError) {
+            if exists { try dataset.deleteLayer(named: name) }
             let options = ["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", "IDENTIFIER=\(name)", "DESCRIPTION=\(description)"]
-            warnings = try fill(dataset, with: layer, name: name, options: options, reserved: ["fid", "geom"])
+            let warnings = try fill(dataset, with: layer, name: name, options: options, reserved: ["fid", "geom"])
             if let style { try OGRStyles.store(style, for: name, in: dataset) }
             try dataset.close()
+            return warnings
+        } catch {
+            if !exists {
+                try? dataset.close()
+                try? FileManager.default.removeItem(atPath: path)
+            }
+            throw error
         }
-        return warnings
     }
 
     // MARK: FlatGeobuf and Shapefile
 
     /// A one-layer file built in a folder beside the target, then renamed into place (for a
     /// Shapefile, each of its files in turn).
-    private static func writeFile(_ layer: Layer, to path: String, format: VectorFormat, name: String) throws(InputError) -> [String] {
+    private static func writeFile(_ layer: Layer, to path: String, format: VectorFormat, name: String) throws(PlacemapError) -> [String] {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw InputError(.io, file: path, message: "the folder \(folder.path) does not exist", hint: "create it first")
+            throw PlacemapError(.io, file: path, message: "the folder \(folder.path) does not exist", hint: "create it first")
         }
         let scratch = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).parts")
         try? FileManager.default.removeItem(at: scratch)
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false)
         } catch {
-            throw InputError(
+            throw PlacemapError(
                 .io, file: path, message: "cannot be written: \(error.localizedDescription)", hint: "check the folder is writable")
         }
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -145,7 +137,7 @@ public enum LayerWriter {
         try dataset.close()
         if single {
             guard rename(built, path) == 0 else {
-                throw InputError(.io, file: path, message: "cannot be written: \(String(cString: strerror(errno)))")
+                throw PlacemapError(.io, file: path, message: "cannot be written: \(String(cString: strerror(errno)))")
             }
             return warnings
         }
@@ -153,13 +145,13 @@ public enum LayerWriter {
         do {
             parts = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
         } catch {
-            throw InputError(.io, file: path, message: "cannot be written: \(error.localizedDescription)")
+            throw PlacemapError(.io, file: path, message: "cannot be written: \(error.localizedDescription)")
         }
         for part in parts.sorted() {
             let from = scratch.appendingPathComponent(part).path
             let to = folder.appendingPathComponent(part).path
             guard rename(from, to) == 0 else {
-                throw InputError(.io, file: to, message: "cannot be written: \(String(cString: strerror(errno)))")
+                throw PlacemapError(.io, file: to, message: "cannot be written: \(String(cString: strerror(errno)))")
             }
         }
         return warnings
@@ -169,7 +161,7 @@ public enum LayerWriter {
 
     /// A table in a PostGIS database, created and filled in one transaction.
     private static func writePostGIS(_ layer: Layer, to connection: String, name: String, description: String, replace: Bool)
-        throws(InputError) -> [String]
+        throws(PlacemapError) -> [String]
     {
         let source = LayerReader.masked(connection)
         guard let dataset = OGRDataset.open(connection, source: source, update: true) else {
@@ -178,7 +170,7 @@ public enum LayerWriter {
                 hint: "check the connection string, e.g. PG:\"dbname=gis host=localhost\"")
         }
         if dataset.layer(named: name) != nil, !replace {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: source, message: "already has a table \"\(name)\"", hint: "choose another name or allow replacing it")
         }
         try dataset.startTransaction()
@@ -202,7 +194,7 @@ public enum LayerWriter {
     private static func fill(
         _ dataset: OGRDataset, with layer: Layer, name: String, options: [String], reserved: [String], maxNameLength: Int? = nil,
         transaction: Bool = true
-    ) throws(InputError) -> [String] {
+    ) throws(PlacemapError) -> [String] {
         let columns = OGRColumns(layer, reserved: reserved, maxLength: maxNameLength)
         let kinds = Set(layer.features.map(\.shape.kind))
         let type: OGRwkbGeometryType

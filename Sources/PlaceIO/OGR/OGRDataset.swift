@@ -32,7 +32,7 @@ final class OGRDataset {
     }
 
     /// Creates a new dataset with a driver (`GDALGetDriverByName`, then `GDALCreate` with no raster bands).
-    static func create(_ path: String, driver name: String, source: String, options: [String] = []) throws(InputError) -> OGRDataset {
+    static func create(_ path: String, driver name: String, source: String, options: [String] = []) throws(PlacemapError) -> OGRDataset {
         GDALLibrary.ensureRegistered()
         GDALLibrary.resetError()
         guard let driver = GDALGetDriverByName(name) else {
@@ -67,7 +67,7 @@ final class OGRDataset {
     }
 
     /// Deletes the layer of that name (`GDALDatasetDeleteLayer`); nothing when there is none.
-    func deleteLayer(named name: String) throws(InputError) {
+    func deleteLayer(named name: String) throws(PlacemapError) {
         guard let handle else { return }
         for i in 0..<GDALDatasetGetLayerCount(handle) {
             guard let h = GDALDatasetGetLayer(handle, i), let n = OGR_L_GetName(h), String(cString: n) == name else { continue }
@@ -82,7 +82,7 @@ final class OGRDataset {
     /// Creates a layer (`GDALDatasetCreateLayer`).
     func createLayer(
         _ name: String, crs: OGRSpatialReference?, type: OGRwkbGeometryType, options: [String] = []
-    ) throws(InputError) -> OGRLayer {
+    ) throws(PlacemapError) -> OGRLayer {
         let creationOptions = CStringList(options)
         GDALLibrary.resetError()
         guard let handle, let h = GDALDatasetCreateLayer(handle, name, crs?.handle, type, creationOptions.pointer) else {
@@ -95,7 +95,7 @@ final class OGRDataset {
     var hasTransactions: Bool { handle.map { GDALDatasetTestCapability($0, ODsCTransactions) != 0 } ?? false }
 
     /// Starts a transaction (`GDALDatasetStartTransaction`).
-    func startTransaction() throws(InputError) {
+    func startTransaction() throws(PlacemapError) {
         GDALLibrary.resetError()
         guard let handle, GDALDatasetStartTransaction(handle, 0) == OGRERR_NONE else {
             throw GDALLibrary.error("GDALDatasetStartTransaction", file: source, message: "cannot start a transaction")
@@ -103,7 +103,7 @@ final class OGRDataset {
     }
 
     /// Commits the transaction (`GDALDatasetCommitTransaction`).
-    func commit() throws(InputError) {
+    func commit() throws(PlacemapError) {
         GDALLibrary.resetError()
         guard let handle, GDALDatasetCommitTransaction(handle) == OGRERR_NONE else {
             throw GDALLibrary.error("GDALDatasetCommitTransaction", file: source, message: "cannot commit the layer")
@@ -117,7 +117,7 @@ final class OGRDataset {
 
     /// Runs a statement that returns no rows (`GDALDatasetExecuteSQL`, result released with
     /// `GDALDatasetReleaseResultSet`), failing when GDAL reports an error.
-    func execute(_ sql: String) throws(InputError) {
+    func execute(_ sql: String) throws(PlacemapError) {
         guard let handle else { return }
         GDALLibrary.resetError()
         let result = GDALDatasetExecuteSQL(handle, sql, nil, nil)
@@ -128,7 +128,7 @@ final class OGRDataset {
     }
 
     /// Flushes and closes the dataset now (`GDALClose`), reporting a failure GDAL raises while doing so.
-    func close() throws(InputError) {
+    func close() throws(PlacemapError) {
         guard let h = handle else { return }
         handle = nil
         GDALLibrary.resetError()

@@ -18,7 +18,7 @@ final class OGRFeature {
     var geometry: OGRGeometryH? { OGR_F_GetGeometryRef(handle) }
 
     /// Gives the feature a geometry, which it then owns (`OGR_F_SetGeometryDirectly`).
-    func setGeometry(taking geometry: OGRGeometryH) throws(InputError) {
+    func setGeometry(taking geometry: OGRGeometryH) throws(PlacemapError) {
         guard OGR_F_SetGeometryDirectly(handle, geometry) == OGRERR_NONE else {
             throw GDALLibrary.error("OGR_F_SetGeometryDirectly", file: nil, message: "the layer does not take this geometry")
         }

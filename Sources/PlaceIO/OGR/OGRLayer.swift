@@ -46,7 +46,7 @@ final class OGRLayer {
     func nextFeature() -> OGRFeature? { OGR_L_GetNextFeature(handle).map(OGRFeature.init(owning:)) }
 
     /// Adds an attribute field (`OGR_Fld_Create`, `OGR_L_CreateField`).
-    func createField(_ name: String, type: OGRFieldType, subType: OGRFieldSubType = OFSTNone, width: Int = 0) throws(InputError) {
+    func createField(_ name: String, type: OGRFieldType, subType: OGRFieldSubType = OFSTNone, width: Int = 0) throws(PlacemapError) {
         guard let field = OGR_Fld_Create(name, type) else {
             throw GDALLibrary.error("OGR_Fld_Create", file: dataset.source, message: "cannot describe the field \"\(name)\"")
         }
@@ -60,7 +60,7 @@ final class OGRLayer {
     }
 
     /// A new, empty feature of this layer's definition (`OGR_F_Create`).
-    func makeFeature() throws(InputError) -> OGRFeature {
+    func makeFeature() throws(PlacemapError) -> OGRFeature {
         guard let definition = OGR_L_GetLayerDefn(handle), let h = OGR_F_Create(definition) else {
             throw GDALLibrary.error("OGR_F_Create", file: dataset.source, message: "cannot make a feature")
         }
@@ -68,7 +68,7 @@ final class OGRLayer {
     }
 
     /// Writes a new feature (`OGR_L_CreateFeature`).
-    func create(_ feature: OGRFeature, index: Int) throws(InputError) {
+    func create(_ feature: OGRFeature, index: Int) throws(PlacemapError) {
         GDALLibrary.resetError()
         guard OGR_L_CreateFeature(handle, feature.handle) == OGRERR_NONE else {
             throw GDALLibrary.error("OGR_L_CreateFeature", file: dataset.source, message: "cannot write the feature", featureIndex: index)

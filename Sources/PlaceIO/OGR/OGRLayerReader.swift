@@ -11,7 +11,7 @@ enum OGRLayerReader {
     /// Reads `layer` of the source at `path` (a GDAL name: a file, `/vsizip/…` or `PG:…`), or its only
     /// layer when nil. `source` is how the user named it, for messages. Features without a geometry
     /// are left out and counted in the layer's warnings.
-    static func read(_ path: String, source: String, layer name: String?, crs override: CRS?) throws(InputError) -> Layer {
+    static func read(_ path: String, source: String, layer name: String?, crs override: CRS?) throws(PlacemapError) -> Layer {
         // GDAL's messages during the read are kept and checked after every feature: an error
         // stops the read (a layer is never returned in part), a warning is said.
         let messages = GDALMessages()
@@ -42,7 +42,7 @@ enum OGRLayerReader {
             do throws(OGRShape.Unsupported) {
                 shape = try f.geometry.flatMap { (g: OGRGeometryH) throws(OGRShape.Unsupported) in try OGRShape.shape(g) }
             } catch {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: source, featureIndex: index,
                     featureCode: properties.members.first { LayerFields.isCodeField($0.0) }?.1.text,
                     message: error.message, hint: "placemap compares areas and points: convert lines to polygons first")
@@ -59,7 +59,7 @@ enum OGRLayerReader {
         }
         let declared = layer.declaredFeatureCount
         if let declared, declared != index {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: source,
                 message: "the layer \"\(layer.name)\" declares \(declared) features but \(index) could be read",
                 hint: "the source is damaged or incomplete: repair it or export it again (e.g. with ogr2ogr)")
@@ -76,9 +76,9 @@ enum OGRLayerReader {
     }
 
     /// Throws a bad-data error (exit 65) with GDAL's message when GDAL raised an error since the last check.
-    private static func stopOnError(_ messages: GDALMessages, source: String, featureIndex: Int?) throws(InputError) {
+    private static func stopOnError(_ messages: GDALMessages, source: String, featureIndex: Int?) throws(PlacemapError) {
         guard let message = messages.takeError() else { return }
-        throw InputError(
+        throw PlacemapError(
             .badData, file: source, featureIndex: featureIndex,
             message: "GDAL could not read \(featureIndex == nil ? "the source" : "this feature"): \(message)",
             hint:
@@ -87,7 +87,7 @@ enum OGRLayerReader {
     }
 
     /// Opens the source, with the CSV driver told where WKT geometries and types are.
-    private static func open(_ path: String, source: String) throws(InputError) -> OGRDataset {
+    private static func open(_ path: String, source: String) throws(PlacemapError) -> OGRDataset {
         var options: [String] = []
         if OGRDataset.identify(path) == "CSV" {
             options = ["GEOM_POSSIBLE_NAMES=WKT,wkt,geometry,geom,the_geom,wkt_geom", "KEEP_GEOM_COLUMNS=NO", "AUTODETECT_TYPE=YES"]
@@ -98,7 +98,7 @@ enum OGRLayerReader {
                     "GDALOpenEx", .io, file: source, message: "cannot connect to PostGIS",
                     hint: "check the connection string, e.g. PG:\"dbname=gis host=localhost tables=places\"")
             }
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: source,
                 message: "is not a vector format placemap reads" + (GDALLibrary.lastMessage().map { " (GDAL: \($0))" } ?? ""),
                 hint: "placemap reads \(formats)")
@@ -107,12 +107,12 @@ enum OGRLayerReader {
     }
 
     /// The named layer, or the only one with geometry; a clear usage error listing the layers otherwise.
-    private static func choose(_ name: String?, in dataset: OGRDataset) throws(InputError) -> OGRLayer {
+    private static func choose(_ name: String?, in dataset: OGRDataset) throws(PlacemapError) -> OGRLayer {
         let layers = dataset.layers
         let names = layers.map(\.name).joined(separator: ", ")
         if let name {
             guard let layer = dataset.layer(named: name) else {
-                throw InputError(
+                throw PlacemapError(
                     .usage, file: dataset.source, message: "no layer \"\(name)\"",
                     hint: layers.isEmpty ? "the source holds no layers" : "the layers are: \(names)")
             }
@@ -123,7 +123,7 @@ enum OGRLayerReader {
         let spatial = layers.filter(\.hasGeometry)
         let candidates = spatial.isEmpty ? layers : spatial
         guard candidates.count == 1, let only = candidates.first else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: dataset.source, message: layers.isEmpty ? "holds no layers" : "\(candidates.count) layers",
                 hint: layers.isEmpty ? "check the source" : "name one as SOURCE:LAYER or with the layer option; the layers are: \(names)")
         }
@@ -131,14 +131,14 @@ enum OGRLayerReader {
     }
 
     /// The layer's CRS as an EPSG code; a usage error asking for one when the source has none.
-    private static func epsg(of layer: OGRLayer, source: String) throws(InputError) -> CRS {
+    private static func epsg(of layer: OGRLayer, source: String) throws(PlacemapError) -> CRS {
         guard let srs = layer.spatialReference else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: source, message: "the layer \"\(layer.name)\" has no CRS",
                 hint: "pass its CRS with the layer's CRS option, e.g. 27700 for British National Grid or 4326 for longitude/latitude")
         }
         guard let code = srs.epsg else {
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: source, message: "the layer's CRS (\(srs.name)) has no EPSG code",
                 hint: "pass its EPSG code with the layer's CRS option, or reproject it (ogr2ogr -t_srs EPSG:27700)")
         }

@@ -7,7 +7,7 @@ final class OGRSpatialReference {
     let handle: OGRSpatialReferenceH
 
     /// The CRS of an EPSG code (`OSRImportFromEPSG`).
-    init(_ crs: CRS) throws(InputError) {
+    init(_ crs: CRS) throws(PlacemapError) {
         guard let h = OSRNewSpatialReference(nil) else {
             throw GDALLibrary.error("OSRNewSpatialReference", file: nil, message: "cannot make a spatial reference")
         }

@@ -13,7 +13,7 @@ enum OGRStyles {
     ]
 
     /// Stores `style` as the default style of `table`, replacing the styles stored for it before.
-    static func store(_ style: LayerStyle, for table: String, in dataset: OGRDataset) throws(InputError) {
+    static func store(_ style: LayerStyle, for table: String, in dataset: OGRDataset) throws(PlacemapError) {
         let styles: OGRLayer
         if let existing = dataset.layer(named: "layer_styles") {
             styles = existing
@@ -33,7 +33,7 @@ enum OGRStyles {
         for c in columns {
             let i = feature.fieldIndex(c.name)
             guard i >= 0 else {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: dataset.source, message: "its layer_styles table has no column \(c.name)",
                     hint: "remove the layer_styles table or write to another GeoPackage")
             }

@@ -1,4 +1,5 @@
-/// The vector formats placemap writes; `LayerWriter` picks one from `--format` or the target.
+/// The vector formats placemap writes, the values of `--format`; `LayerWriter` and `OutputSet` pick
+/// one from `--format` or the target.
 public enum VectorFormat: String, Sendable, CaseIterable {
     case geoJSON = "geojson"
     case geoPackage = "gpkg"
@@ -27,6 +28,16 @@ public enum VectorFormat: String, Sendable, CaseIterable {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: ".") else { return nil }
         return VectorFormat(name: String(name[name.index(after: dot)...]))
+    }
+
+    /// The format for `path`: `explicit`, else what the target names; a name that says nothing is a
+    /// usage error.
+    public static func choose(_ explicit: VectorFormat?, for path: String) throws(PlacemapError) -> VectorFormat {
+        if let explicit { return explicit }
+        if let f = of(path: path) { return f }
+        throw PlacemapError(
+            .usage, file: path, message: "the output format cannot be told from the name",
+            hint: "end the name in .geojson, .gpkg, .fgb or .shp, give a PG: connection, or pass --format")
     }
 
     /// GDAL's driver for the format.

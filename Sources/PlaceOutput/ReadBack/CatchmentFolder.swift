@@ -7,7 +7,7 @@ extension OutputFolder {
     /// catchments.json, catchments.geojson (the shapes from catchments.gpkg when it is there), trust_places.csv and trusts.csv of `folder`, each small
     /// area's share by trust from the shares table named in the provenance, and the small areas'
     /// shapes from the layer named there.
-    static func catchments(_ folder: String) throws(InputError) -> CatchmentRecord {
+    static func catchments(_ folder: String) throws(PlacemapError) -> CatchmentRecord {
         typealias C = CatchmentColumns
         let provenance = try JSONReader.read(path: folder + "/catchments.json")
         let polygons = try GeoJSONReader.read(path: folder + "/catchments.geojson").reprojected(to: .britishNationalGrid)
@@ -52,7 +52,7 @@ extension OutputFolder {
 
     /// Each small area's share of patients by trust, from the shares table `file` (OHID's columns or
     /// their usual alternatives); empty when the file is no longer there.
-    static func patientShares(_ file: String?) throws(InputError) -> [String: [String: Double]] {
+    static func patientShares(_ file: String?) throws(PlacemapError) -> [String: [String: Double]] {
         guard let file, FileManager.default.fileExists(atPath: file) else { return [:] }
         let t = try table(file)
         guard let a = t.firstColumn(among: ["msoa_code", "area_code", "msoa11_code", "code"]),

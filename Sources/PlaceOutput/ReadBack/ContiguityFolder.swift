@@ -6,7 +6,7 @@ import PlaceIO
 extension OutputFolder {
     /// contiguity.json and groups.csv of `folder` (groups named by their codes), and the exclaves'
     /// shapes and names from the layer named in the provenance.
-    static func contiguity(_ folder: String) throws(InputError) -> ContiguityRecord {
+    static func contiguity(_ folder: String) throws(PlacemapError) -> ContiguityRecord {
         typealias C = ContiguityColumns
         let provenance = try JSONReader.read(path: folder + "/contiguity.json")
         var groups: [ContiguityRecord.Group] = []

@@ -6,7 +6,7 @@ extension OutputFolder {
     /// coterminosity.json, places.geojson (the shapes from places.gpkg when it is there), pairs.csv
     /// (with population) and systems.csv of `folder`, and the systems' shapes from the layer named in
     /// the provenance.
-    static func coterminosity(_ folder: String) throws(InputError) -> CoterminosityRecord {
+    static func coterminosity(_ folder: String) throws(PlacemapError) -> CoterminosityRecord {
         typealias C = CoterminosityColumns
         let provenance = try JSONReader.read(path: folder + "/coterminosity.json")
         let layer = try GeoJSONReader.read(path: folder + "/places.geojson").reprojected(to: .britishNationalGrid)
@@ -28,7 +28,7 @@ extension OutputFolder {
         for (i, f) in layer.features.enumerated() {
             let p = f.properties
             guard let code = p[C.placeCode]?.text, let status = p[C.status]?.text else {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: folder + "/places.geojson", featureIndex: i, field: C.placeCode,
                     message: "has no place_code or status", hint: "this is not a places.geojson written by placemap coterminosity")
             }

@@ -8,11 +8,11 @@ extension OutputFolder {
 
     /// What `placemap diff` wrote into `folder`: the tables, and the changed blocks (GeoJSON, else
     /// GeoPackage) dissolved for the maps.
-    static func diff(_ folder: String) throws(InputError) -> DiffRecord {
+    static func diff(_ folder: String) throws(PlacemapError) -> DiffRecord {
         typealias C = DiffColumns
         let provenance = try JSONReader.read(path: folder + "/diff.json")
         for name in [diffFiles.areas, diffFiles.moves] where !FileManager.default.fileExists(atPath: folder + "/" + name) {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: folder + "/" + name, message: "is missing from a diff folder (it holds diff.json)",
                 hint: "write the folder again with placemap diff --out \(folder)")
         }
@@ -46,7 +46,7 @@ extension OutputFolder {
             provenance: provenance)
     }
 
-    static func diffFates(_ file: String) throws(InputError) -> [DiffRecord.Fate] {
+    static func diffFates(_ file: String) throws(PlacemapError) -> [DiffRecord.Fate] {
         typealias C = DiffColumns
         let areas = try NamedColumns(
             table(file),
@@ -64,7 +64,7 @@ extension OutputFolder {
         return fates
     }
 
-    static func diffMoves(_ file: String) throws(InputError) -> [DiffRecord.Move] {
+    static func diffMoves(_ file: String) throws(PlacemapError) -> [DiffRecord.Move] {
         typealias C = DiffColumns
         let moves = try NamedColumns(table(file), required: [C.oldCode, C.oldName, C.newCode, C.newName, C.blocks, C.population, C.change])
         var out: [DiffRecord.Move] = []
@@ -80,7 +80,7 @@ extension OutputFolder {
     }
 
     /// The rows of the places table whose status or systems changed.
-    static func placeChanges(_ file: String) throws(InputError) -> [DiffRecord.PlaceChange] {
+    static func placeChanges(_ file: String) throws(PlacemapError) -> [DiffRecord.PlaceChange] {
         typealias C = DiffColumns
         let t = try NamedColumns(
             table(file),
@@ -97,12 +97,12 @@ extension OutputFolder {
     }
 
     /// "E54000053 117351;E54000052 6705" as codes and people.
-    static func systems(_ t: NamedColumns, _ r: Int, _ column: String) throws(InputError) -> [(code: String, population: Double)] {
+    static func systems(_ t: NamedColumns, _ r: Int, _ column: String) throws(PlacemapError) -> [(code: String, population: Double)] {
         var out: [(code: String, population: Double)] = []
         for item in t.text(r, column).split(separator: ";") {
             let parts = item.split(separator: " ")
             guard parts.count == 2, let people = CSVTable.decimalCount(String(parts[1])) else {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: t.table.source, line: t.table.line(ofRow: r), field: column,
                     message: "\"\(item)\" is not a system code and its people", hint: "write the folder again with placemap diff --places")
             }
@@ -113,14 +113,14 @@ extension OutputFolder {
 
     /// The changed blocks in EPSG:27700, from changed_blocks.geojson with the shapes of changed_blocks.gpkg
     /// (or from changed_blocks.gpkg alone).
-    static func changedBlocks(_ folder: String) throws(InputError) -> (String, [ChangedBlock]) {
+    static func changedBlocks(_ folder: String) throws(PlacemapError) -> (String, [ChangedBlock]) {
         typealias C = DiffColumns
         var file = folder + "/changed_blocks.geojson"
         if !FileManager.default.fileExists(atPath: file), FileManager.default.fileExists(atPath: folder + "/changed_blocks.gpkg") {
             file = folder + "/changed_blocks.gpkg"
         }
         guard FileManager.default.fileExists(atPath: file) else {
-            throw InputError(
+            throw PlacemapError(
                 .badData, file: file, message: "is missing from a diff folder (it holds diff.json), and so is changed_blocks.gpkg",
                 hint: "write the folder again with placemap diff --out \(folder)")
         }
@@ -130,7 +130,7 @@ extension OutputFolder {
         for (i, f) in layer.features.enumerated() {
             let p = f.properties
             for field in [C.blockCode, C.oldCode, C.newCode, C.change] where p[field] == nil {
-                throw InputError(
+                throw PlacemapError(
                     .badData, file: file, featureIndex: i, field: field, message: "has no \(field)",
                     hint: "this is not a changed-blocks layer written by placemap diff")
             }

@@ -33,11 +33,11 @@ public enum OutputFolder {
 
     /// The records of `folder`; a folder holding none of the analyses' outputs is a usage error
     /// naming the files looked for.
-    public static func read(_ folder: String) throws(InputError) -> Content {
+    public static func read(_ folder: String) throws(PlacemapError) -> Content {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError(
+            throw PlacemapError(
                 .io, file: folder, message: "is not a folder",
                 hint: "give the --out folder of coterminosity, contiguity, catchments or diff")
         }
@@ -61,7 +61,7 @@ public enum OutputFolder {
         guard !content.coterminosity.isEmpty || !content.contiguity.isEmpty || content.catchments != nil || !content.diffs.isEmpty
         else {
             let looked = folders.flatMap { f in markers.map { f + "/" + $0 } }
-            throw InputError(
+            throw PlacemapError(
                 .usage, file: folder, message: "holds no analysis output: looked for " + looked.joined(separator: ", "),
                 hint:
                     "run placemap coterminosity, contiguity, catchments or diff with --out \(folder) first, or give --places and --systems")
@@ -71,7 +71,7 @@ public enum OutputFolder {
 
     // MARK: Shared by the readers
 
-    static func table(_ path: String) throws(InputError) -> CSVTable { try CSVReader.read(path: path) }
+    static func table(_ path: String) throws(PlacemapError) -> CSVTable { try CSVReader.read(path: path) }
 
     /// The count attributes an analysis carried (`attributes.variables` of kind `counts` in its sidecar).
     static func countColumns(_ attributes: JSONValue?) -> [String] {
@@ -82,7 +82,7 @@ public enum OutputFolder {
     /// The shapes of the GeoPackage an analysis wrote beside its GeoJSON, by the text of `codeField`:
     /// EPSG:27700 as computed, where the GeoJSON (RFC 7946, 6 decimals of a degree) rounds them to about
     /// 0.1 m; empty when the GeoPackage is not there.
-    static func exactShapes(_ path: String, codeField: String) throws(InputError) -> [String: Shape] {
+    static func exactShapes(_ path: String, codeField: String) throws(PlacemapError) -> [String: Shape] {
         guard FileManager.default.fileExists(atPath: path) else { return [:] }
         let layer = try LayerReader.read(path: path).reprojected(to: .britishNationalGrid)
         var shapes: [String: Shape] = [:]
@@ -92,7 +92,7 @@ public enum OutputFolder {
 
     /// A layer named by a provenance member (`file`, `code_field`, `name_field`), in EPSG:27700; nil when
     /// the file is no longer there.
-    static func analysisLayer(_ provenance: JSONValue?) throws(InputError) -> AnalysisLayer? {
+    static func analysisLayer(_ provenance: JSONValue?) throws(PlacemapError) -> AnalysisLayer? {
         guard let file = provenance?.member("file")?.text, FileManager.default.fileExists(atPath: file) else { return nil }
         let raw = try LayerReader.read(path: file)
         let fields = try LayerFields.detect(

@@ -124,7 +124,7 @@ public struct DiffRecord: Sendable {
 extension DiffRecord {
     /// The record of a diff (and of coterminosity before and after, when the diff had places): what
     /// ``OutputSet/add(_:coterminosity:folder:)`` writes, with the changed blocks dissolved.
-    public init(_ diff: FootprintDiff, coterminosity: FootprintCoterminosity?) throws(InputError) {
+    public init(_ diff: FootprintDiff, coterminosity: FootprintCoterminosity?) throws(PlacemapError) {
         let (old, new) = (diff.old, diff.new)
         let round = { (v: Double) in Number.round(v, 3) }
         let fates = diff.fates.map { f in

@@ -2,7 +2,7 @@ import ArgumentParser
 import PlaceAnalysis
 import PlaceIO
 
-/// A table of block attributes: `--attributes FILE`, `--attributes-code COLUMN`, `--attributes-kind KIND`.
+/// A table of block attributes: `--attributes FILE`, `--attributes-lookup-code COLUMN`, `--attributes-kind KIND`.
 struct AttributeTable: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -11,10 +11,13 @@ struct AttributeTable: ParsableArguments {
     var attributes: String?
 
     @Option(
-        name: .customLong("attributes-code"),
+        name: .customLong("attributes-lookup-code"),
         help: ArgumentHelp(
             "Column of block codes in the attributes table (default: named like the blocks' code field).", valueName: "column"))
-    var code: String?
+    var lookupCode: String?
+    @Option(name: .customLong("attributes-code"), help: .hidden) var codeAlias: String?
+    /// The block code column, given in either spelling.
+    var code: String? { lookupCode ?? codeAlias }
 
     @Option(
         name: .customLong("attributes-kind"),
@@ -24,8 +27,9 @@ struct AttributeTable: ParsableArguments {
     var kind: AttributeKind?
 
     func validate() throws {
+        if codeAlias != nil { Deprecation.warn("--attributes-code", use: "--attributes-lookup-code") }
         if attributes == nil && (code != nil || kind != nil) {
-            throw ValidationError("--attributes-code and --attributes-kind need --attributes")
+            throw ValidationError("--attributes-lookup-code and --attributes-kind need --attributes")
         }
     }
 

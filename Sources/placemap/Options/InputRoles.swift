@@ -9,11 +9,22 @@ protocol InputRole {
     static var prefix: String { get }
     /// How help text names the layer.
     static var noun: String { get }
+    /// True when the role's lookup groups the role's own features (dissolve, contiguity: `--by` may
+    /// then name a property of the layer instead of a lookup column); false when the lookup stands for
+    /// the role's areas, built from `--blocks`.
+    static var lookupGroupsItself: Bool { get }
+}
+
+extension InputRole {
+    static var lookupGroupsItself: Bool { false }
+    /// `--R-word`, or `--word` for a role without a prefix.
+    static func long(_ word: String) -> String { prefix.isEmpty ? word : prefix + "-" + word }
 }
 
 enum OnlyLayer: InputRole {
     static let prefix = ""
     static let noun = "the layer"
+    static let lookupGroupsItself = true
 }
 enum LayerA: InputRole {
     static let prefix = "a"
@@ -38,6 +49,11 @@ enum OldFootprint: InputRole {
 enum NewFootprint: InputRole {
     static let prefix = "new"
     static let noun = "NEW"
+}
+/// The published lookup `lookup --audit` checks (its block code and area code columns).
+enum Audit: InputRole {
+    static let prefix = "audit"
+    static let noun = "the audited lookup"
 }
 enum Blocks: InputRole {
     static let prefix = "blocks"

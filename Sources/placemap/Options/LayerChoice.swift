@@ -5,7 +5,7 @@ import PlaceIO
 
 /// `--R-code`, `--R-name`, `--R-crs`, `--R-layer` for an input layer of role R.
 struct LayerChoice<R: InputRole>: ParsableArguments {
-    static func option(_ word: String) -> NameSpecification { .customLong(R.prefix.isEmpty ? word : R.prefix + "-" + word) }
+    static func option(_ word: String) -> NameSpecification { .customLong(R.long(word)) }
 
     @Option(
         name: option("code"), help: ArgumentHelp("Property of \(R.noun) holding codes (detected: XXnnCD or *_code).", valueName: "field"))
@@ -19,26 +19,18 @@ struct LayerChoice<R: InputRole>: ParsableArguments {
         name: option("crs"),
         help: ArgumentHelp(
             "CRS of \(R.noun), overriding the source: 27700, EPSG:27700 or anything PROJ reads (GeoJSON without a crs member is EPSG:4326).",
-            valueName: "crs"))
-    var crs: String?
+            valueName: "crs"),
+        transform: parsedCRS)
+    var crs: CRS?
 
     @Option(
         name: option("layer"),
         help: ArgumentHelp("Layer or table of \(R.noun) in a multi-layer source (GeoPackage, PostGIS, …).", valueName: "name"))
     var layer: String?
 
-    func validate() throws {
-        if let crs { _ = try parsedCRS(crs) }
-    }
-
-    /// The CRS given, parsed.
-    var overrideCRS: CRS? {
-        get throws { try crs.map(parsedCRS) }
-    }
-
     /// The layer as read, with its CRS override.
     func read(_ path: String) throws -> Layer {
-        let layer = try LayerReader.read(path: path, layer: self.layer, crs: overrideCRS)
+        let layer = try LayerReader.read(path: path, layer: self.layer, crs: crs)
         Console.warn(layer)
         return layer
     }
@@ -57,8 +49,9 @@ struct LayerChoice<R: InputRole>: ParsableArguments {
     }
 }
 
-/// A CRS from an option value, or a usage error naming the option's value.
-func parsedCRS(_ text: String) throws -> CRS {
+/// A CRS from an option value (`@Option(transform:)`, so it is parsed once), or a usage error
+/// naming the value.
+@Sendable func parsedCRS(_ text: String) throws -> CRS {
     do {
         return try CRS(parsing: text)
     } catch {

@@ -1,7 +1,12 @@
 import ArgumentParser
+import PlaceGeometry
+import PlaceIO
 import PlaceOutput
 
-extension LayerFormat: ExpressibleByArgument {}
+extension VectorFormat: ExpressibleByArgument {
+    /// `--format` takes the names a user may give (`gpkg`, `geopackage`, `shapefile`, …).
+    public init?(argument: String) { self.init(name: argument) }
+}
 
 /// `--overwrite` and `--quiet`, in every command that writes.
 struct WriteFlags: ParsableArguments {
@@ -38,19 +43,20 @@ struct ReportOutput: ParsableArguments {
 struct LayerOutputChoice: ParsableArguments {
     @Option(
         name: .customLong("output-crs"),
-        help: ArgumentHelp("CRS of GeoJSON layers written: 4326 (RFC 7946) or 27700 (exact, with a crs member).", valueName: "crs"))
-    var outputCRS: String?
+        help: ArgumentHelp("CRS of GeoJSON layers written: 4326 (RFC 7946) or 27700 (exact, with a crs member).", valueName: "crs"),
+        transform: parsedCRS)
+    var outputCRS: CRS?
 
     @Option(
         help: ArgumentHelp(
-            "Layer format, when the file name does not say: \(LayerFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+            "Layer format, when the file name does not say: \(VectorFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
             valueName: "format"))
-    var format: LayerFormat?
+    var format: VectorFormat?
 
     /// True for 27700, false for 4326; `fallback` when not given.
     func keepsBritishNationalGrid(default fallback: Bool) throws -> Bool {
         guard let outputCRS else { return fallback }
-        switch try parsedCRS(outputCRS).epsg {
+        switch outputCRS.epsg {
         case 27700: return true
         case 4326: return false
         default: throw ValidationError("--output-crs must be 4326 or 27700 (layers are measured in 27700; GeoJSON is 4326 by RFC 7946)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlaceAnalysis
 import PlaceIO
+import PlaceOutput
 
 extension PopulationMethod: ExpressibleByArgument {}
 extension AttributeKind: ExpressibleByArgument {}
@@ -19,10 +20,7 @@ struct WeightingOptions: ParsableArguments {
         help: "centroid (ONS best-fit), area (area-weighted) or largest-share (default: centroid; largest-share for coterminosity).")
     var method: PopulationMethod?
 
-    @Flag(
-        name: .customLong("allow-gaps"),
-        help: "Go on when a lookup or the attributes leave blocks with people uncovered (else exit 65); each gap is reported.")
-    var allowGaps = false
+    @OptionGroup var gapPolicy: GapPolicy
 
     func validate() throws {
         if (blocks == nil) != (table.population == nil) { throw ValidationError("--blocks and --population go together") }
@@ -36,20 +34,16 @@ struct WeightingOptions: ParsableArguments {
     /// ``load()`` with the gaps allowed on the way.
     func loadWithGaps() throws -> (population: PopulationBlocks?, gaps: [CoverageGap]) {
         guard let blocks, let population = table.population else { return (nil, []) }
-        let p = try attributeTable.attach(to: table.join(blocksChoice.analysisLayer(blocks), path: population))
+        var p = try attributeTable.attach(to: table.join(blocksChoice.analysisLayer(blocks), path: population))
         guard let a = p.attributes, let path = attributeTable.attributes else { return (p, []) }
         let positions = p.blocks.positions
         let uncovered = a.blocksWithoutRow.compactMap { positions[$0] }
-        return (p, try gap(CoverageGap(role: "attributes", source: path, uncovered: uncovered, population: p)).map { [$0] } ?? [])
+        p.gaps = try gap(CoverageGap(role: "attributes", source: path, uncovered: uncovered, population: p)).map { [$0] } ?? []
+        return (p, p.gaps)
     }
 
     /// `gap` refused (exit 65) without --allow-gaps; with it, said on stderr and returned for the outputs.
-    func gap(_ gap: CoverageGap?) throws -> CoverageGap? {
-        guard let gap else { return nil }
-        guard allowGaps else { throw gap.error }
-        Console.warning("gap allowed: " + gap.description)
-        return gap
-    }
+    func gap(_ gap: CoverageGap?) throws -> CoverageGap? { try gapPolicy.check(gap) }
 
     var inputs: [String?] { [blocks, table.population, attributeTable.attributes] }
 
@@ -60,38 +54,5 @@ struct WeightingOptions: ParsableArguments {
             "\(command) gives each block wholly to one area (largest-share); --population-method \(m.rawValue) does not apply")
     }
 }
-
-/// Population rows and blocks that did not join: warnings, shown even with --quiet.
-func joinWarnings(_ p: PopulationBlocks?) -> [String] {
-    guard let p else { return [] }
-    var lines: [String] = []
-    if !p.unmatchedCodes.isEmpty {
-        lines.append(
-            "\(p.source): \(p.unmatchedCodes.count) codes match no block (e.g. \(p.unmatchedCodes.prefix(5).joined(separator: ", ")))")
-    }
-    if !p.blocksWithoutPopulation.isEmpty {
-        lines.append(
-            "\(p.blocks.source): \(p.blocksWithoutPopulation.count) blocks have no population row, counted as 0 "
-                + "(e.g. \(p.blocksWithoutPopulation.prefix(5).joined(separator: ", ")))")
-    }
-    if let a = p.attributes { lines += attributeJoinWarnings(a) }
-    return lines
-}
-
-/// Attribute rows and blocks that did not join, and the table's warnings.
-func attributeJoinWarnings(_ a: BlockAttributes) -> [String] {
-    var lines: [String] = []
-    if !a.unmatchedCodes.isEmpty {
-        lines.append(
-            "\(a.source): \(a.unmatchedCodes.count) codes match no block (e.g. \(a.unmatchedCodes.prefix(5).joined(separator: ", ")))")
-    }
-    if !a.blocksWithoutRow.isEmpty {
-        lines.append(
-            "\(a.source): \(a.blocksWithoutRow.count) blocks have no row: 0 in counts, left out of means and shares "
-                + "(e.g. \(a.blocksWithoutRow.prefix(5).joined(separator: ", ")))")
-    }
-    return lines + a.warnings
-}
-
 /// Says the join warnings on stderr (not silenced by --quiet: they are about the answer, not progress).
 func warnJoin(_ p: PopulationBlocks?) { for w in joinWarnings(p) { Console.warning(w) } }

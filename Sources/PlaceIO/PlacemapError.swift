@@ -1,5 +1,6 @@
-/// A problem with the user's input or output files, saying where it is and what to do about it.
-public struct InputError: Error, Sendable, CustomStringConvertible {
+/// What went wrong in a run, for the user: bad data (65), a file that cannot be read or written (74), or a
+/// request that cannot be met (64), saying where (file, line, feature, field) and what to do about it.
+public struct PlacemapError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {
         /// The data is malformed or inconsistent (exit code 65).
         case badData
