@@ -2,7 +2,7 @@
 """Runs placemap and its peers on the same machine in the same run and reports ratios.
 
 Usage: python3 benchmarks/run.py [read] [formats] [overlap] [contiguity] [coterminosity] [diff] [scenario] [attributes]
-       [dissolve] [area] [catchments] [floor] [edges] [mainjob] [evidence] (default: all)
+       [dissolve] [area] [catchments] [floor] [edges] [mainjob] [evidence] [jagged] (default: all)
 Needs a release build (swift build -c release; PLACEMAP_BIN_DIR names another build folder, e.g.
 .build-contig/release) and the oracle venv (scripts/oracle-venv).
 Each case runs every command REPEATS times, alternating placemap and peer, and reports the median
@@ -356,10 +356,64 @@ def case_floor():
         print(f"median: {ratios[len(ratios) // 2]:.2f}× the floor")
 
 
+def write_jagged(path, n, shape):
+    """One polygon of n vertices as GeoJSON in EPSG:27700, centred in Leeds: `star`, points alternating
+    between radii 10 km and 5 km (long thin teeth side by side: GEOS's validity check is quadratic on it),
+    or `saw`, a 20 km strip whose lower edge is a 1 km sawtooth."""
+    import math
+    cx, cy = 430000.0, 433000.0
+    with open(path, "w") as f:
+        f.write('{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},'
+                '"features":[{"type":"Feature","properties":{"code":"J1","name":"jagged"},'
+                '"geometry":{"type":"Polygon","coordinates":[[')
+        points = []
+        if shape == "star":
+            for i in range(n):
+                a = 2 * math.pi * i / n
+                r = 10000.0 if i % 2 == 0 else 5000.0
+                points.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+        else:
+            for i in range(n - 2):
+                points.append((cx - 10000 + 20000.0 * i / (n - 3), cy + (1000.0 if i % 2 else 0.0)))
+            points += [(cx + 10000, cy + 5000), (cx - 10000, cy + 5000)]
+        points.append(points[0])
+        f.write(",".join(f"[{x:.3f},{y:.3f}]" for x, y in points))
+        f.write("]]}}]}")
+
+
+def case_jagged():
+    """One jagged polygon of JAGGED_VERTICES (default 5 M) vertices through `placemap info` and `placemap overlap`
+    against the LAD 2024 layer (issue 25: GEOS's validity check took 232 s; the goal is under 30 s each).
+    PLACEMAP_BASELINE names an older binary to time beside it, stopped after JAGGED_TIMEOUT seconds (default 600)."""
+    n = int(os.environ.get("JAGGED_VERTICES", "5000000"))
+    timeout = float(os.environ.get("JAGGED_TIMEOUT", "600"))
+    binaries = [("placemap", os.path.join(BIN, "placemap"))]
+    if os.environ.get("PLACEMAP_BASELINE"):
+        binaries.append(("baseline", os.environ["PLACEMAP_BASELINE"]))
+    with tempfile.TemporaryDirectory() as folder:
+        for shape in ("star", "saw"):
+            path = os.path.join(folder, f"jagged_{shape}.geojson")
+            write_jagged(path, n, shape)
+            print(f"\n## jagged {shape}, {n:,} vertices ({os.path.getsize(path) / 2**20:.0f} MiB GeoJSON)")
+            print("| binary | command | whole process (s) | exit |")
+            print("|---|---|---|---|")
+            for label, binary in binaries:
+                for command in (["info", path], ["overlap", path, data("lad24_england.geojson"), "-o",
+                                                 os.path.join(folder, "out.csv"), "--overwrite"]):
+                    start = time.perf_counter()
+                    try:
+                        proc = subprocess.run([binary] + command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                              cwd=ROOT, timeout=timeout)
+                    except subprocess.TimeoutExpired:
+                        print(f"| {label} | {command[0]} | > {timeout:.0f} (stopped) | – |")
+                        continue
+                    print(f"| {label} | {command[0]} | {time.perf_counter() - start:.1f} | {proc.returncode} |")
+
+
 CASES = {"read": case_read, "formats": case_formats, "overlap": case_overlap, "contiguity": case_contiguity,
          "coterminosity": case_coterminosity, "mainjob": case_mainjob, "evidence": case_evidence, "diff": case_diff, "scenario": case_scenario, "attributes": case_attributes,
          "dissolve": case_dissolve, "area": case_area, "catchments": case_catchments,
-         "floor": case_floor, "edges": case_edges}
+         "floor": case_floor, "edges": case_edges, "jagged": case_jagged}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(CASES)

@@ -14,6 +14,8 @@ public struct AnalysisLayer: Sendable {
     public let inputCRS: CRS
     /// Invalid geometries that were made valid on the way in (GEOS make-valid), with their areas.
     public let repairs: [Repair]
+    /// Features whose validity was not checked (too large for GEOS where the sweep could not decide), with why.
+    public let unchecked: [FeatureProblem]
 
     /// Reprojects `layer` to EPSG:27700, checks its codes (missing or duplicate codes are errors) and
     /// repairs invalid geometries, keeping a report of each repair.
@@ -23,7 +25,9 @@ public struct AnalysisLayer: Sendable {
         let values = try fields.uniqueValues(in: projected)
         // One pass measures and validates; only invalid features are repaired and measured again.
         let survey = LayerCheck.survey(projected, fields: fields)
-        let (repaired, repairs) = try LayerCheck.repair(projected, problems: survey.compactMap(\.problem))
+        let found = survey.compactMap(\.problem)
+        let (repaired, repairs) = try LayerCheck.repair(projected, problems: found)
+        self.unchecked = found.filter(\.unchecked)
         var areas = survey.map(\.area)
         for r in repairs { areas[r.index] = r.areaAfter }
         self.repairs = repairs

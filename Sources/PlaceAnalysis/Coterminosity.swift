@@ -122,18 +122,35 @@ public struct Coterminosity: Sendable {
         self.evidence = evidence
         self.overlap = overlap
         self.options = options
-        let weighted = overlap.split != nil
+        let (kinds, outsideKind) = Self.evidenceKinds(evidence, areaEvidence)
+        self.places = Self.placeResults(overlap, placeCount: places.count, options: options, kinds: kinds, outsideKind: outsideKind)
+        self.systems = Self.systemResults(self.places, overlap: overlap, systemCount: systems.count)
+    }
+
+    /// The kind of evidence of each (place, system) pair, and of each place's part outside every system.
+    static func evidenceKinds(_ evidence: InteriorEvidence?, _ areaEvidence: AreaEvidence?)
+        -> (pairs: [Pair: EvidenceKind], outside: [Int: EvidenceKind])
+    {
         var kinds = [Pair: EvidenceKind]()
         for g in evidence?.groups ?? [] { kinds[Pair(g.place, g.system)] = g.kind }
         var outsideKind = [Int: EvidenceKind]()
         for piece in areaEvidence?.pieces ?? [] {
             if let system = piece.system { kinds[Pair(piece.place, system)] = piece.kind } else { outsideKind[piece.place] = piece.kind }
         }
-        var byPlace = [[OverlapRow]](repeating: [], count: places.count)
+        return (kinds, outsideKind)
+    }
+
+    /// Each place's status, its systems, slivers and border pieces.
+    static func placeResults(
+        _ overlap: OverlapResult, placeCount: Int, options: CoterminosityOptions, kinds: [Pair: EvidenceKind],
+        outsideKind: [Int: EvidenceKind]
+    ) -> [PlaceResult] {
+        let weighted = overlap.split != nil
+        var byPlace = [[OverlapRow]](repeating: [], count: placeCount)
         for r in overlap.rows { byPlace[r.a].append(r) }
         func share(_ r: OverlapRow) -> Double { weighted ? r.populationShareOfA ?? 0 : r.shareOfA }
         var results: [PlaceResult] = []
-        for p in 0..<places.count {
+        for p in 0..<placeCount {
             let isSliver = { (r: OverlapRow) in weighted ? (r.population ?? 0) <= 0 : r.shareOfA < options.sliverShare }
             let counted = byPlace[p].filter { !isSliver($0) }.sorted { (share($0), -$0.b) > (share($1), -$1.b) }
             // Off the main system, only interior evidence counts.
@@ -161,8 +178,13 @@ public struct Coterminosity: Sendable {
                     pairs: kept, slivers: byPlace[p].filter(isSliver), border: counted.filter { kind($0) == .border },
                     undecidable: undecidable, population: overlap.split?.byA[p]))
         }
-        self.places = results
-        var bySystem = (0..<systems.count).map {
+        return results
+    }
+
+    /// Each system's places, whole and shared, with the people (and attributes) of its whole places.
+    static func systemResults(_ results: [PlaceResult], overlap: OverlapResult, systemCount: Int) -> [SystemResult] {
+        let weighted = overlap.split != nil
+        var bySystem = (0..<systemCount).map {
             SystemResult(
                 system: $0, places: [], wholePlaces: [], sharedPlaces: [], population: overlap.split?.byB[$0],
                 populationInWholePlaces: weighted ? 0 : nil,
@@ -185,7 +207,7 @@ public struct Coterminosity: Sendable {
                 }
             }
         }
-        self.systems = bySystem
+        return bySystem
     }
 
     /// Places with each status.

@@ -15,12 +15,19 @@ public struct CoverageGap: Sendable {
     /// The gap of `uncovered` (block positions) among `population`'s blocks: nil when none of them
     /// has people.
     public init?(role: String, source: String, uncovered: [Int], population: PopulationBlocks) {
-        let peopled = uncovered.filter { population.population[$0] > 0 }
+        self.init(
+            role: role, source: source, codes: uncovered.map { population.blocks.codes[$0] },
+            people: uncovered.map { population.population[$0] })
+    }
+
+    /// The gap of the uncovered blocks `codes`, with their `people`: nil when none of them has people.
+    public init?(role: String, source: String, codes: [String], people: [Double]) {
+        let peopled = codes.indices.filter { people[$0] > 0 }
         guard !peopled.isEmpty else { return nil }
         self.role = role
         self.source = source
-        self.blocks = peopled.map { population.blocks.codes[$0] }
-        self.people = peopled.reduce(0) { $0 + population.population[$1] }
+        self.blocks = peopled.map { codes[$0] }
+        self.people = peopled.reduce(0) { $0 + people[$1] }
     }
 
     /// One line: what, how many blocks, how many people, the first codes.

@@ -1,33 +1,51 @@
 import PlaceGeometry
 import PlaceIO
 
-/// One feature's validity problem, as found by GEOS.
+/// One feature's validity problem (or, with `unchecked`, why its validity was not checked).
 public struct FeatureProblem: Sendable {
     public var index: Int
     public var code: String?
     public var reason: String
-    /// Where GEOS located the problem, in the layer's CRS.
+    /// Where the problem lies, in the layer's CRS.
     public var location: (x: Double, y: Double)?
+    /// True when the feature was not checked (`reason` says why and what to do), not found invalid.
+    public var unchecked = false
 }
 
 /// Validity, area and summary figures for a layer.
 public enum LayerCheck {
-    /// GEOS validity of every feature (`GEOSisValidDetail_r`), in feature order; only the invalid ones.
-    public static func problems(in layer: Layer, fields: LayerFields?) -> [FeatureProblem] {
-        survey(layer, fields: fields).compactMap(\.problem)
+    /// The invalid features, in feature order (see `Validity.of`: a sweep, GEOS where it cannot decide).
+    /// `geosPointLimit`: the largest shape GEOS is asked about (`Int.max` to check every feature whatever it costs).
+    public static func problems(in layer: Layer, fields: LayerFields?, geosPointLimit: Int = Validity.geosPointLimit) -> [FeatureProblem] {
+        check(layer, fields: fields, geosPointLimit: geosPointLimit).invalid
+    }
+
+    /// The invalid features and those left unchecked, each in feature order.
+    public static func check(_ layer: Layer, fields: LayerFields?, geosPointLimit: Int = Validity.geosPointLimit)
+        -> (invalid: [FeatureProblem], unchecked: [FeatureProblem])
+    {
+        let found = survey(layer, fields: fields, geosPointLimit: geosPointLimit).compactMap(\.problem)
+        return (found.filter { !$0.unchecked }, found.filter(\.unchecked))
     }
 
     /// Validity and planar area (in the layer's units) of every feature, in one pass on every core.
     /// Invalid geometries are measured as drawn.
-    static func survey(_ layer: Layer, fields: LayerFields?) -> [(problem: FeatureProblem?, area: Double)] {
+    static func survey(_ layer: Layer, fields: LayerFields?, geosPointLimit: Int = Validity.geosPointLimit)
+        -> [(problem: FeatureProblem?, area: Double)]
+    {
         let features = layer.features
         return ParallelGEOS.map(features.count) { context, i -> (problem: FeatureProblem?, area: Double) in
             let code = fields.flatMap { features[i].properties[$0.code]?.text }
             do {
-                let g = try Geometry(features[i].shape, in: context)
-                let area = features[i].shape.isPolygonal ? try g.area() : 0
-                guard let p = try g.validityProblem() else { return (nil, area) }
-                return (FeatureProblem(index: i, code: code, reason: p.reason, location: p.x.map { ($0, p.y ?? 0) }), area)
+                let shape = features[i].shape
+                let area = shape.isPolygonal ? try Geometry(shape, in: context).area() : 0
+                switch try Validity.of(shape, in: context, geosPointLimit: geosPointLimit) {
+                case .valid: return (nil, area)
+                case .invalid(let p):
+                    return (FeatureProblem(index: i, code: code, reason: p.reason, location: p.x.map { ($0, p.y ?? 0) }), area)
+                case .unchecked(let why):
+                    return (FeatureProblem(index: i, code: code, reason: why, location: nil, unchecked: true), area)
+                }
             } catch {
                 return (FeatureProblem(index: i, code: code, reason: "\(error)", location: nil), 0)
             }
@@ -60,11 +78,13 @@ extension LayerCheck {
     /// Makes every invalid polygon valid (GEOS make-valid, "structure" method), keeping only polygonal
     /// parts, and reports each change with its area in square metres before and after.
     public static func repair(_ layer: Layer, fields: LayerFields?) throws(PlacemapError) -> (layer: Layer, repairs: [Repair]) {
-        try repair(layer, problems: problems(in: layer, fields: fields))
+        // An explicit repair checks every feature, however large (GEOS decides what the sweep leaves open).
+        try repair(layer, problems: problems(in: layer, fields: fields, geosPointLimit: .max))
     }
 
     /// Repairs the features named in `problems` (found by `problems(in:fields:)`).
     static func repair(_ layer: Layer, problems: [FeatureProblem]) throws(PlacemapError) -> (layer: Layer, repairs: [Repair]) {
+        let problems = problems.filter { !$0.unchecked }
         guard !problems.isEmpty else { return (layer, []) }
         var fixed = layer
         let features = layer.features

@@ -72,7 +72,7 @@ enum ExplorerScript {
         </section>
         </main>
         <section aria-labelledby="checks-title"><h2 id="checks-title">Design checks, per system</h2>
-        <p class="note">Each council with one system (every council with people in the system has all its people in it); each system at least 1,000,000 people; each system in one piece (its blocks connected by shared edges).</p>
+        <p class="note">Each council with one system (every council with people in the system has all its people in it); each system at least 1,000,000 people; each system in one piece (its blocks connected through shared borders of positive length, rook adjacency: blocks meeting only at a corner do not join, as in <code>placemap scenario</code>).</p>
         <table id="checks"><thead><tr><th>System</th><th>Code</th><th class="n">People</th><th class="n">Aged 65+</th><th class="n">Councils (whole / all)</th><th>Each council with one system</th><th>At least 1,000,000</th><th>One piece</th></tr></thead><tbody></tbody></table></section>
         <section aria-labelledby="splits-title"><h2 id="splits-title">Councils split between systems</h2>
         <table id="splits"><thead><tr><th>Council</th><th>Code</th><th class="n">People</th><th>People on each side</th></tr></thead><tbody></tbody></table></section>

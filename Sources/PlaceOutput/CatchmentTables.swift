@@ -159,6 +159,7 @@ extension CatchmentReport {
             ("blocks_outside_systems", .number(Double(footprint.blocksOutsideSystems))),
         ])
         if let minShare { o["min_share"] = .number(minShare) }
+        if !gaps.isEmpty { o["gaps"] = Provenance.gaps(gaps) }
         if let a = catchments.attributes {
             o["attributes"] = a.provenance()
             o["attribute_columns"] = .string(
@@ -189,6 +190,7 @@ extension CatchmentReport {
             "  proportional flow (OHID): \(Int((c.total - c.unattributed).rounded())) attributed, \(Int(c.unattributed.rounded())) unattributed (shares below 1: non-acute activity)"
         )
         if !c.shares.problems.isEmpty { lines.append("  share rows set aside: \(c.shares.problems.count) (see catchments.json)") }
+        for gap in gaps { lines.append("  gap (allowed): \(gap.description)") }
         let gaps = c.trusts.map { ($0.code, $0.populationFirstPastThePost - $0.populationProportional) }.sorted { abs($0.1) > abs($1.1) }
         lines.append(
             "  largest differences, first past the post − proportional: "

@@ -28,7 +28,17 @@ extension ContiguityReport {
     }
 
     /// `group,n_members,n_pieces,connected,exclaves` (exclave codes separated by ";").
-    public var groupsTable: CSVTable {
+    public var groupsTable: CSVTable { GroupContiguity.table(groups, codes: codes) }
+}
+
+extension RookPieces {
+    /// `group,n_members,n_pieces,connected,exclaves`, as `placemap contiguity` writes it.
+    public var groupsTable: CSVTable { GroupContiguity.table(groups, codes: layer.codes) }
+}
+
+extension GroupContiguity {
+    /// `group,n_members,n_pieces,connected,exclaves` (exclave codes separated by ";").
+    static func table(_ groups: [GroupContiguity], codes: [String]) -> CSVTable {
         CSVTable(
             header: [
                 ContiguityColumns.group, ContiguityColumns.members, ContiguityColumns.pieces, ContiguityColumns.connected,
@@ -44,6 +54,36 @@ extension ContiguityReport {
 }
 
 extension Provenance {
+    /// The pieces of each group (rook adjacency, without the whole graph), for contiguity.json: the
+    /// layer, the method and the groups in the members `placemap contiguity` writes them in.
+    public static func rookPieces(_ r: RookPieces) -> JSONObject {
+        let split = r.groups.filter { !$0.connected }
+        return JSONObject([
+            ("tool", .string(tool)), ("analysis", .string("contiguity of groups")),
+            ("crs", .string("EPSG:27700")), ("layer", layer(r.layer)), ("tolerance_m", .number(0)),
+            ("method", .string(RookPieces.method)),
+            ("pairs_sharing_a_segment", .number(Double(r.sharedSegmentPairs))),
+            ("pairs_tested_with_geos", .number(Double(r.testedPairs))),
+            ("pairs_tested_with_geos_rook", .number(Double(r.testedRookPairs))),
+            (
+                "groups",
+                .object(
+                    JSONObject([
+                        ("source", .string(r.grouping.source)), ("field", .string(r.grouping.field)),
+                        ("code_column", r.grouping.codeColumn.map(JSONValue.string) ?? .null),
+                        ("groups", .number(Double(r.groups.count))), ("not_connected", .number(Double(split.count))),
+                        ("not_connected_groups", .array(split.map { .string($0.group) })),
+                        (
+                            "adjacency",
+                            .string(
+                                "rook edges (a shared boundary of positive length) between members of the same group; "
+                                    + "members meeting only at a corner are separate pieces")
+                        ),
+                    ]))
+            ),
+        ])
+    }
+
     /// Inputs, CRS, tolerance, method and counts of a contiguity run, for contiguity.json.
     public static func contiguity(_ r: ContiguityReport) -> JSONObject {
         let g = r.graph

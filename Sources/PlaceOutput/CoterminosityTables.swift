@@ -72,23 +72,9 @@ extension Coterminosity {
     /// with attributes, their columns over the group's blocks (e.g. population_aged_65_and_over summed).
     public var borderTable: CSVTable {
         if let areaEvidence { return areaBorderTable(areaEvidence) }
-        let blocks = options.population?.blocks
-        let at = attributes?.attributes
-        let header = [
-            "place_code", "place_name", "system_code", "system_name", "evidence", "depth_m", "tolerance_m", "population", "n_blocks",
-            "blocks", "probable_place_code", "probable_place_name",
-        ]
-        return CSVTable(
-            header: header + (at?.columnNames ?? []),
-            rows: (evidence?.groups ?? []).map { g -> [String] in
-                let row: [String] = [
-                    p.codes[g.place], p.names[g.place], s.codes[g.system], s.names[g.system], g.kind.rawValue, number(g.depth, 1),
-                    number(evidence?.tolerance, 1), number(g.population, 3), String(g.blocks.count),
-                    g.blocks.map { blocks?.codes[$0] ?? String($0) }.joined(separator: ";"), g.neighbour.map { p.codes[$0] } ?? "",
-                    g.neighbour.map { p.names[$0] } ?? "",
-                ]
-                return row + (at.map { $0.texts($0.sum(of: g.blocks)) } ?? [])
-            })
+        return EvidenceGroup.borderTable(
+            evidence?.groups ?? [], places: (p.codes, p.names), systems: (s.codes, s.names), blockCodes: options.population?.blocks.codes,
+            tolerance: evidence?.tolerance, attributes: attributes?.attributes)
     }
 
     /// By area: each piece of a place off its main system (system empty: its part outside every
@@ -199,18 +185,7 @@ extension Coterminosity {
         for status in PlaceStatus.allCases { o[status.rawValue] = .number(Double(count(status))) }
         o["warnings"] = .array(warnings.map(JSONValue.string))
         if areaEvidence != nil { o["notes"] = .array([.string(Self.areaModeNote)]) }
-        if !options.gaps.isEmpty {
-            o["gaps"] = .array(
-                options.gaps.map { gap in
-                    .object(
-                        JSONObject([
-                            ("role", .string(gap.role)), ("file", .string(gap.source)), ("blocks", .number(Double(gap.blocks.count))),
-                            ("people", .number(Number.round(gap.people, 3))),
-                            ("first_blocks", .array(gap.blocks.prefix(20).map(JSONValue.string))),
-                            ("rule", .string("allowed by --allow-gaps: these blocks' people are in no area of this lookup or table")),
-                        ]))
-                })
-        }
+        if !options.gaps.isEmpty { o["gaps"] = Provenance.gaps(options.gaps) }
         if let population = options.population, let split = overlap.split {
             o["population"] = Provenance.population(population, split: split)
         }
@@ -423,4 +398,31 @@ extension Coterminosity {
         return n
     }
 
+}
+
+extension EvidenceGroup {
+    /// border.csv: one row per group (place_code,place_name,system_code,system_name,evidence,depth_m,
+    /// tolerance_m,population,n_blocks,blocks,probable_place_code,probable_place_name), then the
+    /// attribute columns over the group's blocks.
+    static func borderTable(
+        _ groups: [EvidenceGroup], places: (codes: [String], names: [String]), systems: (codes: [String], names: [String]),
+        blockCodes: [String]?, tolerance: Double?, attributes: BlockAttributes?
+    ) -> CSVTable {
+        func number(_ v: Double?, _ places: Int) -> String { v.map { JSONValue.number(Number.round($0, places)).text ?? "" } ?? "" }
+        let header = [
+            "place_code", "place_name", "system_code", "system_name", "evidence", "depth_m", "tolerance_m", "population", "n_blocks",
+            "blocks", "probable_place_code", "probable_place_name",
+        ]
+        return CSVTable(
+            header: header + (attributes?.columnNames ?? []),
+            rows: groups.map { g -> [String] in
+                let row: [String] = [
+                    places.codes[g.place], places.names[g.place], systems.codes[g.system], systems.names[g.system], g.kind.rawValue,
+                    number(g.depth, 1), number(tolerance, 1), number(g.population, 3), String(g.blocks.count),
+                    g.blocks.map { blockCodes?[$0] ?? String($0) }.joined(separator: ";"), g.neighbour.map { places.codes[$0] } ?? "",
+                    g.neighbour.map { places.names[$0] } ?? "",
+                ]
+                return row + (attributes.map { $0.texts($0.sum(of: g.blocks)) } ?? [])
+            })
+    }
 }

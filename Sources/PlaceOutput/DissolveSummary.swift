@@ -30,6 +30,7 @@ extension DissolveResult {
                 "  lookup rows with no block: \(o.grouping.unmatchedCodes.count) (e.g. \(o.grouping.unmatchedCodes.prefix(5).joined(separator: ", ")))"
             )
         }
+        for gap in o.population?.gaps ?? [] { lines.append("  gap (allowed): \(gap.description)") }
         if let p = o.population {
             lines.append(
                 "  population: \(Number.short(p.total)) in blocks, \(Number.short(o.areas.reduce(0) { $0 + ($1.sums.last ?? 0) })) in areas"

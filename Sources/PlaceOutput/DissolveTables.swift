@@ -70,6 +70,7 @@ extension DissolveResult {
                     ("table", .string(population.source)), ("field", .string(population.field)), ("total", .number(population.total)),
                     ("in_areas", .number(areas.reduce(0) { $0 + ($1.sums.last ?? 0) })),
                 ]))
+            if !population.gaps.isEmpty { o["gaps"] = Provenance.gaps(population.gaps) }
         }
         return o
     }

@@ -73,6 +73,12 @@ extension OutputSet {
         try add(Provenance.contiguity(r), to: path("contiguity.json"))
     }
 
+    /// groups.csv and contiguity.json of groups' pieces found without the whole graph.
+    public func add(_ r: RookPieces, folder: String) throws(PlacemapError) {
+        try add(r.groupsTable, to: OutputSet.join(folder, "groups.csv"))
+        try add(Provenance.rookPieces(r), to: OutputSet.join(folder, "contiguity.json"))
+    }
+
     /// The catchment tables, the first-past-the-post polygons (GeoJSON and GeoPackage), the
     /// min-share polygons when asked for, and catchments.json.
     public func add(_ r: CatchmentReport, folder: String) throws(PlacemapError) {

@@ -20,7 +20,10 @@ extension BestFitLookup {
                 [
                     a.codes[r.a], a.names[r.a], r.b.map { b.codes[$0] } ?? "", r.b.map { b.names[$0] } ?? "",
                     JSONValue.number(Number.round(r.share, 9)).text ?? "",
-                ] + (attributes.map { at in at.attributes.texts(r.b.map { at.pair(Pair(r.a, $0)) } ?? Array(repeating: 0, count: at.width)) } ?? [])
+                ]
+                    + (attributes.map { at in
+                        at.attributes.texts(r.b.map { at.pair(Pair(r.a, $0)) } ?? Array(repeating: 0, count: at.width))
+                    } ?? [])
             })
     }
 }

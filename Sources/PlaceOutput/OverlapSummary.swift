@@ -1,7 +1,8 @@
 import PlaceAnalysis
 
 extension OverlapResult {
-    /// What the overlap found, for the terminal: pairs, slivers, population and joins, repairs.
+    /// What the overlap found, for the terminal: pairs, slivers, population and joins, repairs, features
+    /// whose validity was not checked.
     public var summary: String {
         let r = self
         var s = "overlap: \(r.rows.count) pairs from \(r.a.count) × \(r.b.count) features"
@@ -13,7 +14,11 @@ extension OverlapResult {
                 s += "\n" + a.attributes.reconciliation(a, method: split.method)
             }
         }
+        for gap in r.options.population?.gaps ?? [] { s += "\ngap (allowed): \(gap.description)" }
         for l in [r.a, r.b] where !l.repairs.isEmpty { s += "\n\(l.source): \(l.repairs.count) invalid geometries repaired" }
+        for l in [r.a, r.b] {
+            for u in l.unchecked { s += "\n\(l.source): feature \(u.index)\(u.code.map { " (\($0))" } ?? ""): \(u.reason)" }
+        }
         return s
     }
 }

@@ -7,6 +7,21 @@ import PlaceIO
 public enum Provenance {
     public static let tool = "placemap"
 
+    /// Gaps the user allowed: for each, the lookup or table, how many blocks with people and how many
+    /// people it leaves out, and the first codes.
+    public static func gaps(_ gaps: [CoverageGap]) -> JSONValue {
+        .array(
+            gaps.map { gap in
+                .object(
+                    JSONObject([
+                        ("role", .string(gap.role)), ("file", .string(gap.source)), ("blocks", .number(Double(gap.blocks.count))),
+                        ("people", .number(Number.round(gap.people, 3))),
+                        ("first_blocks", .array(gap.blocks.prefix(20).map(JSONValue.string))),
+                        ("rule", .string("allowed by --allow-gaps: these blocks' people are in no area of this lookup or table")),
+                    ]))
+            })
+    }
+
     public static func layer(_ l: AnalysisLayer) -> JSONValue {
         var o = JSONObject([
             ("file", .string(l.source)), ("code_field", .string(l.fields.code)),
@@ -30,6 +45,10 @@ public enum Provenance {
                         ]))
                 })
         }
+        if !l.unchecked.isEmpty {
+            o["unchecked_geometries"] = .array(
+                l.unchecked.map { u in .object(JSONObject([("code", .string(u.code ?? "")), ("reason", .string(u.reason))])) })
+        }
         return .object(o)
     }
 
@@ -46,6 +65,7 @@ public enum Provenance {
             ("blocks_without_population_examples", .array(p.blocksWithoutPopulation.prefix(20).map(JSONValue.string))),
         ])
         if let attributes = p.attributes { o["attributes"] = attributes.provenance(split: split.attributes) }
+        if !p.gaps.isEmpty { o["gaps"] = gaps(p.gaps) }
         return .object(o)
     }
 

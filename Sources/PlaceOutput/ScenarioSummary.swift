@@ -140,7 +140,7 @@ extension ScenarioAnalysis {
 }
 
 extension FolderOutputs {
-    /// What `scenario` writes in its --out folder (the tier folders hold places.csv, pairs.csv, systems.csv).
+    /// What `scenario` writes in its --out folder (the tier folders hold places.csv, pairs.csv, border.csv).
     public static func scenario(upperTier: Bool) -> [String] {
         ["summary.json", "summary.txt", "scenario.csv", "systems.csv", "overrides.csv"]
             + ["lower-tier"].flatMap(tier) + (upperTier ? tier("upper-tier") : [])
@@ -148,7 +148,7 @@ extension FolderOutputs {
             + ["groups.csv", "contiguity.json"].map { "contiguity/" + $0 }
     }
 
-    private static func tier(_ folder: String) -> [String] { ["places.csv", "pairs.csv"].map { folder + "/" + $0 } }
+    private static func tier(_ folder: String) -> [String] { ["places.csv", "pairs.csv", "border.csv"].map { folder + "/" + $0 } }
 }
 
 extension OutputSet {
@@ -163,9 +163,10 @@ extension OutputSet {
         for (name, tier) in [("lower-tier", r.lower)] + (r.upper.map { [("upper-tier", $0)] } ?? []) {
             try add(tier.placesTable, to: path(name + "/places.csv"))
             try add(tier.pairsTable, to: path(name + "/pairs.csv"))
+            try add(tier.borderTable, to: path(name + "/border.csv"))
         }
         // The blocks' graph (edges.csv, components.csv) is `placemap contiguity`'s; the changed blocks as GeoJSON only.
         try add(r.diff, coterminosity: r.lower.after, folder: path("diff"), geoPackage: false)
-        try add(r.contiguity, folder: path("contiguity"), graph: false)
+        try add(r.contiguity, folder: path("contiguity"))
     }
 }

@@ -3,7 +3,7 @@ import PlaceAnalysis
 import PlaceIO
 
 /// The tables of one tier after a scenario, in coterminosity's layout (places.csv, pairs.csv,
-/// systems.csv), worked out on whole blocks.
+/// border.csv), worked out on whole blocks.
 extension ScenarioAnalysis.Tier {
     private var places: Footprint { after.places }
     private var systems: Footprint { after.diff.new }
@@ -30,6 +30,14 @@ extension ScenarioAnalysis.Tier {
                     r.after.systems.map { "\(systems.codes[$0.system]) \(Int($0.population.rounded()))" }.joined(separator: ";"),
                 ] + (attributes?.texts(r.attributes) ?? [])
             })
+    }
+
+    /// border.csv in coterminosity's layout: each group of a split place's blocks in a system other
+    /// than its main one, all `interior` (whole blocks: tolerance 0), with the depth it reaches.
+    public var borderTable: CSVTable {
+        EvidenceGroup.borderTable(
+            border.groups, places: (places.codes, places.names), systems: (systems.codes, systems.names),
+            blockCodes: after.diff.population.blocks.codes, tolerance: 0, attributes: attributes)
     }
 
     /// One row per place × system with people in both: the people and their share of each side, then

@@ -45,6 +45,17 @@ func residentBytes() -> Int {
     return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
 }
 
+/// The blocks, their population, the places and the systems named by `evidence` and `evidence-cost`.
+func evidenceInputs(_ arguments: [String]) throws -> (AnalysisLayer, PopulationBlocks, AnalysisLayer, AnalysisLayer) {
+    func layer(_ path: String) throws -> AnalysisLayer {
+        let l = try LayerReader.read(path: path)
+        return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
+    }
+    let blocks = try layer(arguments[2])
+    let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: arguments[3]))
+    return (blocks, population, try layer(arguments[4]), try layer(arguments[5]))
+}
+
 func fail(_ text: String, _ code: Int32) -> Never {
     FileHandle.standardError.write(Data((text + "\n").utf8))
     exit(code)
@@ -199,14 +210,7 @@ do {
         print(String(format: "%-36@ %.3f", "total" as NSString, cpu))
     case "evidence" where arguments.count >= 6:
         // placemap-bench evidence BLOCKS POPULATION PLACES SYSTEMS: the interior evidence, group by group.
-        func layer(_ path: String) throws -> AnalysisLayer {
-            let l = try LayerReader.read(path: path)
-            return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
-        }
-        let blocks = try layer(arguments[2])
-        let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: arguments[3]))
-        let places = try layer(arguments[4])
-        let systems = try layer(arguments[5])
+        let (blocks, population, places, systems) = try evidenceInputs(arguments)
         let (t, _) = try seconds {
             let allocation = try BlockAllocation(blocks: blocks, layers: [places, systems])
             let e = try InteriorEvidence(allocation: allocation, places: 0, systems: 1, people: population.population)
@@ -230,14 +234,7 @@ do {
     case "evidence-cost" where arguments.count >= 6:
         // placemap-bench evidence-cost BLOCKS POPULATION PLACES SYSTEMS [REPEATS]: seconds for the allocation
         // pass without interior evidence, then with it (minority depths in the pass, group depths after); CPU seconds.
-        func layer(_ path: String) throws -> AnalysisLayer {
-            let l = try LayerReader.read(path: path)
-            return try AnalysisLayer(l, fields: LayerFields.detect(in: l))
-        }
-        let blocks = try layer(arguments[2])
-        let population = try PopulationBlocks(blocks: blocks, table: CSVReader.read(path: arguments[3]))
-        let places = try layer(arguments[4])
-        let systems = try layer(arguments[5])
+        let (blocks, population, places, systems) = try evidenceInputs(arguments)
         for _ in 0..<(arguments.count > 6 ? Int(arguments[6]) ?? 1 : 1) {
             let (without, _) = try cpuSeconds {
                 try BlockAllocation(blocks: blocks, layers: [places, systems], minorityDepths: false).pieces.count

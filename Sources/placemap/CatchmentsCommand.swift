@@ -14,7 +14,9 @@ struct CatchmentsCommand: ParsableCommand {
             populations converted from LSOA 2021, and the LAD 2024 and ICB 2024 layers. Writes trusts.csv, \
             trust_places.csv, trust_systems.csv, places_served.csv, msoa_population.csv, catchments.geojson and .gpkg \
             (and catchments_min_share.geojson with --min-share) and catchments.json into --out (default: catchments); \
-            --report FILE also writes the HTML page of the catchments, the page placemap report makes of the --out folder.
+            --report FILE also writes the HTML page of the catchments, the page placemap report makes of the --out folder. \
+            Areas with people but no share rows (or, with --attributes, no attribute row) would count towards no trust: \
+            exit 65 unless --allow-gaps, which reports them in the summary and catchments.json.
             """)
 
     @Option(help: ArgumentHelp("Patient shares CSV (OHID layout). Default: geodata/ohid_trust_msoa11_shares_2019.csv.", valueName: "csv"))
@@ -53,6 +55,7 @@ struct CatchmentsCommand: ParsableCommand {
         help: ArgumentHelp(
             "A system counts for a trust when it provides at least this share (0 to 1) of its patients.", valueName: "share"))
     var spanShare: Double = 0.05
+    @OptionGroup var gapPolicy: GapPolicy
     @OptionGroup(title: "Output") var output: FolderOutput
     @OptionGroup(title: "Output") var page: ReportOutput
 
@@ -90,6 +93,12 @@ struct CatchmentsCommand: ParsableCommand {
             let patientShares = try PatientShares(
                 table: table, areaColumn: sharesCode, trustColumn: sharesTrust, shareColumn: sharesField,
                 areas: Set(blockLayer.codes))
+            var gaps = try gapPolicy.check(patientShares.gap(blocks: blockLayer.codes, people: people)).map { [$0] } ?? []
+            if let a = attributes, let path = attributeTable.attributes {
+                let missing = a.blocksWithoutRow
+                let gap = CoverageGap(role: "attributes", source: path, codes: missing, people: missing.map { people[$0] ?? 0 })
+                gaps += try gapPolicy.check(gap).map { [$0] } ?? []
+            }
             let catchments = Catchments(blocks: blockLayer, population: people, shares: patientShares, attributes: attributes)
             let footprint = try TrustFootprint(
                 catchments, places: placesChoice.analysisLayer(places ?? DataFolder.path("built/lad24.geojson")),
@@ -100,7 +109,7 @@ struct CatchmentsCommand: ParsableCommand {
                 catchments: catchments, footprint: footprint, conversion: conversion,
                 firstPolygons: try catchments.firstPastThePostPolygons(),
                 minSharePolygons: try minShare.map { share throws(PlacemapError) in try catchments.polygons(atLeast: share) },
-                minShare: minShare, spanShare: spanShare, trustNames: names)
+                minShare: minShare, spanShare: spanShare, trustNames: names, gaps: gaps)
             try outputs.add(report, folder: folder)
             if let file = page.report { try outputs.add(HTMLReport(ReportContent(report, folder: folder)).bytes, to: file) }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)

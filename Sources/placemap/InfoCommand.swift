@@ -78,8 +78,10 @@ struct LayerDescription {
                 let keys = layer.features.first?.properties.keys ?? []
                 lines.append("  code field:  none detected (properties: \(keys.joined(separator: ", "))); use --code")
             }
-            let problems = LayerCheck.problems(in: layer, fields: fields)
+            let (problems, unchecked) = LayerCheck.check(layer, fields: fields)
             lines.append("  invalid:     \(problems.isEmpty ? "none" : "\(problems.count) features")")
+            if !unchecked.isEmpty { lines.append("  not checked: \(unchecked.count) features") }
+            for p in unchecked.prefix(20) { lines.append("    " + describe(p)) }
             for p in problems.prefix(20) { lines.append("    " + describe(p)) }
             if problems.count > 20 { lines.append("    … and \(problems.count - 20) more (placemap validate lists them all)") }
             let areas = try LayerCheck.areas(of: layer)

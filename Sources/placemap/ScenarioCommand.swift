@@ -44,8 +44,9 @@ struct ScenarioCommand: ParsableCommand {
             bands, LAD 2024 districts, UTLA 2023 upper-tier councils and ICB 2024 systems, all from ONS lookups \
             (exact). Writes into --out (default: scenario): summary.json and summary.txt (printed), scenario.csv, \
             systems.csv (each system after: people, 65+, whole places, pieces), overrides.csv, lower-tier/ and \
-            upper-tier/ places.csv and pairs.csv (coterminosity after), diff/ (the systems today → after, with the \
-            districts before and after) and contiguity/ (of the systems after). A bad row (unknown change or code, \
+            upper-tier/ places.csv, pairs.csv and border.csv (coterminosity after), diff/ (the systems today → after, with the \
+            districts before and after) and contiguity/ (pieces of the systems after; rook: blocks sharing a border, not \
+            only a corner). A bad row (unknown change or code, \
             empty code, a code named twice by one change, a to_code with two names, a new area without a name) \
             exits 65 naming the file, line and code, and nothing is written.
             """)
@@ -88,8 +89,7 @@ struct ScenarioCommand: ParsableCommand {
             let upperTier = try upperFootprint(placesFootprint, bundledPlaces: bundledPlaces)
             let application = try ScenarioApplication(
                 scenario, places: placesFootprint, upperTier: upperTier, systems: systemsFootprint, blockCodes: blocks.codes)
-            let graph = try ContiguityGraph(blocks, progress: Console.progress("contiguity"))
-            let analysis = try ScenarioAnalysis(application, population: population, graph: graph)
+            let analysis = try ScenarioAnalysis(application, population: population)
             let outputs = output.flags.outputs(
                 inputs: [file, places, systems, placesLookup.lookup, systemsLookup.lookup, upper.lookup] + weighting.inputs)
             let files = FolderOutputs.scenario(upperTier: upperTier != nil)

@@ -108,7 +108,7 @@ import Testing
         let scenario = try Scenario(table: CSVReader.parse(Array(csv.utf8), source: "scenario.csv"))
         let application = try ScenarioApplication(
             scenario, places: e.places, upperTier: e.upper, systems: e.systems, blockCodes: e.population.blocks.codes)
-        let a = try ScenarioAnalysis(application, population: e.population, graph: e.graph)
+        let a = try ScenarioAnalysis(application, population: e.population)
         var truth = try Truth()
         let before = (lower: truth.split(truth.lower), upper: truth.split(truth.upper), whole: truth.wholeSystems().count)
         truth.apply(
@@ -159,7 +159,7 @@ import Testing
                         Array("change,code,to_code,to_name\nmerge-system,E54000034,X,Merged\nmerge-system,E54000063,X,\n".utf8),
                         source: "s.csv")),
                 places: e.places, upperTier: e.upper, systems: e.systems, blockCodes: e.population.blocks.codes),
-            population: e.population, graph: e.graph)
+            population: e.population)
         #expect(a.systemsAfter.count == 41)
         #expect(a.systemsBefore.count == 42)
         // Today 40 of 42 ICBs are one piece (Cornwall and the Isles of Scilly, Hampshire and Isle of Wight are not).
@@ -207,5 +207,20 @@ import Testing
             move-place,EAST_SURREY,E54000064,
 
             """, expectOverrides: [(2, 3, 82), (3, 4, 1)])
+    }
+
+    /// The pieces found from shared segments (`RookPieces`, what `placemap scenario` uses) are those of the
+    /// whole contiguity graph's rook edges, for the ICBs, the districts and the upper-tier councils.
+    @Test func piecesFromSharedSegmentsAreThoseOfTheWholeGraph() throws {
+        let e = try Self.england.get()
+        let groupings = [e.systems.grouping(), e.places.grouping(), e.upper.grouping()]
+        let fast = try RookPieces.of(e.population.blocks, groupings: groupings)
+        for (grouping, pieces) in zip(groupings, fast) {
+            let full = e.graph.groups(grouping, rookOnly: true)
+            #expect(pieces.groups.map(\.group) == full.map(\.group), "\(grouping.field)")
+            #expect(pieces.groups.map(\.pieces) == full.map(\.pieces), "\(grouping.field)")
+            #expect(pieces.groups.map(\.exclaves) == full.map(\.exclaves), "\(grouping.field)")
+        }
+        #expect(fast[0].groups.count { !$0.connected } == 2)
     }
 }

@@ -18,6 +18,14 @@ struct ExplorerBrowserTests {
         Dictionary(uniqueKeysWithValues: keys.map { ($0.replacingOccurrences(of: "_", with: "-"), "\(truth[$0] as? Int ?? -1)") })
     }
 
+    /// The scenario files of examples/scenarios (not their `_systems.csv` outputs): name and path.
+    static func exampleScenarios() throws -> [(name: String, path: String)] {
+        let examples = Paths.root.appendingPathComponent("examples/scenarios")
+        return try FileManager.default.contentsOfDirectory(atPath: examples.path).filter {
+            $0.hasSuffix(".csv") && !$0.hasSuffix("_systems.csv")
+        }.sorted().map { ($0, examples.appendingPathComponent($0).path) }
+    }
+
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not JSON: \(text.prefix(300))")
     }
@@ -87,17 +95,25 @@ struct ExplorerBrowserTests {
         #expect((seen["pixels_changed_in_box"] as? Int ?? 0) > 200, "\(seen["pixels_changed_in_box"] ?? "")")
         #expect((seen["pixels_changed_far"] as? Int ?? -1) == 0, "\(seen["pixels_changed_far"] ?? "")")
 
-        // A change recomputes every figure, the tables and the map in under 50 ms in the browser (the
-        // median of the 26 changes timed; the slowest is printed too: a loaded machine can stall one).
-        func spread(_ key: String) -> (median: Double, slowest: Double, count: Int) {
+        // A change recomputes every figure, the tables and the map in under 50 ms in the browser: the
+        // median and the 90th percentile of the 26 changes timed (nearest rank: all but the two slowest)
+        // are under 50 ms, and none takes more than 200 ms (a loaded machine can stall one or two changes
+        // for a scheduler slice; four times the goal would be the page, not the machine).
+        func spread(_ key: String) -> (median: Double, p90: Double, slowest: Double, count: Int) {
             let t = (seen[key] as? [Double] ?? []).dropFirst().sorted()
-            return (t.isEmpty ? .infinity : t[t.count / 2], t.last ?? .infinity, t.count)
+            guard !t.isEmpty else { return (.infinity, .infinity, .infinity, 0) }
+            let rank = Int((0.9 * Double(t.count)).rounded(.up)) - 1
+            return (t[t.count / 2], t[rank], t[t.count - 1], t.count)
         }
         let (figures, total) = (spread("update_ms"), spread("total_ms"))
         #expect(figures.count >= 20 && figures.median < 50, "update times \(seen["update_ms"] ?? "") ms")
+        #expect(figures.p90 < 50, "90th percentile \(figures.p90) ms of \(seen["update_ms"] ?? "") ms")
+        #expect(figures.slowest < 200, "slowest \(figures.slowest) ms of \(seen["update_ms"] ?? "") ms")
         print(
             "explorer: \(size) bytes; time for a change to update the figures, tables and map in Chromium: median "
-                + String(format: "%.1f ms, slowest %.1f ms over %d changes; ", figures.median, figures.slowest, figures.count)
+                + String(
+                    format: "%.1f ms, 90th percentile %.1f ms, slowest %.1f ms over %d changes; ", figures.median, figures.p90,
+                    figures.slowest, figures.count)
                 + String(format: "with the controls rebuilt: median %.1f ms, slowest %.1f ms", total.median, total.slowest))
 
         // placemap scenario on the downloaded CSV gives the page's figures (once the command exists).
@@ -123,9 +139,7 @@ struct ExplorerBrowserTests {
         let made = try placemap("explore", "-o", html, "--quiet")
         #expect(made.status == 0, "\(made.stderr)")
         let examples = Paths.root.appendingPathComponent("examples/scenarios")
-        let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter {
-            $0.hasSuffix(".csv") && !$0.hasSuffix("_systems.csv")
-        }.sorted()
+        let names = try Self.exampleScenarios().map(\.name)
         #expect(names.count >= 3, "\(names)")
         let seen = try Self.json(
             Oracle.output(
@@ -141,6 +155,37 @@ struct ExplorerBrowserTests {
             #expect(run.status == 0, "\(name): \(run.stderr.suffix(800))")
             let summary = try Self.json(String(contentsOfFile: out + "/summary.json", encoding: .utf8))
             for (k, v) in Self.figures(summary) { #expect(page[k] == v, "\(name): \(k) placemap scenario \(v), page \(page[k] ?? "-")") }
+        }
+    }
+
+    /// The page and `placemap scenario` use one rule for "one piece": a shared edge (rook). Squares that
+    /// meet only at a corner (ScenarioCLITests.cornerFixture: systems on the diagonals) are two pieces in
+    /// both, and one piece once the row of squares between them joins.
+    @Test func squaresMeetingAtACornerAreTwoPiecesInThePageAsInTheCommand() throws {
+        let folder = ScenarioCLITests.cornerFixture()
+        let own = [
+            "--blocks", "blocks.geojson", "--population", "people.csv", "--attributes", "ages.csv", "--places-lookup", "places.csv",
+            "--places-by", "place_code", "--systems-lookup", "systems.csv", "--systems-by", "sys_code", "--upper-lookup", "upper.csv",
+        ]
+        let made = try run(Paths.placemap, ["explore", "-o", "explore.html", "--quiet"] + own, in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let files = [("today.csv", "change,code,to_code,to_name\n"), ("moved.csv", "change,code,to_code,to_name\nmove-place,P1,S1,\n")]
+        for (name, csv) in files { _ = Paths.write(csv, as: name, in: folder) }
+        let seen = try Self.json(
+            Oracle.output(
+                of: "explorer_browser.py",
+                [folder.appendingPathComponent("explore.html").path, folder.path, Chromium.path ?? "/usr/bin/chromium", "--only-fragments"]
+                    + files.map { "\($0.0)=\(folder.appendingPathComponent($0.0).path)" }))
+        let pages = try #require(seen["scenarios"] as? [String: [String: String]])
+        #expect(pages["today.csv"]?["systems-not-one-piece"] == "2", "\(pages)")
+        #expect(pages["moved.csv"]?["systems-not-one-piece"] == "0", "\(pages)")
+        for (name, _) in files {
+            let command = try run(Paths.placemap, ["scenario", name, "--out", name + ".out", "--quiet"] + own, in: folder)
+            #expect(command.status == 0, "\(name): \(command.stderr)")
+            let summary = try Self.json(String(contentsOf: folder.appendingPathComponent(name + ".out/summary.json"), encoding: .utf8))
+            for (k, v) in Self.figures(summary) {
+                #expect(pages[name]?[k] == v, "\(name): \(k) placemap scenario \(v), page \(pages[name]?[k] ?? "-")")
+            }
         }
     }
 }

@@ -105,4 +105,30 @@ import Testing
         #expect(result.status == 65, "\(result.status): \(result.stderr)")
         #expect(result.stderr.contains("declares 2000000000 features but 12 could be read"), "\(result.stderr)")
     }
+
+    /// Writes `count` into a FlatGeobuf header's `features_count` (field 8 of the Header table): the
+    /// magic bytes, a 32-bit header size, then the header as a FlatBuffer (root offset, vtable).
+    static func claimFeatures(_ count: UInt64, inFlatGeobuf path: String) throws {
+        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        func u32(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(data[at + $1]) << (8 * $1) } }
+        func u16(_ at: Int) -> Int { Int(data[at]) | Int(data[at + 1]) << 8 }
+        let table = 12 + u32(12)
+        let vtable = table - Int(Int32(truncatingIfNeeded: u32(table)))
+        let slot = 4 + 2 * 8
+        guard u16(vtable) > slot, u16(vtable + slot) != 0 else { throw CocoaError(.fileReadCorruptFile) }
+        let at = table + u16(vtable + slot)
+        #expect((0..<8).reduce(UInt64(0)) { $0 | UInt64(data[at + $1]) << (8 * UInt64($1)) } == 12, "features_count found")
+        for k in 0..<8 { data[at + k] = UInt8(truncatingIfNeeded: count >> (8 * UInt64(k))) }
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test(arguments: ["YES", "NO"]) func aFlatGeobufClaimingTwoBillionFeaturesDoesNotAbort(_ index: String) throws {
+        let (_, fgb) = try Self.converted("squares.fgb", driver: "FlatGeobuf", extra: ["-lco", "SPATIAL_INDEX=\(index)"])
+        try Self.claimFeatures(2_000_000_000, inFlatGeobuf: fgb)
+        let result = try placemap("info", fgb)
+        // Exit 65 or 74 with a message naming the file; never a signal, never a layer described.
+        #expect([65, 74].contains(result.status), "\(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("squares.fgb"), "\(result.stderr)")
+        #expect(!result.stdout.contains("features:"), "\(result.stdout)")
+    }
 }

@@ -26,6 +26,17 @@ import Testing
             ] + extra, in: folder)
     }
 
+    /// `coterminosity --scenario FILE` on the fixture's lookups.
+    func coterminosity(_ folder: URL, scenario: String, out: String) throws -> RunResult {
+        try run(
+            Paths.placemap,
+            [
+                "coterminosity", "--places-lookup", "places.csv", "--places-by", "place_code", "--systems-lookup", "systems.csv",
+                "--systems-by", "sys_code", "--scenario", scenario, "--blocks", "blocks.geojson", "--population", "people.csv",
+                "--out", out,
+            ], in: folder)
+    }
+
     func summary(_ folder: URL, _ out: String = "scenario") throws -> [String: Any] {
         let data = try Data(contentsOf: folder.appendingPathComponent(out + "/summary.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -53,7 +64,9 @@ import Testing
         #expect(result.stdout.contains("districts (PLACE) split between systems: 1 of 3 → 0 of 3; people in them: 50 → 0"))
         for name in [
             "summary.txt", "scenario.csv", "systems.csv", "overrides.csv", "lower-tier/places.csv", "lower-tier/pairs.csv",
-            "upper-tier/places.csv", "upper-tier/pairs.csv", "diff/moves.csv", "diff/areas.csv", "diff/places.csv", "contiguity/groups.csv", "contiguity/contiguity.json",
+            "upper-tier/places.csv", "upper-tier/pairs.csv", "lower-tier/border.csv", "upper-tier/border.csv", "diff/moves.csv",
+            "diff/areas.csv", "diff/places.csv", "contiguity/groups.csv",
+            "contiguity/contiguity.json",
             "placemap-run.json",
         ] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("scenario/" + name).path), "\(name)")
@@ -84,6 +97,29 @@ import Testing
         #expect(places.contains("P9,Unitary,coterminous,S1,One,1,1,10,coterminous"))
     }
 
+    /// The tiers' border.csv: each split place's blocks off its main system, with the depth they reach,
+    /// as `coterminosity --scenario` writes it for the same file (there: areas dissolved from the blocks,
+    /// then the overlay). P2 = B2 (S1, 20 people) + B3 (S2, 30): main S2, and B2 reaches 50 m into P2 (the
+    /// middle of its east edge, 50 m from P2's north and south sides). U1 = B1 B2 B3: S1 30, S2 30, a tie
+    /// going to S1, the first code; B3 reaches 50 m in.
+    @Test func borderIsCoterminositys() throws {
+        let folder = Self.fixture()
+        let csv = "change,code,to_code,to_name\nmove-place,P3,S3,Three\nmove-block,B4,S1,\n"
+        let result = try scenario(folder, csv, "--out", "o")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lower = try String(contentsOf: folder.appendingPathComponent("o/lower-tier/border.csv"), encoding: .utf8)
+        #expect(
+            lower
+                == "place_code,place_name,system_code,system_name,evidence,depth_m,tolerance_m,population,n_blocks,blocks,"
+                + "probable_place_code,probable_place_name\r\nP2,Place two,S1,One,interior,50,0,20,1,B2,,\r\n", "\(lower)")
+        let upper = try String(contentsOf: folder.appendingPathComponent("o/upper-tier/border.csv"), encoding: .utf8)
+        #expect(upper.hasSuffix("\r\nU1,Upper one,S2,Two,interior,50,0,30,1,B3,,\r\n"), "\(upper)")
+        let cot = try coterminosity(folder, scenario: "scenario.csv", out: "c")
+        #expect(cot.status == 0, "\(cot.stderr)")
+        let expected = try String(contentsOf: folder.appendingPathComponent("c/border.csv"), encoding: .utf8)
+        #expect(lower == expected)
+    }
+
     /// `diff --scenario` reads the same file: its merge-place rows name --places.
     @Test func diffReadsTheScenarioFile() throws {
         let folder = Self.fixture()
@@ -105,23 +141,11 @@ import Testing
     @Test func coterminosityReadsTheScenarioFile() throws {
         let folder = Self.fixture()
         _ = Paths.write("change,code,to_code,to_name\nmove-block,B3,S1,\n", as: "scenario.csv", in: folder)
-        let result = try run(
-            Paths.placemap,
-            [
-                "coterminosity", "--places-lookup", "places.csv", "--places-by", "place_code", "--systems-lookup", "systems.csv",
-                "--systems-by", "sys_code", "--scenario", "scenario.csv", "--blocks", "blocks.geojson", "--population", "people.csv",
-                "--out", "c",
-            ], in: folder)
+        let result = try coterminosity(folder, scenario: "scenario.csv", out: "c")
         #expect(result.status == 0, "\(result.stderr)")
         let places = try String(contentsOf: folder.appendingPathComponent("c/places.csv"), encoding: .utf8)
         #expect(places.contains("P2,Place two,coterminous,S1,One,1,1,50"), "\(places)")
-        let bad = try run(
-            Paths.placemap,
-            [
-                "coterminosity", "--places-lookup", "places.csv", "--places-by", "place_code", "--systems-lookup", "systems.csv",
-                "--systems-by", "sys_code", "--scenario", "people.csv", "--blocks", "blocks.geojson", "--population", "people.csv",
-                "--out", "c2",
-            ], in: folder)
+        let bad = try coterminosity(folder, scenario: "people.csv", out: "c2")
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("people.csv:1"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c2").path))
@@ -146,5 +170,52 @@ import Testing
         #expect(result.stderr.contains(place), "\(result.stderr)")
         #expect(result.stderr.contains(code), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("scenario").path))
+    }
+
+    /// Four 100 m squares around one point (EPSG:27700): B1 (south-west) and B2 (north-east) meet only at
+    /// the centre, and so do B3 (south-east) and B4 (north-west). Systems on the diagonals: S1 {B1, B2},
+    /// S2 {B3, B4}; districts by rows: P1 {B1, B3}, P2 {B4, B2}, both in county U1. People 10, 20, 30, 40,
+    /// aged 65 and over 1, 2, 3, 4.
+    static func cornerFixture() -> URL {
+        let folder = Paths.temporaryFolder()
+        let cells = [("B1", 0.0, 0.0), ("B2", 1.0, 1.0), ("B3", 1.0, 0.0), ("B4", 0.0, 1.0)]
+        let features = cells.map { code, c, r in
+            Shapes.feature(
+                "{\"blk_code\":\"\(code)\",\"blk_name\":\"block \(code)\"}",
+                Shapes.polygonJSON([Shapes.square(400_000 + c * 100, 300_000 + r * 100, 100)]))
+        }
+        let crs = "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::27700\"}},"
+        _ = Paths.write(Shapes.collection(features, extra: crs), as: "blocks.geojson", in: folder)
+        _ = Paths.write("blk_code,population\nB1,10\nB2,20\nB3,30\nB4,40\n", as: "people.csv", in: folder)
+        _ = Paths.write("blk_code,population_aged_65_and_over\nB1,1\nB2,2\nB3,3\nB4,4\n", as: "ages.csv", in: folder)
+        _ = Paths.write("blk_code,sys_code,sys_name\nB1,S1,One\nB2,S1,One\nB3,S2,Two\nB4,S2,Two\n", as: "systems.csv", in: folder)
+        _ = Paths.write(
+            "blk_code,place_code,place_name\nB1,P1,South\nB3,P1,South\nB2,P2,North\nB4,P2,North\n", as: "places.csv", in: folder)
+        _ = Paths.write("place_code,upper_code,upper_name\nP1,U1,County\nP2,U1,County\n", as: "upper.csv", in: folder)
+        return folder
+    }
+
+    /// One piece means joined through a shared edge (rook): squares meeting only at a corner are two
+    /// pieces, before and after, in summary.json and contiguity/groups.csv (queen adjacency would say 0).
+    @Test func squaresMeetingAtACornerAreTwoPieces() throws {
+        let folder = Self.cornerFixture()
+        let result = try scenario(folder, "change,code,to_code,to_name\n", "--attributes", "ages.csv")
+        #expect(result.status == 0, "\(result.stderr)")
+        let o = try summary(folder)
+        #expect(o["systems_not_one_piece_before"] as? Int == 2)
+        #expect(o["systems_not_one_piece"] as? Int == 2)
+        let systems = try #require(o["by_system"] as? [[String: Any]])
+        #expect(systems.map { $0["pieces"] as? Int } == [2, 2])
+        let groups = try String(contentsOf: folder.appendingPathComponent("scenario/contiguity/groups.csv"), encoding: .utf8)
+        #expect(groups.contains("S1,2,2,false,B2\r\n") && groups.contains("S2,2,2,false,B4\r\n"), "\(groups)")
+        let json = try String(contentsOf: folder.appendingPathComponent("scenario/contiguity/contiguity.json"), encoding: .utf8)
+        #expect(json.contains("members meeting only at a corner are separate pieces"))
+
+        // South (B1, B3) moved to S1: S1 = B1 B3 B2 joined through B3's edges; S2 = B4 alone: both one piece.
+        let moved = try scenario(folder, "change,code,to_code,to_name\nmove-place,P1,S1,\n", "--attributes", "ages.csv", "--out", "m")
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let m = try summary(folder, "m")
+        #expect(m["systems_not_one_piece"] as? Int == 0)
+        #expect(m["systems_not_one_piece_before"] as? Int == 2)
     }
 }

@@ -15,6 +15,9 @@ public struct PopulationBlocks: Sendable {
     public let blocksWithoutPopulation: [String]
     /// Variables of the blocks (age bands, scores, classes) carried with the population.
     public var attributes: BlockAttributes?
+    /// Gaps the user allowed on the way (blocks with people the attributes leave out): recorded in the
+    /// provenance and the summary of every weighted command.
+    public var gaps: [CoverageGap] = []
 
     public var total: Double { population.reduce(0, +) }
 

@@ -13,10 +13,13 @@ public struct CatchmentReport {
     /// A system counts towards "spans systems" when it provides at least this share of a trust's patients.
     public let spanShare: Double
     public let trustNames: [String: String]
+    /// Blocks with people the shares or attributes leave out, gone on with by the user's leave.
+    public let gaps: [CoverageGap]
 
     public init(
         catchments: Catchments, footprint: TrustFootprint, conversion: PopulationConversion?, firstPolygons: [DissolvedArea],
-        minSharePolygons: [DissolvedArea]?, minShare: Double?, spanShare: Double, trustNames: [String: String]
+        minSharePolygons: [DissolvedArea]?, minShare: Double?, spanShare: Double, trustNames: [String: String],
+        gaps: [CoverageGap] = []
     ) {
         self.catchments = catchments
         self.footprint = footprint
@@ -26,6 +29,7 @@ public struct CatchmentReport {
         self.minShare = minShare
         self.spanShare = spanShare
         self.trustNames = trustNames
+        self.gaps = gaps
     }
 
     var places: AnalysisLayer { footprint.places }

@@ -63,6 +63,15 @@ public struct PatientShares: Sendable {
 }
 
 extension PatientShares {
+    /// The blocks with people (`people` by block code) that have no share row: their patients would go
+    /// to no trust without a word. Nil when every block with people has shares.
+    public func gap(blocks codes: [String], people: [String: Double]) -> CoverageGap? {
+        let shared = Set(entries.map(\.area))
+        let uncovered = codes.filter { !shared.contains($0) }
+        return CoverageGap(
+            role: "patient shares", source: source, codes: uncovered, people: uncovered.map { people[$0] ?? 0 })
+    }
+
     /// Trust names by code from a table of trusts: the columns given, or the first of the usual names
     /// (`nhs_trust22_code`, `trust_code`, `code`; `nhs_trust22_name`, `trust_name`, `name`).
     public static func trustNames(_ table: CSVTable, codeColumn: String? = nil, nameColumn: String? = nil) throws(PlacemapError)

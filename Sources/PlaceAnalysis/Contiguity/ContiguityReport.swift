@@ -14,7 +14,7 @@ public struct ContiguityReport: Sendable {
         self.components = graph.components()
         self.rookComponents = graph.components(rookOnly: true)
         self.grouping = grouping
-        self.groups = grouping.map(graph.groups) ?? []
+        self.groups = grouping.map { graph.groups($0) } ?? []
     }
 }
 

@@ -5,7 +5,7 @@ public struct GroupContiguity: Sendable {
     public var group: String
     /// Members, ascending by code.
     public var members: [Int]
-    /// Connected pieces through the group's own rook and queen edges, largest (by area) first.
+    /// Connected pieces through the group's own edges (rook and queen, or rook only), largest (by area) first.
     public var pieces: [[Int]]
     /// Members outside the largest piece, ascending by code.
     public var exclaves: [Int]
@@ -14,11 +14,20 @@ public struct GroupContiguity: Sendable {
 }
 
 extension ContiguityGraph {
-    /// Each group's pieces, using only edges whose two ends are both in the group; sorted by group.
-    public func groups(_ grouping: Grouping) -> [GroupContiguity] {
+    /// Each group's pieces, using only edges whose two ends are both in the group (with `rookOnly`,
+    /// only those that share a boundary of positive length: members meeting at a corner are two
+    /// pieces); sorted by group.
+    public func groups(_ grouping: Grouping, rookOnly: Bool = false) -> [GroupContiguity] {
+        GroupContiguity.groups(of: layer, grouping, links: edges.lazy.filter { !rookOnly || $0.kind == .rook }.map { ($0.a, $0.b) })
+    }
+}
+
+extension GroupContiguity {
+    /// Each group's pieces through those of `links` whose two ends are both in the group; sorted by group.
+    static func groups<Links: Sequence<(Int, Int)>>(of layer: AnalysisLayer, _ grouping: Grouping, links: Links) -> [GroupContiguity] {
         let groupOf = grouping.groupOf
         var sets = DisjointSets(layer.count)
-        for e in edges where groupOf[e.a] != nil && groupOf[e.a] == groupOf[e.b] { sets.join(e.a, e.b) }
+        for (a, b) in links where groupOf[a] != nil && groupOf[a] == groupOf[b] { sets.join(a, b) }
         var members: [String: [Int]] = [:]
         for (i, g) in groupOf.enumerated() { if let g { members[g, default: []].append(i) } }
         return members.keys.sorted().map { g in

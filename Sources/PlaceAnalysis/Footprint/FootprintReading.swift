@@ -12,6 +12,59 @@ extension Footprint {
     public init(
         lookup table: CSVTable, blocks: AnalysisLayer, blockColumn: String? = nil, codeColumn: String? = nil, nameColumn: String? = nil
     ) throws(PlacemapError) {
+        let (blockIndex, codeIndex) = try Self.lookupColumns(table, blocks: blocks, blockColumn: blockColumn, codeColumn: codeColumn)
+        let nameIndex = try table.nameColumn(nameColumn, partnerOf: codeIndex)
+        let positions = blocks.positions
+        var areaOfBlock = [Int?](repeating: nil, count: blocks.count)
+        var rowOfBlock = [Int?](repeating: nil, count: blocks.count)
+        var areas = AreaCodes()
+        var nameVotes: [[String: (count: Int, first: Int)]] = []
+        for (r, row) in table.rows.enumerated() {
+            let block = row[blockIndex]
+            let code = row[codeIndex].trimmingCharacters(in: .whitespaces)
+            guard let k = positions[block] else {
+                throw PlacemapError(
+                    .badData, file: table.source, line: table.line(ofRow: r), featureCode: block, field: table.header[blockIndex],
+                    message: "block \(block) is not one of the blocks in \(blocks.source)",
+                    hint: "both footprints must be drawn on the same blocks (e.g. LSOA 2021); use a lookup of the same vintage")
+            }
+            if let first = rowOfBlock[k] {
+                throw PlacemapError(
+                    .badData, file: table.source, line: table.line(ofRow: r), featureCode: block, field: table.header[blockIndex],
+                    message: "block \(block) appears again (first on line \(table.line(ofRow: first)))", hint: "keep one row per block")
+            }
+            guard !code.isEmpty else {
+                throw PlacemapError(
+                    .badData, file: table.source, line: table.line(ofRow: r), featureCode: block, field: table.header[codeIndex],
+                    message: "the area code is empty", hint: "give every block its area's code")
+            }
+            rowOfBlock[k] = r
+            let (a, new) = areas.number(code)
+            if new { nameVotes.append([:]) }
+            areaOfBlock[k] = a
+            let name = nameIndex.map { row[$0] } ?? ""
+            let vote = nameVotes[a][name] ?? (0, r)
+            nameVotes[a][name] = (vote.count + 1, vote.first)
+        }
+        let (names, nameWarnings) = Self.majorityNames(nameVotes, codes: areas.codes, table: table)
+        if let missing = rowOfBlock.firstIndex(where: { $0 == nil }) {
+            let count = rowOfBlock.filter { $0 == nil }.count
+            throw PlacemapError(
+                .badData, file: table.source, featureCode: blocks.codes[missing], field: table.header[blockIndex],
+                message: "block \(blocks.codes[missing]) of \(blocks.source) has no row (\(count) blocks have none)",
+                hint: "both footprints must be drawn on the same blocks; give every block a row")
+        }
+        self.init(
+            file: table.source, geography: Self.geography(of: table.header[codeIndex]), codes: areas.codes, names: names,
+            areaOfBlock: areaOfBlock, source: .lookup(codeColumn: table.header[codeIndex], blockColumn: table.header[blockIndex]))
+        self.nameWarnings = nameWarnings
+    }
+
+    /// The block code column and the area code column of a lookup: named, or found (the column named
+    /// like the blocks' code field; the one other code column).
+    static func lookupColumns(_ table: CSVTable, blocks: AnalysisLayer, blockColumn: String?, codeColumn: String?) throws(PlacemapError)
+        -> (block: Int, code: Int)
+    {
         let blockIndex: Int
         if let blockColumn {
             blockIndex = try table.column(blockColumn)
@@ -38,41 +91,14 @@ extension Footprint {
             }
             codeIndex = only
         }
-        let nameIndex = try table.nameColumn(nameColumn, partnerOf: codeIndex)
-        let positions = blocks.positions
-        var areaOfBlock = [Int?](repeating: nil, count: blocks.count)
-        var rowOfBlock = [Int?](repeating: nil, count: blocks.count)
-        var areas = AreaCodes()
-        var nameVotes: [[String: (count: Int, first: Int)]] = []
-        for (r, row) in table.rows.enumerated() {
-            let block = row[blockIndex]
-            let code = row[codeIndex].trimmingCharacters(in: .whitespaces)
-            guard let k = positions[block] else {
-                throw PlacemapError(
-                    .badData, file: table.source, line: r + 2, featureCode: block, field: table.header[blockIndex],
-                    message: "block \(block) is not one of the blocks in \(blocks.source)",
-                    hint: "both footprints must be drawn on the same blocks (e.g. LSOA 2021); use a lookup of the same vintage")
-            }
-            if let first = rowOfBlock[k] {
-                throw PlacemapError(
-                    .badData, file: table.source, line: r + 2, featureCode: block, field: table.header[blockIndex],
-                    message: "block \(block) appears again (first on line \(first + 2))", hint: "keep one row per block")
-            }
-            guard !code.isEmpty else {
-                throw PlacemapError(
-                    .badData, file: table.source, line: r + 2, featureCode: block, field: table.header[codeIndex],
-                    message: "the area code is empty", hint: "give every block its area's code")
-            }
-            rowOfBlock[k] = r
-            let (a, new) = areas.number(code)
-            if new { nameVotes.append([:]) }
-            areaOfBlock[k] = a
-            let name = nameIndex.map { row[$0] } ?? ""
-            let vote = nameVotes[a][name] ?? (0, r)
-            nameVotes[a][name] = (vote.count + 1, vote.first)
-        }
-        // Each area's name is the one most of its rows give (the first of equals): one row naming
-        // it differently must not make it look renamed. The disagreement is said.
+        return (blockIndex, codeIndex)
+    }
+
+    /// Each area's name: the one most of its rows give (the first of equals), so that one row naming it
+    /// differently does not make it look renamed; each disagreement is a warning.
+    static func majorityNames(_ nameVotes: [[String: (count: Int, first: Int)]], codes: [String], table: CSVTable)
+        -> (names: [String], warnings: [String])
+    {
         var names: [String] = []
         var nameWarnings: [String] = []
         for (a, votes) in nameVotes.enumerated() {
@@ -80,22 +106,12 @@ extension Footprint {
             names.append(ranked.first?.key ?? "")
             for other in ranked.dropFirst() {
                 nameWarnings.append(
-                    "\(table.source):\(table.line(ofRow: other.value.first)): \(areas.codes[a]) is named \"\(other.key)\" in "
+                    "\(table.source):\(table.line(ofRow: other.value.first)): \(codes[a]) is named \"\(other.key)\" in "
                         + "\(other.value.count) row\(other.value.count == 1 ? "" : "s") (first on this line) but \"\(ranked[0].key)\" in "
                         + "\(ranked[0].value.count); the name of most rows is used")
             }
         }
-        if let missing = rowOfBlock.firstIndex(where: { $0 == nil }) {
-            let count = rowOfBlock.filter { $0 == nil }.count
-            throw PlacemapError(
-                .badData, file: table.source, featureCode: blocks.codes[missing], field: table.header[blockIndex],
-                message: "block \(blocks.codes[missing]) of \(blocks.source) has no row (\(count) blocks have none)",
-                hint: "both footprints must be drawn on the same blocks; give every block a row")
-        }
-        self.init(
-            file: table.source, geography: Self.geography(of: table.header[codeIndex]), codes: areas.codes, names: names,
-            areaOfBlock: areaOfBlock, source: .lookup(codeColumn: table.header[codeIndex], blockColumn: table.header[blockIndex]))
-        self.nameWarnings = nameWarnings
+        return (names, nameWarnings)
     }
 
     /// A footprint from polygons: each block goes wholly to the area holding most of its area.

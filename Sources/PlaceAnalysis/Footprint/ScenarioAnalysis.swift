@@ -11,6 +11,8 @@ public struct ScenarioAnalysis: Sendable {
         public let today: FootprintCoterminosity
         /// The places after the scenario against the systems before and after.
         public let after: FootprintCoterminosity
+        /// The split places' blocks off their main system after the scenario (coterminosity's border.csv).
+        public let border: FootprintBorder
 
         /// Places split between systems (people in two or more): today's places today, the new places after.
         public var splitBefore: Int { today.count(.split, after: false) }
@@ -45,8 +47,8 @@ public struct ScenarioAnalysis: Sendable {
     public let diff: FootprintDiff
     public let lower: Tier
     public let upper: Tier?
-    /// Contiguity of the systems after the scenario (grouped by system).
-    public let contiguity: ContiguityReport
+    /// The pieces of the systems after the scenario (rook adjacency of their blocks).
+    public let contiguity: RookPieces
     /// The systems with blocks before and after, in code order.
     public let systemsBefore: [System]
     public let systemsAfter: [System]
@@ -54,25 +56,31 @@ public struct ScenarioAnalysis: Sendable {
     /// The attribute column of residents aged 65 and over, when the population carries it.
     public static let olderColumn = "population_aged_65_and_over"
 
-    /// `graph` is the contiguity graph of `population`'s blocks (built once, reused for both footprints).
-    public init(_ application: ScenarioApplication, population: PopulationBlocks, graph: ContiguityGraph) throws(PlacemapError) {
+    /// The systems' pieces before and after come from one pass over the blocks' segments (`RookPieces`).
+    public init(_ application: ScenarioApplication, population: PopulationBlocks) throws(PlacemapError) {
         self.application = application
         let diff = try FootprintDiff(old: application.systems, new: application.newSystems, population: population)
         self.diff = diff
         func tier(_ today: Footprint, _ after: Footprint) throws(PlacemapError) -> Tier {
-            Tier(today: try FootprintCoterminosity(places: today, diff: diff), after: try FootprintCoterminosity(places: after, diff: diff))
+            let afterTier = try FootprintCoterminosity(places: after, diff: diff)
+            return Tier(
+                today: try FootprintCoterminosity(places: today, diff: diff), after: afterTier,
+                border: try FootprintBorder(afterTier, blocks: population.blocks))
         }
         lower = try tier(application.places, application.newPlaces)
         upper = try application.upperTier.map { u throws(PlacemapError) in try tier(u, application.newUpperTier ?? u) }
-        let before = ContiguityReport(graph, grouping: application.systems.grouping())
-        contiguity = ContiguityReport(graph, grouping: application.newSystems.grouping())
+        // One piece means joined through shared boundaries (rook), as in the explorer page: a system whose
+        // parts meet only at a corner is two pieces (its dissolved footprint is two polygons).
+        let pieces = try RookPieces.of(population.blocks, groupings: [application.systems.grouping(), application.newSystems.grouping()])
+        let before = pieces[0]
+        contiguity = pieces[1]
         let people = population.population
         let older = population.attributes.flatMap { a in
             a.columns.first { $0.name == Self.olderColumn && $0.kind == .counts }.map { c in
                 a.blockCount > 0 ? (0..<a.blockCount).map { a.values[$0 * a.width + c.position] } : []
             }
         }
-        func systems(_ f: Footprint, _ c: [FootprintCoterminosity.System], _ report: ContiguityReport) -> [System] {
+        func systems(_ f: Footprint, _ c: [FootprintCoterminosity.System], _ report: RookPieces) -> [System] {
             var pop = [Double](repeating: 0, count: f.count)
             var old: [Double]? = older.map { _ in [Double](repeating: 0, count: f.count) }
             var blocks = [Int](repeating: 0, count: f.count)

@@ -20,10 +20,7 @@ struct WeightingOptions: ParsableArguments {
         help: "centroid (ONS best-fit), area (area-weighted) or largest-share (default: centroid; largest-share for coterminosity).")
     var method: PopulationMethod?
 
-    @Flag(
-        name: .customLong("allow-gaps"),
-        help: "Go on when a lookup or the attributes leave blocks with people uncovered (else exit 65); each gap is reported.")
-    var allowGaps = false
+    @OptionGroup var gapPolicy: GapPolicy
 
     func validate() throws {
         if (blocks == nil) != (table.population == nil) { throw ValidationError("--blocks and --population go together") }
@@ -37,20 +34,16 @@ struct WeightingOptions: ParsableArguments {
     /// ``load()`` with the gaps allowed on the way.
     func loadWithGaps() throws -> (population: PopulationBlocks?, gaps: [CoverageGap]) {
         guard let blocks, let population = table.population else { return (nil, []) }
-        let p = try attributeTable.attach(to: table.join(blocksChoice.analysisLayer(blocks), path: population))
+        var p = try attributeTable.attach(to: table.join(blocksChoice.analysisLayer(blocks), path: population))
         guard let a = p.attributes, let path = attributeTable.attributes else { return (p, []) }
         let positions = p.blocks.positions
         let uncovered = a.blocksWithoutRow.compactMap { positions[$0] }
-        return (p, try gap(CoverageGap(role: "attributes", source: path, uncovered: uncovered, population: p)).map { [$0] } ?? [])
+        p.gaps = try gap(CoverageGap(role: "attributes", source: path, uncovered: uncovered, population: p)).map { [$0] } ?? []
+        return (p, p.gaps)
     }
 
     /// `gap` refused (exit 65) without --allow-gaps; with it, said on stderr and returned for the outputs.
-    func gap(_ gap: CoverageGap?) throws -> CoverageGap? {
-        guard let gap else { return nil }
-        guard allowGaps else { throw gap.error }
-        Console.warning("gap allowed: " + gap.description)
-        return gap
-    }
+    func gap(_ gap: CoverageGap?) throws -> CoverageGap? { try gapPolicy.check(gap) }
 
     var inputs: [String?] { [blocks, table.population, attributeTable.attributes] }
 
