@@ -71,6 +71,11 @@ public final class OutputSet {
         // so that a file that is also an input is refused here, before any work.
         if let named = LayerWriter.geoPackageLayer(path) {
             _ = try reserve(named.file, replacesWholeFile: false)
+            if !policy.overwrite, reserved[path] == nil, LayerWriter.geoPackage(named.file, hasLayer: named.layer) {
+                throw PlacemapError(
+                    .usage, file: named.file, message: "already has a layer \"\(named.layer)\"",
+                    hint: "pass --overwrite to replace it, or name another layer (FILE.gpkg:LAYER)")
+            }
         }
         if let t = reserved[path] { return t }
         let target = try policy.check(path, replacesWholeFile: replacesWholeFile)

@@ -118,6 +118,8 @@ struct ProjectGeoPackageCLITests {
             "coterminosity", "--places", a, "--systems", b, "--out", folder.appendingPathComponent("cot2").path, "--map",
             project + ":status")
         #expect(again.status == 64 && again.stderr.contains("project.gpkg: already has a layer \"status\""), "\(again.stderr)")
+        #expect(
+            again.stderr.contains("--overwrite") && !again.stderr.contains("coterminosity:"), "refused before any work: \(again.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: project)) == before)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("cot2").path))
     }

@@ -55,6 +55,13 @@ public enum LayerWriter {
         return (String(path[..<range.lowerBound]) + String(path[range].dropLast()), layer)
     }
 
+    /// Whether the GeoPackage at `path` exists and holds a layer `name` (opened read-only); false when
+    /// it cannot be opened, which the write then reports.
+    public static func geoPackage(_ path: String, hasLayer name: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path), let dataset = OGRDataset.open(path, source: path) else { return false }
+        return dataset.layer(named: name) != nil
+    }
+
     /// A table name of letters, digits and underscores, not starting with a digit or "gpkg".
     static func tableName(_ name: String) -> String {
         var t = String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
