@@ -84,6 +84,18 @@ struct PostGISTests {
         #expect(abs(area - ours) < 1)
     }
 
+    /// `tables=` names the table a layer output is written to (else it is named after the layer).
+    @Test func theTableOfALayerOutputIsNamedByTables() throws {
+        for (file, name) in [("built/lad24.geojson", "lad24"), ("built/icb24.geojson", "icb24")] {
+            try LayerWriter.write(try LayerReader.read(path: Paths.geodata(file)), to: connection, layerName: name, replace: true)
+        }
+        let r = try placemap("overlap", table("lad24"), table("icb24"), "--pieces", table("my_pieces"), "--overwrite", "-o", "/dev/null")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try ogrinfo(["-so", table("my_pieces"), "my_pieces"]).contains("Feature Count: 310"))
+        let two = try placemap("overlap", table("lad24"), table("icb24"), "--pieces", table("a,b"), "-o", "/dev/null")
+        #expect(two.status == 64 && two.stderr.contains("one table"), "\(two.stderr)")
+    }
+
     @Test func aFailedWriteLeavesNoTableBehind() throws {
         let bad = Layer(name: "bad", source: "t", crs: CRS(epsg: 999_999), features: [])
         #expect(throws: PlacemapError.self) { try LayerWriter.write(bad, to: connection, layerName: "never_made") }

@@ -43,6 +43,14 @@ import Testing
         return (le(4, 4), le(8, 2), le(10, 2))
     }
 
+    /// A /vsi… name with nothing behind it is an I/O error (74), as a missing file is, not bad data.
+    @Test func aMissingVirtualFileIsAnIOError() throws {
+        let zip = Paths.temporaryFolder().appendingPathComponent("none.zip").path
+        let r = try placemap("info", "/vsizip/" + zip + "/places.geojson")
+        #expect(r.status == 74, "\(r.stderr)")
+        #expect(r.stderr.contains("no such file"), "\(r.stderr)")
+    }
+
     @Test func aDbfWithFewerRecordsThanTheShpIsAnError() throws {
         let (_, shp) = try Self.converted("squares.shp", driver: "ESRI Shapefile")
         let dbf = URL(fileURLWithPath: String(shp.dropLast(4)) + ".dbf")

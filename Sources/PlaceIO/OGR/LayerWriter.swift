@@ -27,8 +27,9 @@ public enum LayerWriter {
     ) throws(PlacemapError) -> [String] {
         let format = try VectorFormat.choose(format, for: path)
         let named = geoPackageLayer(path)
-        let target = format == .geoPackage ? (named?.file ?? path) : path
-        let name = layerName ?? named?.layer ?? tableName(layer.name)
+        let table = format == .postGIS ? try postGISTable(path) : nil
+        let target = format == .geoPackage ? (named?.file ?? path) : table?.connection ?? path
+        let name = layerName ?? named?.layer ?? table?.name ?? tableName(layer.name)
         switch format {
         case .geoJSON:
             let text = try geoJSON.text(layer, members: members)
@@ -60,6 +61,22 @@ public enum LayerWriter {
     public static func geoPackage(_ path: String, hasLayer name: String) -> Bool {
         guard FileManager.default.fileExists(atPath: path), let dataset = OGRDataset.open(path, source: path) else { return false }
         return dataset.layer(named: name) != nil
+    }
+
+    /// The table a PostGIS target names with `tables=NAME` (or `tables=schema.name`), and the connection
+    /// without it (GDAL would otherwise open only that table, which does not exist yet); nil when it
+    /// names none. Several tables are a usage error: a layer is one table.
+    static func postGISTable(_ connection: String) throws(PlacemapError) -> (connection: String, name: String)? {
+        guard let match = connection.firstMatch(of: /(^PG:|\s)tables=(\S*)/.ignoresCase()) else { return nil }
+        let value = String(match.output.2).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+        guard !value.isEmpty, !value.contains(",") else {
+            throw PlacemapError(
+                .usage, file: LayerReader.masked(connection), message: "a layer is written to one table, not tables=\(match.output.2)",
+                hint: "name one table: tables=NAME or tables=schema.NAME")
+        }
+        var rest = connection
+        rest.replaceSubrange(match.range, with: match.output.1)
+        return (rest, value)
     }
 
     /// A table name of letters, digits and underscores, not starting with a digit or "gpkg".

@@ -99,6 +99,13 @@ enum OGRLayerReader {
                     "GDALOpenEx", .io, file: source, message: "cannot connect to PostGIS",
                     hint: "check the connection string, e.g. PG:\"dbname=gis host=localhost tables=places\"")
             }
+            // A /vsi… name (a member of an archive, say) that is not there is an I/O error, as a missing
+            // file is; a remote one (/vsicurl/) is not asked again.
+            if path.hasPrefix("/vsi"), !path.hasPrefix("/vsicurl"), !VirtualFile.exists(path) {
+                throw PlacemapError(
+                    .io, file: source, message: "no such file (GDAL's virtual file system finds nothing at this name)",
+                    hint: "check the path; an archive member is /vsizip//path/to/archive.zip/member")
+            }
             throw PlacemapError(
                 .badData, file: source,
                 message: "is not a vector format placemap reads" + (GDALLibrary.lastMessage().map { " (GDAL: \($0))" } ?? ""),

@@ -41,11 +41,5 @@ enum ShapefileParts {
         exists(stem + "." + ext) || exists(stem + "." + ext.uppercased())
     }
 
-    /// Whether GDAL's virtual file system can open a file at `path` (a plain path or a `/vsizip/…`
-    /// member). The corresponding GDAL functions are `VSIFOpenL` (NULL when it cannot) and `VSIFCloseL`.
-    private static func exists(_ path: String) -> Bool {
-        guard let file = VSIFOpenL(path, "rb") else { return false }
-        VSIFCloseL(file)
-        return true
-    }
+    private static func exists(_ path: String) -> Bool { VirtualFile.exists(path) }
 }
