@@ -50,6 +50,8 @@ import Testing
             rows(CSVReader.read(path: Paths.geodata("census21_age_lsoa21.csv")), "lsoa21_code", in: lsoas), kind: .counts)
         let folder = Paths.temporaryFolder().path
         let outputs = OutputSet(policy: OutputPolicy(overwrite: true))
+        // The three folders are one run's set, as the main job's are.
+        try outputs.reserve(set: folder)
 
         var options = CoterminosityOptions()
         options.population = population
@@ -75,7 +77,7 @@ import Testing
         let diffFolder = folder + "/icb22-icb24"
         try outputs.reserve(folder: diffFolder, files: FolderOutputs.diff(places: true))
         try outputs.add(diff, coterminosity: places, folder: diffFolder)
-        try outputs.publish()
+        try outputs.publish(manifestIn: folder)
 
         var values = ReportContent(title: ReportContent.title(folder: folder))
         values.coterminosity = [CoterminosityView(coterminosity, id: "lad24-icb24")]
