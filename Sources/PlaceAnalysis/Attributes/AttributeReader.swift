@@ -66,58 +66,8 @@ struct AttributeReader {
 
     /// `code,category,value` rows: every block with a row must have every category.
     mutating func readLong(others: [Int], kind declared: AttributeKind?) throws(PlacemapError) {
-        guard others.count == 2 else {
-            throw PlacemapError(
-                .usage, file: table.source,
-                message: "codes repeat, so this is a long-form table, which needs exactly a category and a value column besides "
-                    + "\(table.header[codeIndex]) (found \(others.map { table.header[$0] }.joined(separator: ", ")))",
-                hint: "keep code,category,value (name columns may stay), or give one row per block (wide form)")
-        }
-        let numeric = others.map { i in table.rows.prefix(50).allSatisfy { Self.isNumber($0[i]) } }
-        let (categoryIndex, valueIndex) = numeric[0] && !numeric[1] ? (others[1], others[0]) : (others[0], others[1])
-        let kind = declared ?? .counts
-        if kind == .classes {
-            throw PlacemapError(
-                .usage, file: table.source, field: table.header[valueIndex],
-                message: "a long-form table holds numbers; classes come from a wide column of labels",
-                hint: "use --attributes-kind counts or rates, or give one row per block with a column of classes")
-        }
-        var categories: [String] = []
-        var categoryPosition: [String: Int] = [:]
-        var byBlock: [Int: [Int: Double]] = [:]
-        var firstRow: [Int: Int] = [:]
-        var unmatched = Set<String>()
-        var sums: [CheckedSum] = []
-        for (r, row) in table.rows.enumerated() {
-            let category = row[categoryIndex]
-            guard !category.trimmedCell.isEmpty else {
-                throw bad(r, categoryIndex, "empty category", "every row names its category")
-            }
-            guard let value = number(row[valueIndex], kind) else {
-                let what = row[valueIndex].trimmedCell.isEmpty ? "an empty value" : "\"\(DecimalNumber.shown(row[valueIndex]))\""
-                throw bad(
-                    r, valueIndex, "\(what) is not \(kind == .counts ? "a count (a non-negative number)" : "a number")",
-                    "fix the row; a missing figure is not 0")
-            }
-            let c: Int
-            if let p = categoryPosition[category] {
-                c = p
-            } else {
-                c = categories.count
-                categoryPosition[category] = c
-                categories.append(category)
-                sums.append(CheckedSum(column: table.header[valueIndex] + " (" + category + ")", source: table.source))
-            }
-            try sums[c].add(value, line: line(r), code: row[codeIndex])
-            guard let k = positions[row[codeIndex]] else {
-                if unmatched.insert(row[codeIndex]).inserted { self.unmatched.append(row[codeIndex]) }
-                continue
-            }
-            if firstRow[k] == nil { firstRow[k] = r }
-            if byBlock[k, default: [:]].updateValue(value, forKey: c) != nil {
-                throw bad(r, categoryIndex, "\(category) appears again for \(row[codeIndex])", "keep one row per block and category")
-            }
-        }
+        let (categoryIndex, valueIndex, kind) = try longColumns(others, declared: declared)
+        let (categories, byBlock, firstRow) = try collectLong(category: categoryIndex, value: valueIndex, kind: kind)
         if categories.count > BlockAttributes.maxClasses {
             throw PlacemapError(
                 .badData, file: table.source, field: table.header[categoryIndex],
@@ -135,10 +85,74 @@ struct AttributeReader {
                 hint: "every block needs a row for every category; a missing band is not 0")
         }
         withoutRow = blockCodes.indices.filter { byBlock[$0] == nil }.map { blockCodes[$0] }
+        try addLong(categories, byBlock: byBlock, value: valueIndex, kind: kind, declared: declared)
+        try checkNames()
+    }
+
+    /// The category and value columns of a long-form table (the value column is the numeric one) and
+    /// the kind of its values (counts unless declared; classes are refused).
+    private func longColumns(_ others: [Int], declared: AttributeKind?) throws(PlacemapError) -> (Int, Int, AttributeKind) {
+        guard others.count == 2 else {
+            throw PlacemapError(
+                .usage, file: table.source,
+                message: "codes repeat, so this is a long-form table, which needs exactly a category and a value column besides "
+                    + "\(table.header[codeIndex]) (found \(others.map { table.header[$0] }.joined(separator: ", ")))",
+                hint: "keep code,category,value (name columns may stay), or give one row per block (wide form)")
+        }
+        let numeric = others.map { i in table.rows.prefix(50).allSatisfy { Self.isNumber($0[i]) } }
+        let (categoryIndex, valueIndex) = numeric[0] && !numeric[1] ? (others[1], others[0]) : (others[0], others[1])
+        let kind = declared ?? .counts
+        if kind == .classes {
+            throw PlacemapError(
+                .usage, file: table.source, field: table.header[valueIndex],
+                message: "a long-form table holds numbers; classes come from a wide column of labels",
+                hint: "use --attributes-kind counts or rates, or give one row per block with a column of classes")
+        }
+        return (categoryIndex, valueIndex, kind)
+    }
+
+    /// The categories in order of first appearance, each block's value per category and the first row
+    /// of each block; rows of codes that match no block are kept in `unmatched`.
+    private mutating func collectLong(category categoryIndex: Int, value valueIndex: Int, kind: AttributeKind) throws(PlacemapError)
+        -> (categories: [String], byBlock: [Int: [Int: Double]], firstRow: [Int: Int])
+    {
+        var categories = AreaCodes()
+        var byBlock: [Int: [Int: Double]] = [:]
+        var firstRow: [Int: Int] = [:]
+        var unmatched = Set<String>()
+        var sums: [CheckedSum] = []
+        for (r, row) in table.rows.enumerated() {
+            let category = row[categoryIndex]
+            guard !category.trimmedCell.isEmpty else {
+                throw bad(r, categoryIndex, "empty category", "every row names its category")
+            }
+            guard let value = number(row[valueIndex], kind) else {
+                let what = row[valueIndex].trimmedCell.isEmpty ? "an empty value" : "\"\(DecimalNumber.shown(row[valueIndex]))\""
+                throw bad(
+                    r, valueIndex, "\(what) is not \(kind == .counts ? "a count (a non-negative number)" : "a number")",
+                    "fix the row; a missing figure is not 0")
+            }
+            let (c, new) = categories.number(category)
+            if new { sums.append(CheckedSum(column: table.header[valueIndex] + " (" + category + ")", source: table.source)) }
+            try sums[c].add(value, line: line(r), code: row[codeIndex])
+            guard let k = positions[row[codeIndex]] else {
+                if unmatched.insert(row[codeIndex]).inserted { self.unmatched.append(row[codeIndex]) }
+                continue
+            }
+            if firstRow[k] == nil { firstRow[k] = r }
+            if byBlock[k, default: [:]].updateValue(value, forKey: c) != nil {
+                throw bad(r, categoryIndex, "\(category) appears again for \(row[codeIndex])", "keep one row per block and category")
+            }
+        }
+        return (categories.codes, byBlock, firstRow)
+    }
+
+    /// One column per category: counts summed, rates averaged over the people of the blocks giving them.
+    private mutating func addLong(
+        _ categories: [String], byBlock: [Int: [Int: Double]], value valueIndex: Int, kind: AttributeKind, declared: AttributeKind?
+    ) throws(PlacemapError) {
         let valueName = table.header[valueIndex].lowercased()
-        let prefix =
-            PopulationColumns.names.contains(valueName)
-            ? "population" : BlockAttributes.slug(valueName)
+        let prefix = PopulationColumns.names.contains(valueName) ? "population" : BlockAttributes.slug(valueName)
         let source = declared == nil ? "inferred: a long-form table of numbers is counts" : "declared"
         for (c, category) in categories.enumerated() {
             let band = BlockAttributes.slug(category)
@@ -160,7 +174,6 @@ struct AttributeReader {
                 addMean(name: band + "_population_weighted_mean", variable: category, source: source, weighted: weighted, covered: covered)
             }
         }
-        try checkNames()
     }
 
     // MARK: Wide form
@@ -260,15 +273,9 @@ struct AttributeReader {
         let people = try people(for: table.header[i], .rates, column: i)
         var weighted = [Double](repeating: 0, count: blockCodes.count)
         var covered = [Double](repeating: 0, count: blockCodes.count)
-        var empty: [Int] = []
+        let (cells, empty) = filledCells(i, rowOfBlock: rowOfBlock)
         var sum = CheckedSum(column: table.header[i], source: table.source)
-        for (k, r) in rowOfBlock.enumerated() {
-            guard let r else { continue }
-            let text = table.rows[r][i].trimmedCell
-            if text.isEmpty {
-                empty.append(r)
-                continue
-            }
+        for (k, r, text) in cells {
             guard let v = number(text, .rates) else {
                 throw bad(r, i, "\"\(DecimalNumber.shown(text))\" is not a number (a finite decimal)", "fix the row")
             }
@@ -285,23 +292,11 @@ struct AttributeReader {
     /// A column of labels: one share column per label, of the people of the blocks carrying it.
     private mutating func addWideClasses(_ i: Int, prefix: String, source: String, rowOfBlock: [Int?]) throws(PlacemapError) {
         let people = try people(for: table.header[i], .classes, column: i)
-        var labels: [String] = []
-        var labelIndex: [String: Int] = [:]
+        var numbering = AreaCodes()
         var classOfBlock = [Int?](repeating: nil, count: blockCodes.count)
-        var empty: [Int] = []
-        for (k, r) in rowOfBlock.enumerated() {
-            guard let r else { continue }
-            let text = table.rows[r][i].trimmedCell
-            if text.isEmpty {
-                empty.append(r)
-                continue
-            }
-            if labelIndex[text] == nil {
-                labelIndex[text] = labels.count
-                labels.append(text)
-            }
-            classOfBlock[k] = labelIndex[text]
-        }
+        let (cells, empty) = filledCells(i, rowOfBlock: rowOfBlock)
+        for (k, _, text) in cells { classOfBlock[k] = numbering.number(text).number }
+        let labels = numbering.codes
         let distinct = Set(table.rows.map { $0[i].trimmedCell }.filter { !$0.isEmpty })
         if distinct.count > BlockAttributes.maxClasses {
             throw PlacemapError(
@@ -325,6 +320,19 @@ struct AttributeReader {
         }
         stored.append(classOfBlock.indices.map { classOfBlock[$0] == nil ? 0 : people[$0] })
         variables.append(.init(name: table.header[i], kind: .classes, kindSource: source))
+    }
+
+    /// The non-empty cells of column `i` in the blocks' rows (block, row, trimmed text), in block order,
+    /// and the rows where it is empty.
+    private func filledCells(_ i: Int, rowOfBlock: [Int?]) -> (cells: [(block: Int, row: Int, text: String)], empty: [Int]) {
+        var cells: [(block: Int, row: Int, text: String)] = []
+        var empty: [Int] = []
+        for (k, r) in rowOfBlock.enumerated() {
+            guard let r else { continue }
+            let text = table.rows[r][i].trimmedCell
+            if text.isEmpty { empty.append(r) } else { cells.append((k, r, text)) }
+        }
+        return (cells, empty)
     }
 
     private mutating func warnEmpty(_ rows: [Int], column: Int) {

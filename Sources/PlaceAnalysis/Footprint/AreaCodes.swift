@@ -1,6 +1,6 @@
 import PlaceIO
 
-/// Area codes numbered in order of first appearance, as a footprint reads them from a lookup.
+/// Codes (areas of a lookup, categories, labels) numbered in order of first appearance.
 struct AreaCodes {
     private(set) var codes: [String] = []
     private var positions: [String: Int] = [:]
