@@ -104,43 +104,14 @@ public enum BoundaryRelation: Sendable, Equatable {
         var sameSide = 0, oppositeSide = 0
 
         init(_ f: BoundaryRings, _ s: BoundaryRings, box: Bounds) {
-            let a = f.segments(meeting: box).map { f.segment($0) }.sorted { $0.minX < $1.minX }
-            let b = s.segments(meeting: box).map { s.segment($0) }.sorted { $0.minX < $1.minX }
-            var activeA: [BoundaryRings.Segment] = []
-            var activeB: [BoundaryRings.Segment] = []
-            var i = 0
-            var j = 0
-            while i < a.count || j < b.count {
-                if j == b.count || (i < a.count && a[i].minX <= b[j].minX) {
-                    guard scan(a[i], isFirst: true, against: &activeB, f, s) else {
-                        clean = false
-                        return
-                    }
-                    activeA.append(a[i])
-                    i += 1
-                } else {
-                    guard scan(b[j], isFirst: false, against: &activeA, f, s) else {
-                        clean = false
-                        return
-                    }
-                    activeB.append(b[j])
-                    j += 1
-                }
+            var contacts = Contacts()
+            contacts.clean = BoundaryRings.sweep(f, f.segments(meeting: box), s, s.segments(meeting: box)) { p, q in
+                contacts.compare(p, q, f, s)
             }
+            self = contacts
         }
 
-        /// Compares `seg` with the other boundary's segments still open at its left end, dropping
-        /// those that end before it.
-        private mutating func scan(
-            _ seg: BoundaryRings.Segment, isFirst: Bool, against others: inout [BoundaryRings.Segment], _ f: BoundaryRings,
-            _ s: BoundaryRings
-        ) -> Bool {
-            others.removeAll { $0.maxX < seg.minX }
-            for o in others where o.minY <= seg.maxY && o.maxY >= seg.minY {
-                guard isFirst ? compare(seg, o, f, s) : compare(o, seg, f, s) else { return false }
-            }
-            return true
-        }
+        private init() {}
 
         /// Records how segment `p` of the first and `q` of the second meet; false when they meet
         /// other than in an identical segment or a common end point, or rounding leaves it open.

@@ -99,6 +99,13 @@ public final class BoundaryRings: Sendable {
         return v + 1 == ringStarts[r + 1] ? ringStarts[r] : v + 1
     }
 
+    /// The vertex before `v` along its ring: the start of the segment ending at `v`.
+    @inline(__always)
+    func previous(_ v: Int) -> Int {
+        let r = Int(ringOf[v])
+        return v == ringStarts[r] ? ringStarts[r + 1] - 1 : v - 1
+    }
+
     /// Segments whose boxes meet `box`.
     func segments(meeting box: Bounds) -> [Int] {
         var out: [Int] = []
@@ -150,5 +157,41 @@ public final class BoundaryRings: Sendable {
             (minX, maxX) = (min(x0, x1), max(x0, x1))
             (minY, maxY) = (min(y0, y1), max(y0, y1))
         }
+    }
+}
+
+extension BoundaryRings {
+    /// Calls `meet` for every pair of a segment of `f` (among `segmentsF`) and one of `s` (among
+    /// `segmentsS`) whose boxes meet, found by a sweep in x; stops and returns false as soon as
+    /// `meet` does.
+    static func sweep(
+        _ f: BoundaryRings, _ segmentsF: [Int], _ s: BoundaryRings, _ segmentsS: [Int], _ meet: (Segment, Segment) -> Bool
+    ) -> Bool {
+        let a = segmentsF.map { f.segment($0) }.sorted { $0.minX < $1.minX }
+        let b = segmentsS.map { s.segment($0) }.sorted { $0.minX < $1.minX }
+        var activeA: [Segment] = []
+        var activeB: [Segment] = []
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].minX <= b[j].minX) {
+                let p = a[i]
+                activeB.removeAll { $0.maxX < p.minX }
+                for q in activeB where q.minY <= p.maxY && q.maxY >= p.minY {
+                    guard meet(p, q) else { return false }
+                }
+                activeA.append(p)
+                i += 1
+            } else {
+                let q = b[j]
+                activeA.removeAll { $0.maxX < q.minX }
+                for p in activeA where p.minY <= q.maxY && p.maxY >= q.minY {
+                    guard meet(p, q) else { return false }
+                }
+                activeB.append(q)
+                j += 1
+            }
+        }
+        return true
     }
 }

@@ -35,6 +35,8 @@ extension Orientation {
     @inline(__always)
     static func exactSide(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, _ cx: Double, _ cy: Double) -> Int? {
         if let s = side(ax, ay, bx, by, cx, cy) { return s }
+        // c at a or at b (a touch of two boundaries): exactly on the line, no expansion needed.
+        if (cx == ax && cy == ay) || (cx == bx && cy == by) { return 0 }
         return exactDeterminantSign(ax, ay, bx, by, cx, cy)
     }
 

@@ -29,10 +29,12 @@ public struct MinorityPiece: Sendable {
 /// Each block is built as a GEOS geometry once and tested against the candidate areas of every
 /// layer from their STR indexes. Where the block's and an area's boundaries meet only in identical
 /// segments and common vertices (areas built from the blocks, a clean coverage), their coordinates
-/// decide (`BoundaryRelation`): the area takes the block whole or none of it, and boundaries that
-/// certainly cross go straight to the intersection. Otherwise an area that contains the block
-/// properly (not even touching its boundary) takes it whole without an intersection, one that does
-/// not meet the block is skipped, and only the others are intersected. The weighting method (area,
+/// decide (`BoundaryRelation`): the area takes the block whole or none of it. Otherwise the area
+/// shared comes from the edges (`IntersectionArea`: crossings, touches, shared stretches). For the
+/// few pairs that leaves open, GEOS decides: an area that contains the block properly (not even
+/// touching its boundary) takes it whole without an intersection, one that does not meet the block
+/// is skipped, and only the others (straight away when the boundaries certainly cross) are
+/// intersected. The weighting method (area,
 /// largest share, representative point) is chosen afterwards from the same pieces.
 public struct BlockAllocation: Sendable {
     public let blocks: AnalysisLayer
@@ -169,7 +171,8 @@ public struct BlockAllocation: Sendable {
                     case .crossing: crossing = true
                     case .contains, nil: break
                     }
-                    // Boundaries that only cross properly, or do not meet: the area from the edges.
+                    // Crossing, touching or sharing stretches: the area from the edges (a block
+                    // within the area, touching or not, is whole).
                     if edges, let r = IntersectionArea.of(blockRings, areaRings) {
                         result.settlement.coordinates += 1
                         if r.firstWithin {

@@ -89,9 +89,9 @@ public enum Overlay {
 
     /// The pieces of A feature `i`. A pair whose boundaries meet only in shared edges and corners
     /// (`BoundaryRelation`) is decided from coordinates: apart gives no piece, one within the
-    /// other gives the smaller whole. Without shapes, a pair whose boundaries only cross properly
-    /// or do not meet takes its area from the edges (`IntersectionArea`). GEOS (built lazily)
-    /// decides the rest.
+    /// other gives the smaller whole. Without shapes, any other pair takes its area from the edges
+    /// (`IntersectionArea`: crossings, shared stretches and touches); GEOS (built lazily) decides
+    /// what that leaves open, and makes the pieces' shapes.
     static func piecesOf(
         _ i: Int, _ a: AnalysisLayer, _ b: AnalysisLayer, ringsOfB: [BoundaryRings?], cache: GeometryCache, keepShapes: Bool,
         edges: Bool = true, overlapsInB: Set<Pair>?, settlement: inout PairSettlement

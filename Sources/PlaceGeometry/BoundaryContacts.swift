@@ -1,0 +1,109 @@
+/// Where the boundaries of two valid polygonal shapes meet inside the overlap of their boxes: their
+/// proper crossings (a rounded point inside a segment of each, with a bound on its rounding error)
+/// and their touches, the points where a vertex of one lies on the other's boundary (shared vertices,
+/// T-junctions, the ends of collinear overlaps). A touch is an existing vertex, so exact; each is
+/// kept with the segments of either boundary through it.
+///
+/// Found by a sweep in x over the segments meeting the box; exact orientation tests (filtered, with
+/// Shewchuk's expansion as fallback) classify every pair of segments whose boxes meet.
+struct BoundaryContacts {
+    /// A proper crossing of segment `first` (of the first shape) and `second`, at parameter `t…`
+    /// along each (with a bound on its rounding error), at the rounded point (x, y). `intoSecond`:
+    /// beyond the crossing, `first` runs inside the second shape; `intoFirst` likewise.
+    struct Crossing {
+        var first: Int, second: Int
+        var tFirst: Double, tSecond: Double
+        var errFirst: Double, errSecond: Double
+        var x: Double, y: Double
+        var intoSecond: Bool, intoFirst: Bool
+    }
+
+    struct Point: Hashable {
+        var x: Double, y: Double
+    }
+
+    /// The segments of each boundary through a touch point (as an end or in their interior).
+    struct Touch {
+        var first: [Int] = []
+        var second: [Int] = []
+    }
+
+    var crossings: [Crossing] = []
+    var touches: [Point: Touch] = [:]
+
+    /// Nil when an orientation cannot be computed (a coordinate not finite, an overflow) or two
+    /// nearly parallel segments cross where the crossing point cannot be computed.
+    init?(_ f: BoundaryRings, _ segmentsF: [Int], _ s: BoundaryRings, _ segmentsS: [Int]) {
+        var contacts = BoundaryContacts()
+        guard BoundaryRings.sweep(f, segmentsF, s, segmentsS, { p, q in contacts.compare(p, q, f, s) }) else { return nil }
+        self = contacts
+    }
+
+    private init() {}
+
+    /// Records how segment `p` (first shape) and `q` (second) meet; false when an orientation
+    /// cannot be computed.
+    @inline(__always)
+    private mutating func compare(_ p: BoundaryRings.Segment, _ q: BoundaryRings.Segment, _ f: BoundaryRings, _ s: BoundaryRings) -> Bool {
+        guard let o1 = Orientation.exactSide(p.x0, p.y0, p.x1, p.y1, q.x0, q.y0),
+            let o2 = Orientation.exactSide(p.x0, p.y0, p.x1, p.y1, q.x1, q.y1)
+        else { return false }
+        if o1 == o2 && o1 != 0 { return true }
+        guard let o3 = Orientation.exactSide(q.x0, q.y0, q.x1, q.y1, p.x0, p.y0),
+            let o4 = Orientation.exactSide(q.x0, q.y0, q.x1, q.y1, p.x1, p.y1)
+        else { return false }
+        if o3 == o4 && o3 != 0 { return true }
+        if o1 * o2 < 0 && o3 * o4 < 0 {
+            return cross(
+                p, q, intoSecond: (o4 > 0) == s.interiorLeft[Int(s.ringOf[q.index])],
+                intoFirst: (o2 > 0) == f.interiorLeft[Int(f.ringOf[p.index])])
+        }
+        // They touch: an end of one lies on the other (collinear with it and within its box).
+        if o1 == 0 && p.holds(q.x0, q.y0) { touch(q.x0, q.y0, p.index, q.index) }
+        if o2 == 0 && p.holds(q.x1, q.y1) { touch(q.x1, q.y1, p.index, q.index) }
+        if o3 == 0 && q.holds(p.x0, p.y0) { touch(p.x0, p.y0, p.index, q.index) }
+        if o4 == 0 && q.holds(p.x1, p.y1) { touch(p.x1, p.y1, p.index, q.index) }
+        return true
+    }
+
+    private mutating func touch(_ x: Double, _ y: Double, _ p: Int, _ q: Int) {
+        let key = Point(x: x, y: y)
+        var t = touches[key] ?? Touch()
+        if !t.first.contains(p) { t.first.append(p) }
+        if !t.second.contains(q) { t.second.append(q) }
+        touches[key] = t
+    }
+
+    /// Adds the proper crossing of `p` and `q`; false when they are too close to parallel for the
+    /// rounded crossing point.
+    @inline(__always)
+    private mutating func cross(_ p: BoundaryRings.Segment, _ q: BoundaryRings.Segment, intoSecond: Bool, intoFirst: Bool) -> Bool {
+        // p0 + t (p1 - p0) = q0 + u (q1 - q0).
+        let (dpx, dpy) = (p.x1 - p.x0, p.y1 - p.y0)
+        let (dqx, dqy) = (q.x1 - q.x0, q.y1 - q.y0)
+        let (wx, wy) = (q.x0 - p.x0, q.y0 - p.y0)
+        let d = dpx * dqy - dpy * dqx
+        let nt = wx * dqy - wy * dqx
+        let nu = wx * dpy - wy * dpx
+        guard d != 0 else { return false }
+        let t = nt / d
+        let u = nu / d
+        // Each difference, product and the subtraction round by at most ε relative; a generous
+        // bound on the error of t and u (used only to refuse crossings too close to order).
+        let ε = 0x1p-53
+        let dAbs = abs(dpx * dqy) + abs(dpy * dqx)
+        let errT = 16 * ε * ((abs(wx * dqy) + abs(wy * dqx)) + abs(t) * dAbs) / abs(d) + 4 * ε
+        let errU = 16 * ε * ((abs(wx * dpy) + abs(wy * dpx)) + abs(u) * dAbs) / abs(d) + 4 * ε
+        crossings.append(
+            Crossing(
+                first: p.index, second: q.index, tFirst: t, tSecond: u, errFirst: errT, errSecond: errU,
+                x: p.x0 + t * dpx, y: p.y0 + t * dpy, intoSecond: intoSecond, intoFirst: intoFirst))
+        return true
+    }
+}
+
+extension BoundaryRings.Segment {
+    /// Whether (x, y), known to lie on the segment's line, lies on the segment (ends included).
+    @inline(__always)
+    func holds(_ x: Double, _ y: Double) -> Bool { x >= minX && x <= maxX && y >= minY && y <= maxY }
+}
