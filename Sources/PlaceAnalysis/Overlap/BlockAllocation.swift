@@ -215,6 +215,14 @@ public struct BlockAllocation: Sendable {
             result.pieces[l] = found
             shapes[l] = geometries
         }
+        /// Piece x of layer l as a geometry, made once (a piece partial in both layers of a pair
+        /// meets every piece of the other layer's).
+        func made(_ l: Int, _ x: Int) throws(GeometryError) -> Geometry? {
+            guard case .pending = shapes[l][x] else { return try geometry(shapes[l][x], in: l) }
+            let g = try geometry(shapes[l][x], in: l)
+            if let g { shapes[l][x] = .made(g) }
+            return g
+        }
         for (n, pair) in pairs.enumerated() {
             let (first, second) = (pair.a, pair.b)
             for (x, p) in result.pieces[first].enumerated() {
@@ -223,8 +231,8 @@ public struct BlockAllocation: Sendable {
                     switch (shapes[first][x], shapes[second][y]) {
                     case (.whole, _): area = q.area
                     case (_, .whole): area = p.area
-                    case (let g, let h):
-                        guard let g = try geometry(g, in: first), let h = try geometry(h, in: second) else { continue }
+                    case (_, _):
+                        guard let g = try made(first, x), let h = try made(second, y) else { continue }
                         area = try g.intersection(h).area()
                     }
                     if area > 0 { result.pairPieces[n].append(PairPiece(block: k, a: p.b, b: q.b, area: area)) }
