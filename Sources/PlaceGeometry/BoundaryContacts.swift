@@ -36,7 +36,44 @@ struct BoundaryContacts {
     init?(_ f: BoundaryRings, _ segmentsF: [Int], _ s: BoundaryRings, _ segmentsS: [Int]) {
         var contacts = BoundaryContacts()
         guard BoundaryRings.sweep(f, segmentsF, s, segmentsS, { p, q in contacts.compare(p, q, f, s) }) else { return nil }
+        guard contacts.mergeCrossingsAtTouches(f, s) else { return nil }
         self = contacts
+    }
+
+    /// Segments of the first and of the second boundary with a touch inside them.
+    private var touchedInside: (first: Set<Int>, second: Set<Int>) = ([], [])
+
+    /// A proper crossing of p and q exactly at a touch (where another ring of either shape has a
+    /// vertex on both) becomes part of that touch: q and p are added to its segments. False when
+    /// an orientation cannot be computed.
+    private mutating func mergeCrossingsAtTouches(_ f: BoundaryRings, _ s: BoundaryRings) -> Bool {
+        guard !touchedInside.first.isEmpty || !touchedInside.second.isEmpty else { return true }
+        var kept: [Crossing] = []
+        kept.reserveCapacity(crossings.count)
+        for c in crossings {
+            guard touchedInside.first.contains(c.first) || touchedInside.second.contains(c.second) else {
+                kept.append(c)
+                continue
+            }
+            let (p, q) = (f.segment(c.first), s.segment(c.second))
+            var at: Point?
+            for (point, t) in touches where t.first.contains(c.first) || t.second.contains(c.second) {
+                guard let onP = Orientation.exactSide(p.x0, p.y0, p.x1, p.y1, point.x, point.y),
+                    let onQ = Orientation.exactSide(q.x0, q.y0, q.x1, q.y1, point.x, point.y)
+                else { return false }
+                if onP == 0 && onQ == 0 && p.holds(point.x, point.y) && q.holds(point.x, point.y) {
+                    at = point
+                    break
+                }
+            }
+            guard let at else {
+                kept.append(c)
+                continue
+            }
+            touch(at.x, at.y, c.first, c.second)
+        }
+        crossings = kept
+        return true
     }
 
     private init() {}
@@ -59,14 +96,23 @@ struct BoundaryContacts {
                 intoFirst: (o2 > 0) == f.interiorLeft[Int(f.ringOf[p.index])])
         }
         // They touch: an end of one lies on the other (collinear with it and within its box).
-        if o1 == 0 && p.holds(q.x0, q.y0) { touch(q.x0, q.y0, p.index, q.index) }
-        if o2 == 0 && p.holds(q.x1, q.y1) { touch(q.x1, q.y1, p.index, q.index) }
-        if o3 == 0 && q.holds(p.x0, p.y0) { touch(p.x0, p.y0, p.index, q.index) }
-        if o4 == 0 && q.holds(p.x1, p.y1) { touch(p.x1, p.y1, p.index, q.index) }
+        if o1 == 0 && p.holds(q.x0, q.y0) { touch(q.x0, q.y0, p.index, q.index, inside: p.inside(q.x0, q.y0) ? .first : nil) }
+        if o2 == 0 && p.holds(q.x1, q.y1) { touch(q.x1, q.y1, p.index, q.index, inside: p.inside(q.x1, q.y1) ? .first : nil) }
+        if o3 == 0 && q.holds(p.x0, p.y0) { touch(p.x0, p.y0, p.index, q.index, inside: q.inside(p.x0, p.y0) ? .second : nil) }
+        if o4 == 0 && q.holds(p.x1, p.y1) { touch(p.x1, p.y1, p.index, q.index, inside: q.inside(p.x1, p.y1) ? .second : nil) }
         return true
     }
 
-    private mutating func touch(_ x: Double, _ y: Double, _ p: Int, _ q: Int) {
+    private enum Side { case first, second }
+
+    /// Records segments p (first) and q (second) through the touch (x, y), `inside` the one of the
+    /// two that has it inside (not at an end), if any.
+    private mutating func touch(_ x: Double, _ y: Double, _ p: Int, _ q: Int, inside: Side? = nil) {
+        switch inside {
+        case .first: touchedInside.first.insert(p)
+        case .second: touchedInside.second.insert(q)
+        case nil: break
+        }
         let key = Point(x: x, y: y)
         var t = touches[key] ?? Touch()
         if !t.first.contains(p) { t.first.append(p) }
@@ -106,4 +152,8 @@ extension BoundaryRings.Segment {
     /// Whether (x, y), known to lie on the segment's line, lies on the segment (ends included).
     @inline(__always)
     func holds(_ x: Double, _ y: Double) -> Bool { x >= minX && x <= maxX && y >= minY && y <= maxY }
+
+    /// Whether (x, y), known to lie on the segment, is not one of its ends.
+    @inline(__always)
+    func inside(_ x: Double, _ y: Double) -> Bool { (x != x0 || y != y0) && (x != x1 || y != y1) }
 }

@@ -24,8 +24,8 @@ struct BoundaryWalk {
         var after: PieceState
     }
 
-    /// Nil when the walk cannot be trusted: a touch where more than two segments of `y` meet, two
-    /// nodes too close to order, a crossing not between inside and outside, a walk that does not
+    /// Nil when the walk cannot be trusted: a touch whose segments of `y` do not bound a valid
+    /// polygon, two nodes too close to order, a crossing not between inside and outside, a walk that does not
     /// come back to its starting state. `isFirst`: `x` is the first shape of `contacts`, whose pieces
     /// along `y`'s boundary (interiors on the same side) are counted.
     init?(

@@ -15,12 +15,16 @@
 /// on from the piece before; a ring meeting nothing takes one point-in-polygon test. Both walks use
 /// the same points, so the pieces close up; the integral is taken about a local origin.
 ///
-/// Nil, and the caller asks GEOS, when the walk could be misled: a touch where two rings of the
-/// other shape meet (more than two of its segments through the point), a crossing and another node
-/// on one segment too close to order, a crossing not between inside and outside, a walk that does
-/// not come back to its starting state, a negative total beyond rounding, a coordinate that is not
-/// finite. On the England layers that leaves no pair of LSOA 2021 × ONS LAD 2024 or MSOA 2011 ×
-/// built LAD/ICB 2024 to GEOS (`IntersectionAreaEnglandTests`).
+/// Where rings of one shape meet at a touch (a hole touching its shell, parts meeting at a corner),
+/// the sector test sorts all their segments through the point by angle; a proper crossing exactly at
+/// such a point is made part of the touch.
+///
+/// Nil, and the caller asks GEOS, when the walk could be misled: a crossing and another node on one
+/// segment too close to order, a crossing not between inside and outside, segments at a touch that
+/// do not bound a valid polygon (two the same way), a walk that does not come back to its starting
+/// state, a negative total beyond rounding, a coordinate that is not finite. On the England layers
+/// that leaves no pair of LSOA 2021 × ONS LAD 2024, LSOA 2021 × built ICB 2024 or MSOA 2011 × built
+/// LAD/ICB 2024 to GEOS (`IntersectionAreaEnglandTests`, `AreasFromEdgesEnglandTests`).
 public struct IntersectionArea: Sendable, Equatable {
     /// Square metres (in the shapes' units squared).
     public var area: Double
