@@ -26,6 +26,11 @@ struct BoundaryContacts {
     struct Touch {
         var first: [Int] = []
         var second: [Int] = []
+
+        mutating func add(_ p: Int, _ q: Int) {
+            if !first.contains(p) { first.append(p) }
+            if !second.contains(q) { second.append(q) }
+        }
     }
 
     var crossings: [Crossing] = []
@@ -113,11 +118,8 @@ struct BoundaryContacts {
         case .second: touchedInside.second.insert(q)
         case nil: break
         }
-        let key = Point(x: x, y: y)
-        var t = touches[key] ?? Touch()
-        if !t.first.contains(p) { t.first.append(p) }
-        if !t.second.contains(q) { t.second.append(q) }
-        touches[key] = t
+        // Mutated in place (no copy of its lists).
+        touches[Point(x: x, y: y), default: Touch()].add(p, q)
     }
 
     /// Adds the proper crossing of `p` and `q`; false when they are too close to parallel for the
