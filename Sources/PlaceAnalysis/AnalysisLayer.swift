@@ -20,11 +20,13 @@ public struct AnalysisLayer: Sendable {
     /// Reprojects `layer` to EPSG:27700, checks its codes (missing or duplicate codes are errors) and
     /// repairs invalid geometries, keeping a report of each repair.
     public init(_ layer: Layer, fields: LayerFields) throws(PlacemapError) {
-        let projected = try layer.reprojected(to: .britishNationalGrid)
+        let projected = try PhaseClock.time("reproject \(layer.source)") { () throws(PlacemapError) in
+            try layer.reprojected(to: .britishNationalGrid)
+        }
         try LayerCheck.checkWithinGreatBritain(projected, original: layer)
         let values = try fields.uniqueValues(in: projected)
         // One pass measures and validates; only invalid features are repaired and measured again.
-        let survey = LayerCheck.survey(projected, fields: fields)
+        let survey = PhaseClock.time("check \(layer.source)") { LayerCheck.survey(projected, fields: fields) }
         let found = survey.compactMap(\.problem)
         let (repaired, repairs) = try LayerCheck.repair(projected, problems: found)
         self.unchecked = found.filter(\.unchecked)

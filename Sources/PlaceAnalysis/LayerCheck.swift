@@ -38,8 +38,10 @@ public enum LayerCheck {
             let code = fields.flatMap { features[i].properties[$0.code]?.text }
             do {
                 let shape = features[i].shape
-                let area = shape.isPolygonal ? try Geometry(shape, in: context).area() : 0
-                switch try Validity.of(shape, in: context, geosPointLimit: geosPointLimit) {
+                let validity = try Validity.of(shape, in: context, geosPointLimit: geosPointLimit)
+                // GEOS's own sum, without building a GEOS geometry.
+                let area = shape.planarArea
+                switch validity {
                 case .valid: return (nil, area)
                 case .invalid(let p):
                     return (FeatureProblem(index: i, code: code, reason: p.reason, location: p.x.map { ($0, p.y ?? 0) }), area)

@@ -50,7 +50,7 @@ public enum BoundaryRelation: Sendable, Equatable {
     /// Where the runs of `x`'s boundary lie relative to `y`; nil when a run cannot be tested (its
     /// test point lies too close to `y`'s boundary).
     private static func runs(
-        of x: BoundaryRings, against y: BoundaryRings, vertices: Set<Int>, shared: Set<Int>, points: Set<Point>
+        of x: BoundaryRings, against y: BoundaryRings, vertices: [Int], shared: [Int], points: [Point]
     ) -> (inside: Bool, outside: Bool)? {
         var inside = false
         var outside = false
@@ -59,13 +59,13 @@ public enum BoundaryRelation: Sendable, Equatable {
             if inY { inside = true } else { outside = true }
             return true
         }
-        var ringsMet = Set<Int32>()
+        var ringsMet = [Bool](repeating: false, count: x.ringBounds.count)
         // Every run starts at a common vertex with a segment that is not shared.
         for v in vertices {
-            ringsMet.insert(x.ringOf[v])
-            guard !shared.contains(v) else { continue }
+            ringsMet[Int(x.ringOf[v])] = true
+            guard !shared.sortedContains(v) else { continue }
             let w = x.next(v)
-            guard points.contains(Point(x.xs[w], x.ys[w])) else {
+            guard points.sortedContains(Point(x.xs[w], x.ys[w])) else {
                 guard test(x.xs[w], x.ys[w]) else { return nil }
                 continue
             }
@@ -77,7 +77,7 @@ public enum BoundaryRelation: Sendable, Equatable {
             guard y.segments(meeting: near).isEmpty, test(mx, my) else { return nil }
         }
         // A ring that meets no common vertex is one run; beyond y's box it is outside y.
-        for r in x.ringBounds.indices where !ringsMet.contains(Int32(r)) {
+        for r in x.ringBounds.indices where !ringsMet[r] {
             if x.ringBounds[r].intersects(y.bounds) {
                 guard test(x.xs[x.ringStarts[r]], x.ys[x.ringStarts[r]]) else { return nil }
             } else {
@@ -87,19 +87,21 @@ public enum BoundaryRelation: Sendable, Equatable {
         return (inside, outside)
     }
 
-    struct Point: Hashable {
+    struct Point: Comparable {
         var x: Double, y: Double
         init(_ x: Double, _ y: Double) { (self.x, self.y) = (x, y) }
+        static func < (a: Point, b: Point) -> Bool { (a.x, a.y) < (b.x, b.y) }
     }
 
     /// The identical segments and common vertices of two boundaries, found by a sweep over the
     /// segments in the boxes' overlap; not clean as soon as the boundaries meet any other way
-    /// (and crossing when that way is a proper crossing).
+    /// (and crossing when that way is a proper crossing). The lists are sorted and without repeats
+    /// once the sweep is done (arrays, not sets: most pairs share only a few points).
     private struct Contacts {
         var clean = true, crossing = false
-        var points = Set<Point>()
-        var firstVertices = Set<Int>(), secondVertices = Set<Int>()
-        var firstShared = Set<Int>(), secondShared = Set<Int>()
+        var points: [Point] = []
+        var firstVertices: [Int] = [], secondVertices: [Int] = []
+        var firstShared: [Int] = [], secondShared: [Int] = []
         var sharedLength = 0.0
         var sameSide = 0, oppositeSide = 0
 
@@ -107,6 +109,13 @@ public enum BoundaryRelation: Sendable, Equatable {
             var contacts = Contacts()
             contacts.clean = BoundaryRings.sweep(f, f.segments(meeting: box), s, s.segments(meeting: box)) { p, q in
                 contacts.compare(p, q, f, s)
+            }
+            if contacts.clean {
+                contacts.points.sortAndRemoveRepeats()
+                contacts.firstVertices.sortAndRemoveRepeats()
+                contacts.secondVertices.sortAndRemoveRepeats()
+                contacts.firstShared.sortAndRemoveRepeats()
+                contacts.secondShared.sortAndRemoveRepeats()
             }
             self = contacts
         }
@@ -127,8 +136,8 @@ public enum BoundaryRelation: Sendable, Equatable {
                 let leftF = f.interiorLeft[Int(f.ringOf[p.index])]
                 let leftS = s.interiorLeft[Int(s.ringOf[q.index])]
                 if (leftF == leftS) == sameDirection { sameSide += 1 } else { oppositeSide += 1 }
-                firstShared.insert(p.index)
-                secondShared.insert(q.index)
+                firstShared.append(p.index)
+                secondShared.append(q.index)
                 sharedLength += ((p.x1 - p.x0) * (p.x1 - p.x0) + (p.y1 - p.y0) * (p.y1 - p.y0)).squareRoot()
                 touch(p0, p.index, q0 == p0 ? q.index : q.end)
                 touch(p1, p.end, q0 == p1 ? q.index : q.end)
@@ -166,9 +175,33 @@ public enum BoundaryRelation: Sendable, Equatable {
         }
 
         private mutating func touch(_ c: Point, _ fv: Int, _ sv: Int) {
-            points.insert(c)
-            firstVertices.insert(fv)
-            secondVertices.insert(sv)
+            points.append(c)
+            firstVertices.append(fv)
+            secondVertices.append(sv)
         }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Sorts the array and drops repeated elements.
+    mutating func sortAndRemoveRepeats() {
+        guard count > 1 else { return }
+        sort()
+        var kept = 1
+        for i in 1..<count where self[i] != self[kept - 1] {
+            self[kept] = self[i]
+            kept += 1
+        }
+        removeLast(count - kept)
+    }
+
+    /// Whether the sorted array holds `element` (a binary search).
+    func sortedContains(_ element: Element) -> Bool {
+        var (lo, hi) = (0, count)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] < element { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && self[lo] == element
     }
 }

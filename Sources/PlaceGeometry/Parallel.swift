@@ -64,3 +64,25 @@ public enum Parallel {
         return out
     }
 }
+
+extension Parallel {
+    /// Runs two independent tasks at once, the first on a thread of its own and the second on the
+    /// calling thread, and returns both results. When either throws, the first task's error wins, as
+    /// if they had run one after the other. The tasks must not share mutable state; each may itself
+    /// use `Parallel.map` at full width (a thread, not a dispatch worker: a `concurrentPerform`
+    /// nested in another runs on one core).
+    public static func both<A, B>(_ first: @escaping () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+        nonisolated(unsafe) let task = first
+        nonisolated(unsafe) var a: Result<A, any Error> = .failure(CancellationError())
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            a = Result { try task() }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        let b = Result { try second() }
+        done.wait()
+        return (try a.get(), try b.get())
+    }
+}

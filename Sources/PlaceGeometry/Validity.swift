@@ -9,13 +9,15 @@ public enum Validity: Sendable, Equatable {
     /// with the square of the vertex count on jagged rings (232 s for 5 M vertices).
     public static let geosPointLimit = 200_000
 
-    /// Checks a shape: polygons by an O(n log n) sweep with exact predicates (`RingSweep`), and by GEOS
+    /// Checks a shape: a polygon of one small simple ring by comparing its segments (`SimpleRing`), other
+    /// polygons by an O(n log n) sweep with exact predicates (`RingSweep`), and by GEOS
     /// (`GEOSisValidDetail_r`) only where the sweep cannot decide alone (rings touching one another at
     /// a point, too few points, an unclosed ring, a coordinate that is not finite, points) and the shape
     /// has at most `geosPointLimit` points; otherwise `unchecked`.
     public static func of(_ shape: Shape, in context: GEOSContext, geosPointLimit: Int = Validity.geosPointLimit)
         throws(GeometryError) -> Validity
     {
+        if SimpleRing.certainlyValid(shape) { return .valid }
         switch RingSweep.check(shape) {
         case .valid: return .valid
         case .invalid(let problem): return .invalid(problem)

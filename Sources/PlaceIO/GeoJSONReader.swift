@@ -13,8 +13,9 @@ public enum GeoJSONReader {
     /// Reads the file at `path`. `crs` overrides whatever the file says (or does not say).
     public static func read(path: String, crs override: CRS? = nil) throws(PlacemapError) -> Layer {
         try MemoryBudget.check(reading: path)
-        let data = try FileData.read(path)
-        return try parse(data, source: path, crs: override)
+        return try PhaseClock.time("read \(path)") { () throws(PlacemapError) in
+            try parse(FileData.read(path), source: path, crs: override)
+        }
     }
 
     /// Parses GeoJSON bytes; `source` names them in messages.

@@ -33,11 +33,12 @@ public struct Layer: Sendable {
         } catch {
             throw PlacemapError(.usage, file: file, message: "cannot reproject \(source) → \(target): \(error)")
         }
-        // Features are transformed in contiguous chunks, one PROJ call per chunk.
-        let chunks = stride(from: 0, to: features.count, by: 512).map { $0..<min($0 + 512, features.count) }
+        // Features are transformed in contiguous chunks of about equal numbers of points, one PROJ
+        // call per chunk, and each chunk's points are given back to its features by the same worker.
+        let chunks = Self.chunks(features)
         // PROJ objects are not thread-safe: each worker transforms with its own copy.
         let transformed = try Parallel.map(chunks.count, state: { try? CoordinateTransform.cached(from: source, to: target) }) {
-            (transform, c) throws(PlacemapError) -> [Double] in
+            (transform, c) throws(PlacemapError) -> [[Double]] in
             var xy: [Double] = []
             for i in chunks[c] { xy += features[i].shape.coordinates }
             do {
@@ -58,19 +59,36 @@ public struct Layer: Sendable {
                     .badData, file: file, featureIndex: feature, message: "cannot reproject \(source) → \(target): \(error)",
                     hint: "check that the file's CRS is really \(source)")
             }
-            return xy
+            var offset = 0
+            return chunks[c].map { i in
+                let n = features[i].shape.coordinates.count
+                defer { offset += n }
+                return Array(xy[offset..<(offset + n)])
+            }
         }
         var out = self
         for (c, range) in chunks.enumerated() {
-            var offset = 0
-            for i in range {
-                let n = features[i].shape.coordinates.count
-                out.features[i].shape.coordinates = Array(transformed[c][offset..<(offset + n)])
-                offset += n
-            }
+            for (i, coordinates) in zip(range, transformed[c]) { out.features[i].shape.coordinates = coordinates }
         }
         out.crs = target
         return out
+    }
+
+    /// Contiguous runs of features holding about 16,384 points each (at least one feature), so that
+    /// a small layer of large features is still shared among the workers.
+    static func chunks(_ features: [Feature]) -> [Range<Int>] {
+        var chunks: [Range<Int>] = []
+        var start = 0
+        var values = 0
+        for (i, f) in features.enumerated() {
+            values += f.shape.coordinates.count
+            if values >= 32_768 {
+                chunks.append(start..<(i + 1))
+                (start, values) = (i + 1, 0)
+            }
+        }
+        if start < features.count { chunks.append(start..<features.count) }
+        return chunks
     }
 
     /// The bounds of all features.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlaceAnalysis
+import PlaceGeometry
 import PlaceIO
 import PlaceMaps
 import PlaceOutput
@@ -72,24 +73,23 @@ struct CatchmentsCommand: ParsableCommand {
                 inputs: [shares, blocks, population.population, attributeTable.attributes, places, systems, trusts])
             try outputs.reserve(folder: folder, files: FolderOutputs.catchments(minShare: minShare != nil))
             if let file = page.report { try outputs.reserve(file) }
-            let blockLayer = try blocksChoice.analysisLayer(blocks ?? DataFolder.path("msoa11_england.geojson"))
+            // The blocks are read on one thread while the census, the shares and the areas are read on another.
+            let (blockLayer, inputs) = try Console.both(
+                { try blocksChoice.analysisLayer(blocks ?? DataFolder.path("msoa11_england.geojson")) }, { try readTables() })
             var conversion: PopulationConversion?
             let people: [String: Double]
             var attributes: BlockAttributes?
-            if let path = population.population {
+            switch inputs.people {
+            case .table(let path):
                 let table = try attributeTable.attach(to: population.join(blockLayer, path: path))
                 people = Dictionary(uniqueKeysWithValues: zip(blockLayer.codes, table.population))
                 attributes = table.attributes
-            } else {
-                let census = try CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv"))
-                let converted = try PopulationConversion.msoa11(
-                    census: census, lsoa11ToLSOA21: CSVReader.read(path: DataFolder.path("lookup_lsoa11_lsoa21.csv")),
-                    lsoa11ToMSOA11: CSVReader.read(path: DataFolder.path("lookup_lsoa11_msoa11.csv")))
+            case .census(let census, let converted):
                 conversion = converted
                 people = converted.population
                 attributes = try attributeTable.converted(census: census, by: converted, to: blockLayer.codes)
             }
-            let table = try CSVReader.read(path: shares ?? DataFolder.path("ohid_trust_msoa11_shares_2019.csv"))
+            let table = inputs.shares
             let patientShares = try PatientShares(
                 table: table, areaColumn: sharesCode, trustColumn: sharesTrust, shareColumn: sharesField,
                 areas: Set(blockLayer.codes))
@@ -100,9 +100,9 @@ struct CatchmentsCommand: ParsableCommand {
                 gaps += try gapPolicy.check(gap).map { [$0] } ?? []
             }
             let catchments = Catchments(blocks: blockLayer, population: people, shares: patientShares, attributes: attributes)
-            let footprint = try TrustFootprint(
-                catchments, places: placesChoice.analysisLayer(places ?? DataFolder.path("built/lad24.geojson")),
-                systems: systemsChoice.analysisLayer(systems ?? DataFolder.path("built/icb24.geojson")))
+            let footprint = try PhaseClock.time("footprint") {
+                try TrustFootprint(catchments, places: inputs.places, systems: inputs.systems)
+            }
             let names = try PatientShares.trustNames(
                 CSVReader.read(path: trusts ?? DataFolder.path("nhs_trusts22.csv")), codeColumn: trustsCode, nameColumn: trustsName)
             let report = CatchmentReport(
@@ -110,7 +110,7 @@ struct CatchmentsCommand: ParsableCommand {
                 firstPolygons: try catchments.firstPastThePostPolygons(),
                 minSharePolygons: try minShare.map { share throws(PlacemapError) in try catchments.polygons(atLeast: share) },
                 minShare: minShare, spanShare: spanShare, trustNames: names, gaps: gaps)
-            try outputs.add(report, folder: folder)
+            try PhaseClock.time("write") { try outputs.add(report, folder: folder) }
             if let file = page.report { try outputs.add(HTMLReport(ReportContent(report, folder: folder)).bytes, to: file) }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             for w in attributes.map(attributeJoinWarnings) ?? [] { Console.warning(w) }
@@ -120,6 +120,31 @@ struct CatchmentsCommand: ParsableCommand {
             print("  outputs: \(folder)/" + FolderOutputs.catchments(minShare: minShare != nil).joined(separator: ", "))
             if let file = page.report { print("  report: \(file)") }
         }
+    }
+
+    /// Where the blocks' people come from: the --population table (joined once the blocks are read),
+    /// or the bundled census converted to MSOA 2011.
+    enum People {
+        case table(String)
+        case census(CSVTable, PopulationConversion)
+    }
+
+    /// The people's source, the shares table and the two area layers, read one after the other.
+    func readTables() throws -> (people: People, shares: CSVTable, places: AnalysisLayer, systems: AnalysisLayer) {
+        let people: People
+        if let path = population.population {
+            people = .table(path)
+        } else {
+            let census = try CSVReader.read(path: DataFolder.path("census21_population_lsoa21.csv"))
+            let converted = try PopulationConversion.msoa11(
+                census: census, lsoa11ToLSOA21: CSVReader.read(path: DataFolder.path("lookup_lsoa11_lsoa21.csv")),
+                lsoa11ToMSOA11: CSVReader.read(path: DataFolder.path("lookup_lsoa11_msoa11.csv")))
+            people = .census(census, converted)
+        }
+        let shares = try CSVReader.read(path: shares ?? DataFolder.path("ohid_trust_msoa11_shares_2019.csv"))
+        let places = try placesChoice.analysisLayer(places ?? DataFolder.path("built/lad24.geojson"))
+        let systems = try systemsChoice.analysisLayer(systems ?? DataFolder.path("built/icb24.geojson"))
+        return (people, shares, places, systems)
     }
 
     /// Each count's total over the MSOAs and its proportional and first-past-the-post sums over the trusts.

@@ -47,17 +47,19 @@ struct OverlapCommand: ParsableCommand {
             try outputs.reserveTable(table)
             if let json = sidecar(of: table) { try outputs.reserve(json) }
             if let pieces { try outputs.reserve(pieces) }
-            let layerA = try aChoice.analysisLayer(a)
-            let layerB = try bChoice.analysisLayer(b)
+            // The two layers and the population blocks are read at once.
+            let (layerA, (layerB, population)) = try Console.both(
+                { try aChoice.analysisLayer(a) }, { try Console.both({ try bChoice.analysisLayer(b) }, { try weighting.load() }) })
             var options = OverlapOptions()
             options.minShare = minShare
             options.keepShapes = pieces != nil
-            options.population = try weighting.load()
+            options.population = population
             options.method = weighting.method ?? .centroid
             options.progress = Console.progress("overlap")
-            let result = try OverlapResult(a: layerA, b: layerB, options: options)
+            let result = try PhaseClock.time("overlap") { try OverlapResult(a: layerA, b: layerB, options: options) }
             let provenance = Provenance.overlap(result)
-            try outputs.add(result.table, to: table)
+            let csv = PhaseClock.time("make table") { result.table }
+            try PhaseClock.time("write table") { try outputs.add(csv, to: table) }
             if let json = sidecar(of: table) { try outputs.add(provenance, to: json) }
             if let pieces {
                 let keep = try layerOutput.keepsBritishNationalGrid(default: false)
@@ -65,7 +67,7 @@ struct OverlapCommand: ParsableCommand {
                     result.piecesLayer, to: pieces,
                     options: LayerOutputOptions(keepBritishNationalGrid: keep, format: layerOutput.format, provenance: provenance))
             }
-            try outputs.publish()
+            try PhaseClock.time("publish") { try outputs.publish() }
             for w in outputs.warnings { Console.warning(w) }
             warnJoin(result.options.population)
             note(result.summary)

@@ -1,3 +1,4 @@
+import Foundation
 import PlaceIO
 import Testing
 
@@ -38,5 +39,21 @@ import Testing
             #expect(error.exitCode == 64)
             #expect(error.hint == "the columns are: lsoa21_code, usual_residents")
         }
+    }
+}
+
+/// A table long enough to be encoded in runs of rows on every core is written as one run would be.
+@Suite struct CSVWriterRunsTests {
+    @Test func aLongTableIsWrittenRowByRowInOrder() throws {
+        let rows = (0..<20_011).map { i in
+            [String(format: "E%08d", i), i % 7 == 0 ? "a, \"quoted\" name" : "plain \(i)", "\(Double(i) / 3)"]
+        }
+        let table = CSVTable(header: ["code", "name", "value"], rows: rows)
+        func quoted(_ f: String) -> String {
+            f.contains(",") || f.contains("\"") ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        }
+        let expected = (["code,name,value"] + rows.map { $0.map(quoted).joined(separator: ",") }).map { $0 + "\r\n" }.joined()
+        #expect(CSVWriter.text(table) == expected)
+        #expect(try CSVReader.parse(CSVWriter.bytes(table), source: "long.csv").rows == table.rows)
     }
 }

@@ -46,12 +46,16 @@ public struct OverlapResult: Sendable {
         self.a = a
         self.b = b
         self.options = options
-        let overlay = try Overlay.settled(a, b, keepShapes: options.keepShapes, progress: options.progress)
+        let overlay = try PhaseClock.time("overlay") { () throws(PlacemapError) in
+            try Overlay.settled(a, b, keepShapes: options.keepShapes, progress: options.progress)
+        }
         self.settlement = overlay.settlement
         let pieces = overlay.pieces.flatMap { $0 }
         var split: PopulationSplit?
         if let population = options.population {
-            split = try PopulationWeighting.split(population, a: a, b: b, method: options.method, allocation: options.allocation)
+            split = try PhaseClock.time("population split") { () throws(PlacemapError) in
+                try PopulationWeighting.split(population, a: a, b: b, method: options.method, allocation: options.allocation)
+            }
         }
         var rows: [OverlapRow] = []
         var seen = Set<Pair>()

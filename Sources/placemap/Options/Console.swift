@@ -1,5 +1,6 @@
 import Foundation
 import PlaceAnalysis
+import PlaceGeometry
 import PlaceIO
 
 /// What the tool says on stderr: notes, warnings and progress, silenced by `--quiet`.
@@ -12,9 +13,57 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// A warning on stderr; warnings are shown even when quiet.
+    /// A warning on stderr; warnings are shown even when quiet. Inside ``both(_:_:)`` it is held
+    /// until both tasks are done.
     static func warning(_ text: String) {
-        FileHandle.standardError.write(Data("placemap: warning: \(text)\n".utf8))
+        say("placemap: warning: \(text)\n")
+    }
+
+    /// Writes a warning line, or holds it when this thread runs a step of ``both(_:_:)``.
+    private static func say(_ line: String) {
+        if let held = Thread.current.threadDictionary[Held.key] as? Held {
+            held.lines.append(line)
+        } else {
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+
+    /// Runs two independent steps at once (``Parallel/both(_:_:)``), such as reading two inputs.
+    /// The warnings each step says are held and said afterwards, the first step's first, so stderr
+    /// reads as if they had run one after the other; when the first step fails, only its warnings.
+    static func both<A, B>(_ first: @escaping () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+        let held = (Held(), Held())
+        do {
+            let results = try Parallel.both({ try held.0.holding(first) }, { try held.1.holding(second) })
+            held.0.say()
+            held.1.say()
+            return results
+        } catch {
+            held.0.say()
+            if held.0.failed == false { held.1.say() }
+            throw error
+        }
+    }
+
+    /// Warnings held for one step of ``both(_:_:)``, kept in the running thread's dictionary.
+    private final class Held: @unchecked Sendable {
+        static let key = "placemap.console.held"
+        var lines: [String] = []
+        var failed = false
+
+        func holding<T>(_ body: () throws -> T) throws -> T {
+            let dictionary = Thread.current.threadDictionary
+            let previous = dictionary[Self.key]
+            dictionary[Self.key] = self
+            defer { dictionary[Self.key] = previous }
+            do { return try body() } catch {
+                failed = true
+                throw error
+            }
+        }
+
+        /// Says the held lines (held again by an enclosing step, if any).
+        func say() { for line in lines { Console.say(line) } }
     }
 
     /// The reader's warnings about a layer.
