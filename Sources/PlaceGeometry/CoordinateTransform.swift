@@ -76,15 +76,27 @@ public struct TransformationInfo: Sendable, Equatable {
 
 /// A PROJ transformation between two CRSs, in longitude/latitude (x = east) axis order.
 ///
+/// WGS 84 ↔ British National Grid is PROJ's own operation, carried out in Swift (``OSGBHelmert``)
+/// for every call whose points all lie where PROJ would use the Helmert (6) transformation
+/// (``OSGBHelmertCheck``); any other call, and any other pair of CRSs, goes to PROJ.
+///
 /// Owns its own `PJ_CONTEXT` and `PJ`: not thread-safe, use one per task.
 public final class CoordinateTransform {
     private let context: OpaquePointer
     private let pj: OpaquePointer
     public let source: CRS
     public let target: CRS
+    /// The native path and where it applies, nil when PROJ does every point.
+    private let native: NativePath?
+    /// Whether the last call was done natively, for ``lastUsedOperation()``.
+    private var lastCallNative = false
+    /// Points transformed natively and by PROJ by this object so far.
+    public private(set) var nativePoints = 0
+    public private(set) var projPoints = 0
 
     /// The corresponding PROJ functions are `proj_create_crs_to_crs` and `proj_normalize_for_visualization`.
-    public init(from source: CRS, to target: CRS) throws(GeometryError) {
+    /// With `native` false every point goes to PROJ.
+    public init(from source: CRS, to target: CRS, native: Bool = true) throws(GeometryError) {
         guard let context = proj_context_create() else { throw .proj(function: "proj_context_create", message: "out of memory") }
         self.context = context
         self.source = source
@@ -102,14 +114,19 @@ public final class CoordinateTransform {
             throw .proj(function: "proj_normalize_for_visualization", message: message)
         }
         self.pj = normalized
+        self.native = native ? NativePath(from: source, to: target) : nil
     }
 
-    private init(context: OpaquePointer, pj: OpaquePointer, source: CRS, target: CRS) {
+    private init(context: OpaquePointer, pj: OpaquePointer, source: CRS, target: CRS, native: NativePath?) {
         self.context = context
         self.pj = pj
         self.source = source
         self.target = target
+        self.native = native
     }
+
+    /// The box in source coordinates inside which this transform computes natively, nil when it never does.
+    public var nativeArea: Bounds? { native?.area }
 
     /// A transform from a process-wide cache of prototypes: the first request for a pair of CRSs
     /// creates it (PROJ looks the operations up in its database, tens of milliseconds), later ones copy it.
@@ -126,7 +143,7 @@ public final class CoordinateTransform {
             proj_context_destroy(context)
             throw .proj(function: "proj_clone", message: message)
         }
-        return CoordinateTransform(context: context, pj: clone, source: source, target: target)
+        return CoordinateTransform(context: context, pj: clone, source: source, target: target, native: native)
     }
 
     deinit {
@@ -146,6 +163,14 @@ public final class CoordinateTransform {
     public func transform(_ xy: inout [Double]) throws(GeometryError) {
         let n = xy.count / 2
         guard n > 0 else { return }
+        if let native, native.covers(xy) {
+            native.apply(&xy)
+            lastCallNative = true
+            nativePoints += n
+            return
+        }
+        lastCallNative = false
+        projPoints += n
         proj_errno_reset(pj)
         let stride = 2 * MemoryLayout<Double>.stride
         let done = xy.withUnsafeMutableBufferPointer { buffer -> Int in
@@ -176,6 +201,7 @@ public final class CoordinateTransform {
     /// The operation PROJ used for the last transformed point, with its accuracy and grids.
     /// The corresponding PROJ function is `proj_trans_get_last_used_operation`.
     public func lastUsedOperation() -> TransformationInfo? {
+        if lastCallNative, let operation = native?.operation { return operation }
         guard let op = proj_trans_get_last_used_operation(pj) else { return nil }
         defer { proj_destroy(op) }
         let info = proj_pj_info(op)
@@ -210,5 +236,39 @@ private final class PrototypeCache: @unchecked Sendable {
         let prototype = try CoordinateTransform(from: source, to: target)
         prototypes[key] = prototype
         return try prototype.copy()
+    }
+}
+
+/// ``OSGBHelmert`` in one direction, with the box where PROJ would use the same operation.
+private struct NativePath {
+    let model = OSGBHelmert()
+    let forward: Bool
+    let area: Bounds
+    let operation: TransformationInfo
+
+    init?(from source: CRS, to target: CRS) {
+        guard let decision = OSGBHelmertCheck.decision(from: source, to: target), let area = decision.area,
+            let operation = decision.operation
+        else { return nil }
+        forward = source == .wgs84
+        self.area = area
+        self.operation = operation
+    }
+
+    /// Whether every point lies strictly inside the area (NaN and infinite values do not).
+    func covers(_ xy: [Double]) -> Bool {
+        xy.withUnsafeBufferPointer { p in
+            var inside = true
+            for i in stride(from: 0, to: p.count - 1, by: 2) {
+                let x = p[i]
+                let y = p[i + 1]
+                inside = inside && x > area.minX && x < area.maxX && y > area.minY && y < area.maxY
+            }
+            return inside && p.count % 2 == 0
+        }
+    }
+
+    func apply(_ xy: inout [Double]) {
+        if forward { model.forward(&xy) } else { model.inverse(&xy) }
     }
 }
