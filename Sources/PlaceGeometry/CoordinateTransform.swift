@@ -114,7 +114,10 @@ public final class CoordinateTransform {
             throw .proj(function: "proj_normalize_for_visualization", message: message)
         }
         self.pj = normalized
-        self.native = native ? NativePath(from: source, to: target) : nil
+        let access = OSGBHelmertCheck.PROJAccess(context: context) { () throws(GeometryError) in
+            try Self.copy(of: normalized, from: source, to: target)
+        }
+        self.native = native ? NativePath(from: source, to: target, proj: access) : nil
     }
 
     private init(context: OpaquePointer, pj: OpaquePointer, source: CRS, target: CRS, native: NativePath?) {
@@ -137,6 +140,12 @@ public final class CoordinateTransform {
     /// An independent copy with its own context, for another thread: much cheaper than creating a
     /// transform again (no database look-ups). The corresponding PROJ function is `proj_clone`.
     public func copy() throws(GeometryError) -> CoordinateTransform {
+        try Self.copy(of: pj, from: source, to: target, native: native)
+    }
+
+    private static func copy(
+        of pj: OpaquePointer, from source: CRS, to target: CRS, native: NativePath? = nil
+    ) throws(GeometryError) -> CoordinateTransform {
         guard let context = proj_context_create() else { throw .proj(function: "proj_context_create", message: "out of memory") }
         guard let clone = proj_clone(context, pj) else {
             let message = Self.lastError(context)
@@ -246,8 +255,9 @@ private struct NativePath {
     let area: Bounds
     let operation: TransformationInfo
 
-    init?(from source: CRS, to target: CRS) {
-        guard let decision = OSGBHelmertCheck.decision(from: source, to: target), let area = decision.area,
+    /// `proj` is the transform being built, for the check.
+    init?(from source: CRS, to target: CRS, proj: OSGBHelmertCheck.PROJAccess) {
+        guard let decision = OSGBHelmertCheck.decision(from: source, to: target, proj: proj), let area = decision.area,
             let operation = decision.operation
         else { return nil }
         forward = source == .wgs84

@@ -34,16 +34,40 @@ public enum OSGBHelmertCheck {
     }
 
     /// WGS 84 → British National Grid.
-    public static let forward = decide(forward: true)
+    public static var forward: Decision { Decisions.shared.decision(forward: true, proj: nil) }
     /// British National Grid → WGS 84.
-    public static let inverse = decide(forward: false)
+    public static var inverse: Decision { Decisions.shared.decision(forward: false, proj: nil) }
 
-    /// The decision for a pair of CRSs, nil for any pair but EPSG:4326 ↔ EPSG:27700.
-    public static func decision(from source: CRS, to target: CRS) -> Decision? {
+    /// The decision for a pair of CRSs, nil for any pair but EPSG:4326 ↔ EPSG:27700. `proj`, when
+    /// given, is the transform being built: the check lists operations in its context and checks the
+    /// sample with a PROJ-only copy (saving a second `proj_create_crs_to_crs`).
+    static func decision(from source: CRS, to target: CRS, proj: PROJAccess?) -> Decision? {
         switch (source, target) {
-        case (.wgs84, .britishNationalGrid): return forward
-        case (.britishNationalGrid, .wgs84): return inverse
+        case (.wgs84, .britishNationalGrid): return Decisions.shared.decision(forward: true, proj: proj)
+        case (.britishNationalGrid, .wgs84): return Decisions.shared.decision(forward: false, proj: proj)
         default: return nil
+        }
+    }
+
+    /// What the check may use of the transform being built: its context, and a PROJ-only copy.
+    struct PROJAccess {
+        var context: OpaquePointer
+        var copy: () throws(GeometryError) -> CoordinateTransform
+    }
+
+    /// The decisions made so far in this process.
+    private final class Decisions: @unchecked Sendable {
+        static let shared = Decisions()
+        private let lock = NSLock()
+        private var made: [Bool: Decision] = [:]
+
+        func decision(forward: Bool, proj: PROJAccess?) -> Decision {
+            lock.lock()
+            defer { lock.unlock() }
+            if let d = made[forward] { return d }
+            let d = decide(forward: forward, proj: proj)
+            made[forward] = d
+            return d
         }
     }
 
@@ -51,13 +75,13 @@ public enum OSGBHelmertCheck {
     static let degreeMargin = 1e-6
     static let metreMargin = 1.0
 
-    private static func decide(forward: Bool) -> Decision {
+    private static func decide(forward: Bool, proj: PROJAccess?) -> Decision {
         let off = { (reason: String) in Decision(area: nil, reason: reason, operation: nil, largestDifference: .nan) }
         let source: CRS = forward ? .wgs84 : .britishNationalGrid
         let target: CRS = forward ? .britishNationalGrid : .wgs84
         let candidates: [Candidate]
         do {
-            candidates = try Candidate.list(from: source, to: target)
+            candidates = try Candidate.list(from: source, to: target, context: proj?.context)
         } catch {
             return off("cannot list PROJ's operations: \(error)")
         }
@@ -80,11 +104,13 @@ public enum OSGBHelmertCheck {
         let box = forward ? lonLat : model.grid.projectedBox(lonLat)
         let margin = forward ? degreeMargin : metreMargin
         let area = Bounds(minX: box.minX + margin, minY: box.minY + margin, maxX: box.maxX - margin, maxY: box.maxY - margin)
-        return verify(area: area, forward: forward, model: model)
+        return verify(area: area, forward: forward, model: model, proj: proj)
     }
 
     /// Transforms a sample over `area` both with PROJ and natively.
-    private static func verify(area: Bounds, forward: Bool, model: OSGBHelmert) -> Decision {
+    private static func verify(
+        area: Bounds, forward: Bool, model: OSGBHelmert, proj: PROJAccess?
+    ) -> Decision {
         let off = { (reason: String) in Decision(area: nil, reason: reason, operation: nil, largestDifference: .nan) }
         let steps = 24
         var sample: [Double] = []
@@ -96,20 +122,24 @@ public enum OSGBHelmertCheck {
             }
         }
         sample += [area.minX, area.minY, area.maxX, area.maxY, area.minX, area.maxY, area.maxX, area.minY]
-        var proj = sample
+        var byPROJ = sample
         var native = sample
         let transform: CoordinateTransform
         var operations: [TransformationInfo] = []
         do {
-            transform = try CoordinateTransform(
-                from: forward ? .wgs84 : .britishNationalGrid, to: forward ? .britishNationalGrid : .wgs84, native: false)
+            if let proj {
+                transform = try proj.copy()
+            } else {
+                transform = try CoordinateTransform(
+                    from: forward ? .wgs84 : .britishNationalGrid, to: forward ? .britishNationalGrid : .wgs84, native: false)
+            }
             // Which operation PROJ takes, point by point, at the corners and the centre.
             for p in stride(from: sample.count - 8, to: sample.count, by: 2) + [sample.count / 2 - 1] {
                 _ = try transform.transform(x: sample[p], y: sample[p + 1])
                 guard let op = transform.lastUsedOperation() else { return off("PROJ reports no operation") }
                 operations.append(op)
             }
-            try transform.transform(&proj)
+            try transform.transform(&byPROJ)
         } catch {
             return off("PROJ cannot transform the sample: \(error)")
         }
@@ -123,10 +153,10 @@ public enum OSGBHelmertCheck {
         for p in stride(from: 0, to: sample.count, by: 2) {
             let d: Double
             if forward {
-                d = hypot(native[p] - proj[p], native[p + 1] - proj[p + 1])
+                d = hypot(native[p] - byPROJ[p], native[p + 1] - byPROJ[p + 1])
             } else {
                 // Degrees to metres, generously (a degree of latitude is under 112 km).
-                d = hypot(native[p] - proj[p], native[p + 1] - proj[p + 1]) * 112_000
+                d = hypot(native[p] - byPROJ[p], native[p + 1] - byPROJ[p + 1]) * 112_000
             }
             largest = max(largest, d.isNaN ? .infinity : d)
         }
@@ -151,10 +181,14 @@ private struct Candidate {
 
     /// The operations `proj_create_crs_to_crs` chooses among, in its order. The corresponding PROJ
     /// functions are `proj_create_operations` and the `proj_operation_factory_context_*` setters.
-    static func list(from source: CRS, to target: CRS) throws(GeometryError) -> [Candidate] {
-        guard let context = proj_context_create() else { throw .proj(function: "proj_context_create", message: "out of memory") }
-        defer { proj_context_destroy(context) }
-        proj_log_level(context, PJ_LOG_NONE)
+    /// `given` is a context to work in (its database cache is then shared); otherwise a new one.
+    static func list(from source: CRS, to target: CRS, context given: OpaquePointer?) throws(GeometryError) -> [Candidate] {
+        guard let context = given ?? proj_context_create() else {
+            throw .proj(function: "proj_context_create", message: "out of memory")
+        }
+        // Quiet while listing; the given context's level is put back.
+        let level = proj_log_level(context, PJ_LOG_NONE)
+        defer { if given == nil { proj_context_destroy(context) } else { proj_log_level(context, level) } }
         // NULL when the code is unknown.
         guard let sourceCRS = proj_create(context, source.description) else { throw .proj(function: "proj_create", message: "\(source)") }
         defer { proj_destroy(sourceCRS) }

@@ -5,12 +5,15 @@ import Foundation
 /// spherical ↔ ellipsoidal transverse Mercator by sixth-order series in the third flattening n
 /// (Krüger; König & Weise), each summed by Clenshaw's method.
 struct TransverseMercator: Sendable {
+    /// Six series coefficients (the last two lanes unused), held inline.
+    typealias Coefficients = SIMD8<Double>
+
     /// Geodetic → Gaussian latitude coefficients, and back.
-    private let toGaussian: [Double]
-    private let fromGaussian: [Double]
+    private let toGaussian: Coefficients
+    private let fromGaussian: Coefficients
     /// Spherical → ellipsoidal normalised northing/easting coefficients, and back.
-    private let toEllipsoidal: [Double]
-    private let fromEllipsoidal: [Double]
+    private let toEllipsoidal: Coefficients
+    private let fromEllipsoidal: Coefficients
     /// The normalised meridian quadrant times the scale factor.
     private let quadrant: Double
     /// The normalised northing of the latitude of origin, negated.
@@ -30,8 +33,8 @@ struct TransverseMercator: Sendable {
         let n = ellipsoid.n
         // Each coefficient is n^k times a polynomial in n, evaluated by Horner’s rule as PROJ does.
         var p = n
-        var gb = [Double](repeating: 0, count: 6)
-        var bg = [Double](repeating: 0, count: 6)
+        var gb = Coefficients()
+        var bg = Coefficients()
         gb[0] = n * (2 + n * (-2 / 3.0 + n * (-2 + n * (116 / 45.0 + n * (26 / 45.0 + n * (-2854 / 675.0))))))
         bg[0] = n * (-2 + n * (2 / 3.0 + n * (4 / 3.0 + n * (-82 / 45.0 + n * (32 / 45.0 + n * (4642 / 4725.0))))))
         p *= n
@@ -52,8 +55,8 @@ struct TransverseMercator: Sendable {
 
         let n2 = n * n
         quadrant = scale / (1 + n) * (1 + n2 * (1 / 4.0 + n2 * (1 / 64.0 + n2 / 256.0)))
-        var ug = [Double](repeating: 0, count: 6)
-        var gu = [Double](repeating: 0, count: 6)
+        var ug = Coefficients()
+        var gu = Coefficients()
         ug[0] = n * (-0.5 + n * (2 / 3.0 + n * (-37 / 96.0 + n * (1 / 360.0 + n * (81 / 512.0 + n * (-96199 / 604800.0))))))
         gu[0] = n * (0.5 + n * (-2 / 3.0 + n * (5 / 16.0 + n * (41 / 180.0 + n * (-127 / 288.0 + n * (7891 / 37800.0))))))
         ug[1] = n2 * (-1 / 48.0 + n * (-1 / 15.0 + n * (437 / 1440.0 + n * (-46 / 105.0 + n * (1_118_711 / 3870720.0)))))
@@ -85,7 +88,7 @@ struct TransverseMercator: Sendable {
 
     /// B + Σ c[k]·sin(2(k+1)B) by Clenshaw's recurrence, given cos 2B and sin 2B.
     @inline(__always)
-    private static func gaussian(_ c: [Double], _ b: Double, _ cos2B: Double, _ sin2B: Double) -> Double {
+    private static func gaussian(_ c: Coefficients, _ b: Double, _ cos2B: Double, _ sin2B: Double) -> Double {
         let twoCos = 2 * cos2B
         var h1 = c[5]
         var h2 = 0.0
@@ -99,7 +102,7 @@ struct TransverseMercator: Sendable {
     }
 
     /// Σ c[k]·sin((k+1)x) by Clenshaw's recurrence.
-    private static func sineSeries(_ c: [Double], _ x: Double) -> Double {
+    private static func sineSeries(_ c: Coefficients, _ x: Double) -> Double {
         let twoCos = 2 * cos(x)
         var h1 = 0.0
         var h = c[5]
@@ -115,7 +118,7 @@ struct TransverseMercator: Sendable {
     /// cosh of 2y: returns its real and imaginary parts.
     @inline(__always)
     private static func complexSineSeries(
-        _ c: [Double], _ sinX: Double, _ cosX: Double, _ sinhY: Double, _ coshY: Double
+        _ c: Coefficients, _ sinX: Double, _ cosX: Double, _ sinhY: Double, _ coshY: Double
     ) -> (real: Double, imaginary: Double) {
         let r = 2 * cosX * coshY
         let i = -2 * sinX * sinhY

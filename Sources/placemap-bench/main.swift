@@ -14,6 +14,10 @@ import PlaceIO
 //   placemap-bench floor A B                 CPU seconds of placemap's overlay of A × B by phase, beside the floor:
 //                                           parsing, reprojection and one GEOS intersection per pair that really
 //                                           crosses (a piece that is neither feature whole), on one core
+//   placemap-bench reproject FILE [REPEATS]  points per second of WGS 84 → EPSG:27700 on one core, PROJ alone and
+//                                           the native Helmert (6) path, over the layer's vertices in calls of 512
+//                                           features (as Layer.reprojected makes them), with the one-off cost of
+//                                           deciding the native path and the largest difference between the two
 //   placemap-bench edges BLOCKS A B          CPU seconds of the overlay BLOCKS × A and of the allocation of BLOCKS to A
 //                                           and B (with the three-way pieces, no depths), with areas from the edges
 //                                           (IntersectionArea) and with GEOS for every pair BoundaryRelation leaves open
@@ -63,7 +67,7 @@ func fail(_ text: String, _ code: Int32) -> Never {
 
 let arguments = CommandLine.arguments
 let usage =
-    "usage: placemap-bench read|read-gdal FILE [REPEATS] | csv FILE | same FILE | overlap A B [REPEATS] | partition FILE [REPEATS] | floor A B | edges BLOCKS A B"
+    "usage: placemap-bench read|read-gdal FILE [REPEATS] | csv FILE | same FILE | overlap A B [REPEATS] | partition FILE [REPEATS] | floor A B | edges BLOCKS A B | reproject FILE [REPEATS]"
 guard arguments.count >= 3 else { fail(usage, 64) }
 do {
     switch arguments[1] {
@@ -118,6 +122,49 @@ do {
                         "%@: overlay %.3f s CPU (%d pieces; pairs from coordinates %d, GEOS %d), allocation %.3f s CPU (from coordinates %d, GEOS %d)",
                     edges ? "areas from edges" : "GEOS areas", overlay, pieces, settled.coordinates, settled.geos, allocation,
                     allocated.coordinates, allocated.geos))
+        }
+    case "reproject":
+        let layer = try GeoJSONReader.read(path: arguments[2])
+        var calls: [[Double]] = []
+        for start in stride(from: 0, to: layer.features.count, by: 512) {
+            calls.append(layer.features[start..<min(start + 512, layer.features.count)].flatMap(\.shape.coordinates))
+        }
+        let points = calls.reduce(0) { $0 + $1.count / 2 }
+        var proj: CoordinateTransform?
+        var native: CoordinateTransform?
+        let (plain, _) = try seconds {
+            proj = try CoordinateTransform(from: .wgs84, to: .britishNationalGrid, native: false)
+            return 0
+        }
+        let (deciding, _) = try seconds {
+            native = try CoordinateTransform(from: .wgs84, to: .britishNationalGrid)
+            return 0
+        }
+        guard let proj, let native else { fail("no transform", 70) }
+        print(
+            String(
+                format: "creating the transform: PROJ alone %.4f s, with the native path decided %.4f s (%@)", plain, deciding,
+                OSGBHelmertCheck.forward.reason))
+        for _ in 0..<(arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1) {
+            var byPROJ = calls
+            var byNative = calls
+            let (tp, _) = try seconds {
+                for i in byPROJ.indices { try proj.transform(&byPROJ[i]) }
+                return 0
+            }
+            let (tn, _) = try seconds {
+                for i in byNative.indices { try native.transform(&byNative[i]) }
+                return 0
+            }
+            var largest = 0.0
+            for (a, b) in zip(byPROJ, byNative) {
+                for p in stride(from: 0, to: a.count, by: 2) { largest = max(largest, hypot(a[p] - b[p], a[p + 1] - b[p + 1])) }
+            }
+            print(
+                String(
+                    format:
+                        "%d points: PROJ %.4f s (%.2f M points/s), native %.4f s (%.2f M points/s, %d native), %.1f×; largest difference %.3g m",
+                    points, tp, Double(points) / tp / 1e6, tn, Double(points) / tn / 1e6, native.nativePoints, tp / tn, largest))
         }
     case "overlap" where arguments.count >= 4:
         let a = try GeoJSONReader.read(path: arguments[2])
