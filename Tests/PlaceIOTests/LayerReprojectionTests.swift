@@ -72,4 +72,21 @@ import Testing
         #expect(error?.featureIndex == 2)
         #expect(error.map { "\($0)".contains("cannot reproject EPSG:4326 → EPSG:27700") } == true)
     }
+
+    /// With PROJ's network enabled the OSTN15 grid operation (1 m) is a candidate for the pair, so PROJ
+    /// may prefer it to the Helmert (6) and the native path must be off for the whole run (checked in
+    /// its own process; the grid itself cannot be fetched here, which does not matter to the decision).
+    @Test func theNativePathIsOffWhenPROJMayPreferTheOSTN15Grid() throws {
+        let result = try run(
+            CSVMemoryTests.bench, ["reproject", Paths.geodata("lad24_england.geojson")], environment: ["PROJ_NETWORK": "ON"])
+        #expect(result.stdout.contains("PROJ may prefer Inverse of OSGB36 to WGS 84 (9)"), "\(result.stdout) \(result.stderr)")
+        let plain = try run(
+            CSVMemoryTests.bench, ["reproject", Paths.geodata("lad24_england.geojson")], environment: ["PROJ_NETWORK": "OFF"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        // Without the network it is on exactly when PROJ takes the Helmert (6) in the middle of England.
+        let proj = try CoordinateTransform(from: .wgs84, to: .britishNationalGrid, native: false)
+        _ = try proj.transform(x: -1.5, y: 52.5)
+        let helmert = proj.lastUsedOperation()?.name.contains("OSGB36 to WGS 84 (6)") == true
+        #expect(plain.stdout.contains("computed natively inside the area") == helmert, "\(plain.stdout)")
+    }
 }
