@@ -15,7 +15,8 @@ import Foundation
 ///   PROJ's network enabled, which bring a 1 m operation, the native path is off);
 /// - on a fixed sample of points over the box, its edges and corners included, PROJ's transform uses
 ///   that operation and ``OSGBHelmert`` agrees with it within ``tolerance``;
-/// and then only for points strictly inside the box, by a margin (``NativeArea``).
+/// and then only for points strictly inside the box, by a margin. `PLACEMAP_PROJ_ONLY` set in the
+/// environment turns the native path off, to compare.
 public enum OSGBHelmertCheck {
     /// The largest difference from PROJ allowed on the sample, in metres.
     public static let tolerance = 1e-6
@@ -71,12 +72,16 @@ public enum OSGBHelmertCheck {
         }
     }
 
+    /// `PLACEMAP_PROJ_ONLY` set in the environment sends every point to PROJ, to compare the two.
+    static let projOnly = ProcessInfo.processInfo.environment["PLACEMAP_PROJ_ONLY"] != nil
+
     /// Margins inside the operation's box: 1e-6° (about 0.1 m) for longitude/latitude, 1 m for the grid.
     static let degreeMargin = 1e-6
     static let metreMargin = 1.0
 
     private static func decide(forward: Bool, proj: PROJAccess?) -> Decision {
         let off = { (reason: String) in Decision(area: nil, reason: reason, operation: nil, largestDifference: .nan) }
+        if projOnly { return off("PLACEMAP_PROJ_ONLY is set") }
         let source: CRS = forward ? .wgs84 : .britishNationalGrid
         let target: CRS = forward ? .britishNationalGrid : .wgs84
         let candidates: [Candidate]

@@ -83,6 +83,9 @@ import Testing
         let plain = try run(
             CSVMemoryTests.bench, ["reproject", Paths.geodata("lad24_england.geojson")], environment: ["PROJ_NETWORK": "OFF"])
         #expect(plain.status == 0, "\(plain.stderr)")
+        let off = try run(
+            CSVMemoryTests.bench, ["reproject", Paths.geodata("lad24_england.geojson")], environment: ["PLACEMAP_PROJ_ONLY": "1"])
+        #expect(off.stdout.contains("PLACEMAP_PROJ_ONLY is set") && off.stdout.contains(" 0 native"), "\(off.stdout)")
         // Without the network it is on exactly when PROJ takes the Helmert (6) in the middle of England.
         let proj = try CoordinateTransform(from: .wgs84, to: .britishNationalGrid, native: false)
         _ = try proj.transform(x: -1.5, y: 52.5)
