@@ -26,7 +26,8 @@ public struct AttributeSplit: Sendable {
     /// Stored sums outside every (A, B) overlap: with `total`, the reconciliation of each count.
     public var outsideEveryPiece: [Double] {
         var outside = total
-        for sums in byPair.values { for j in 0..<width { outside[j] -= sums[j] } }
+        // In pair order, so that the last bits are the same from run to run.
+        for pair in byPair.keys.sorted() { for j in 0..<width { outside[j] -= byPair[pair]?[j] ?? 0 } }
         return outside
     }
 

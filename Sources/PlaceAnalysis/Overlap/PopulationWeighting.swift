@@ -40,7 +40,8 @@ public struct PopulationSplit: Sendable {
     public var attributes: AttributeSplit?
 
     /// People in no (A, B) overlap.
-    public var outsideEveryPiece: Double { total - byPair.values.reduce(0, +) }
+    /// (Summed in pair order: a dictionary's order changes from run to run, and so would the last bits.)
+    public var outsideEveryPiece: Double { total - byPair.keys.sorted().reduce(0) { $0 + (byPair[$1] ?? 0) } }
     /// People in no A feature.
     public var outsideA: Double { total - byA.reduce(0, +) }
 }
