@@ -7,7 +7,7 @@ import PlaceGeometry
 /// fixed number of decimals (6 ≈ 0.1 m). With `keepCRS` a projected layer is written in its own CRS
 /// with a legacy `crs` member (as GDAL does) and every coordinate in shortest round-trip form, so
 /// that reading it back gives the same doubles.
-public struct GeoJSONWriter {
+public struct GeoJSONWriter: Sendable {
     public var decimals: Int
     public var keepCRS: Bool
 
@@ -33,20 +33,34 @@ public struct GeoJSONWriter {
             JSONText.append(v, to: &s)
         }
         s += ",\n\"features\": [\n"
-        for (i, f) in out.features.enumerated() {
-            s += "{ \"type\": \"Feature\""
-            if let id = f.id {
-                s += ", \"id\": "
-                JSONText.append(id, to: &s)
+        // Features are written in runs on every core and joined in order.
+        let features = out.features
+        let runs = stride(from: 0, to: features.count, by: 8).map { $0..<min($0 + 8, features.count) }
+        let writer = self
+        let texts = Parallel.map(runs.count, state: {}) { _, k in
+            var t = ""
+            for i in runs[k] {
+                writer.appendFeature(features[i], projected: projected, to: &t)
+                t += i + 1 < features.count ? " },\n" : " }\n"
             }
-            s += ", \"properties\": "
-            JSONText.append(.object(f.properties), to: &s)
-            s += ", \"geometry\": "
-            appendGeometry(projected ? f.shape : Self.orientedForRFC7946(f.shape), projected: projected, to: &s)
-            s += i + 1 < out.features.count ? " },\n" : " }\n"
+            return t
         }
+        for t in texts { s += t }
         s += "]\n}\n"
         return s
+    }
+
+    /// One feature, without its closing brace.
+    private func appendFeature(_ f: Feature, projected: Bool, to s: inout String) {
+        s += "{ \"type\": \"Feature\""
+        if let id = f.id {
+            s += ", \"id\": "
+            JSONText.append(id, to: &s)
+        }
+        s += ", \"properties\": "
+        JSONText.append(.object(f.properties), to: &s)
+        s += ", \"geometry\": "
+        appendGeometry(projected ? f.shape : Self.orientedForRFC7946(f.shape), projected: projected, to: &s)
     }
 
     /// Exterior rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6).

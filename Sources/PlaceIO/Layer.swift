@@ -74,15 +74,18 @@ public struct Layer: Sendable {
         return out
     }
 
-    /// Contiguous runs of features holding about 16,384 points each (at least one feature), so that
-    /// a small layer of large features is still shared among the workers.
+    /// Contiguous runs of features holding about 16,384 points each (at least one feature), or fewer
+    /// (down to 512) when that would leave a worker idle, so that a small layer of large features is
+    /// still shared among the workers.
     static func chunks(_ features: [Feature]) -> [Range<Int>] {
+        let total = features.reduce(0) { $0 + $1.shape.coordinates.count }
+        let target = min(32_768, max(1024, total / (4 * ParallelGEOS.workerCount)))
         var chunks: [Range<Int>] = []
         var start = 0
         var values = 0
         for (i, f) in features.enumerated() {
             values += f.shape.coordinates.count
-            if values >= 32_768 {
+            if values >= target {
                 chunks.append(start..<(i + 1))
                 (start, values) = (i + 1, 0)
             }

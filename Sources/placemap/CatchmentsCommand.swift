@@ -107,7 +107,7 @@ struct CatchmentsCommand: ParsableCommand {
                 CSVReader.read(path: trusts ?? DataFolder.path("nhs_trusts22.csv")), codeColumn: trustsCode, nameColumn: trustsName)
             let report = CatchmentReport(
                 catchments: catchments, footprint: footprint, conversion: conversion,
-                firstPolygons: try catchments.firstPastThePostPolygons(),
+                firstPolygons: try PhaseClock.time("polygons") { try catchments.firstPastThePostPolygons() },
                 minSharePolygons: try minShare.map { share throws(PlacemapError) in try catchments.polygons(atLeast: share) },
                 minShare: minShare, spanShare: spanShare, trustNames: names, gaps: gaps)
             try PhaseClock.time("write") { try outputs.add(report, folder: folder) }
