@@ -76,50 +76,68 @@ struct CatchmentsCommand: ParsableCommand {
             // The blocks are read on one thread while the census, the shares and the areas are read on another.
             let (blockLayer, inputs) = try Console.both(
                 { try blocksChoice.analysisLayer(blocks ?? DataFolder.path("msoa11_england.geojson")) }, { try readTables() })
-            var conversion: PopulationConversion?
-            let people: [String: Double]
-            var attributes: BlockAttributes?
-            switch inputs.people {
-            case .table(let path):
-                let table = try attributeTable.attach(to: population.join(blockLayer, path: path))
-                people = Dictionary(uniqueKeysWithValues: zip(blockLayer.codes, table.population))
-                attributes = table.attributes
-            case .census(let census, let converted):
-                conversion = converted
-                people = converted.population
-                attributes = try attributeTable.converted(census: census, by: converted, to: blockLayer.codes)
-            }
-            let table = inputs.shares
-            let patientShares = try PatientShares(
-                table: table, areaColumn: sharesCode, trustColumn: sharesTrust, shareColumn: sharesField,
-                areas: Set(blockLayer.codes))
-            var gaps = try gapPolicy.check(patientShares.gap(blocks: blockLayer.codes, people: people)).map { [$0] } ?? []
-            if let a = attributes, let path = attributeTable.attributes {
-                let missing = a.blocksWithoutRow
-                let gap = CoverageGap(role: "attributes", source: path, codes: missing, people: missing.map { people[$0] ?? 0 })
-                gaps += try gapPolicy.check(gap).map { [$0] } ?? []
-            }
-            let catchments = Catchments(blocks: blockLayer, population: people, shares: patientShares, attributes: attributes)
-            let footprint = try PhaseClock.time("footprint") {
-                try TrustFootprint(catchments, places: inputs.places, systems: inputs.systems)
-            }
+            // The people and their shares are weighed, and the first-past-the-post polygons drawn, on one
+            // thread while the blocks are allocated to the places and systems on the other.
+            let (weighed, allocation) = try Console.both(
+                { try weigh(blockLayer, inputs) },
+                {
+                    try PhaseClock.time("allocation") {
+                        try TrustFootprint.allocation(of: blockLayer, places: inputs.places, systems: inputs.systems)
+                    }
+                })
+            let catchments = weighed.catchments
+            let footprint = TrustFootprint(catchments, allocation: allocation)
             let names = try PatientShares.trustNames(
                 CSVReader.read(path: trusts ?? DataFolder.path("nhs_trusts22.csv")), codeColumn: trustsCode, nameColumn: trustsName)
             let report = CatchmentReport(
-                catchments: catchments, footprint: footprint, conversion: conversion,
-                firstPolygons: try PhaseClock.time("polygons") { try catchments.firstPastThePostPolygons() },
+                catchments: catchments, footprint: footprint, conversion: weighed.conversion, firstPolygons: weighed.polygons,
                 minSharePolygons: try minShare.map { share throws(PlacemapError) in try catchments.polygons(atLeast: share) },
-                minShare: minShare, spanShare: spanShare, trustNames: names, gaps: gaps)
+                minShare: minShare, spanShare: spanShare, trustNames: names, gaps: weighed.gaps)
             try PhaseClock.time("write") { try outputs.add(report, folder: folder) }
             if let file = page.report { try outputs.add(HTMLReport(ReportContent(report, folder: folder)).bytes, to: file) }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
-            for w in attributes.map(attributeJoinWarnings) ?? [] { Console.warning(w) }
+            for w in weighed.attributes.map(attributeJoinWarnings) ?? [] { Console.warning(w) }
             guard !Console.quiet else { return }
             print(report.summary)
-            if let attributes { print(attributeCheck(report.catchments, attributes)) }
+            if let attributes = weighed.attributes { print(attributeCheck(report.catchments, attributes)) }
             print("  outputs: \(folder)/" + FolderOutputs.catchments(minShare: minShare != nil).joined(separator: ", "))
             if let file = page.report { print("  report: \(file)") }
         }
+    }
+
+    /// The catchments: the blocks' people and attributes, the patient shares (a block with people and
+    /// no share, or no attribute row, is a gap: refused unless allowed), the first-past-the-post polygons.
+    func weigh(_ blockLayer: AnalysisLayer, _ inputs: (people: People, shares: CSVTable, places: AnalysisLayer, systems: AnalysisLayer))
+        throws -> (
+            catchments: Catchments, conversion: PopulationConversion?, attributes: BlockAttributes?, gaps: [CoverageGap],
+            polygons: [DissolvedArea]
+        )
+    {
+        var conversion: PopulationConversion?
+        let people: [String: Double]
+        var attributes: BlockAttributes?
+        switch inputs.people {
+        case .table(let path):
+            let table = try attributeTable.attach(to: population.join(blockLayer, path: path))
+            people = Dictionary(uniqueKeysWithValues: zip(blockLayer.codes, table.population))
+            attributes = table.attributes
+        case .census(let census, let converted):
+            conversion = converted
+            people = converted.population
+            attributes = try attributeTable.converted(census: census, by: converted, to: blockLayer.codes)
+        }
+        let patientShares = try PatientShares(
+            table: inputs.shares, areaColumn: sharesCode, trustColumn: sharesTrust, shareColumn: sharesField,
+            areas: Set(blockLayer.codes))
+        var gaps = try gapPolicy.check(patientShares.gap(blocks: blockLayer.codes, people: people)).map { [$0] } ?? []
+        if let a = attributes, let path = attributeTable.attributes {
+            let missing = a.blocksWithoutRow
+            let gap = CoverageGap(role: "attributes", source: path, codes: missing, people: missing.map { people[$0] ?? 0 })
+            gaps += try gapPolicy.check(gap).map { [$0] } ?? []
+        }
+        let catchments = Catchments(blocks: blockLayer, population: people, shares: patientShares, attributes: attributes)
+        let polygons = try PhaseClock.time("polygons") { try catchments.firstPastThePostPolygons() }
+        return (catchments, conversion, attributes, gaps, polygons)
     }
 
     /// Where the blocks' people come from: the --population table (joined once the blocks are read),
@@ -129,7 +147,9 @@ struct CatchmentsCommand: ParsableCommand {
         case census(CSVTable, PopulationConversion)
     }
 
-    /// The people's source, the shares table and the two area layers, read one after the other.
+    /// The people's source, the shares table and the two area layers, read one after the other; then
+    /// the transform the GeoJSON output will need (PROJ's look-up of it, tens of milliseconds, made
+    /// here beside the blocks' read rather than at the end).
     func readTables() throws -> (people: People, shares: CSVTable, places: AnalysisLayer, systems: AnalysisLayer) {
         let people: People
         if let path = population.population {
@@ -144,6 +164,8 @@ struct CatchmentsCommand: ParsableCommand {
         let shares = try CSVReader.read(path: shares ?? DataFolder.path("ohid_trust_msoa11_shares_2019.csv"))
         let places = try placesChoice.analysisLayer(places ?? DataFolder.path("built/lad24.geojson"))
         let systems = try systemsChoice.analysisLayer(systems ?? DataFolder.path("built/icb24.geojson"))
+        // A transform that cannot be made is reported where the output is written.
+        _ = try? CoordinateTransform.cached(from: .britishNationalGrid, to: .wgs84)
         return (people, shares, places, systems)
     }
 

@@ -29,8 +29,21 @@ public struct TrustFootprint: Sendable {
     public let blocksOutsideSystems: Int
 
     public init(_ catchments: Catchments, places: AnalysisLayer, systems: AnalysisLayer) throws(PlacemapError) {
+        self.init(catchments, allocation: try Self.allocation(of: catchments.blocks, places: places, systems: systems))
+    }
+
+    /// The blocks allocated to the places (layer 0) and the systems (layer 1): all a footprint needs of
+    /// the geometry, and nothing of the patient shares, so it can be made while they are read.
+    public static func allocation(of blocks: AnalysisLayer, places: AnalysisLayer, systems: AnalysisLayer) throws(PlacemapError)
+        -> BlockAllocation
+    {
+        try BlockAllocation(blocks: blocks, layers: [places, systems], minorityDepths: false)
+    }
+
+    /// The footprint from an ``allocation(of:places:systems:)`` of the catchments' blocks.
+    public init(_ catchments: Catchments, allocation: BlockAllocation) {
         let blocks = catchments.blocks
-        let allocation = try BlockAllocation(blocks: blocks, layers: [places, systems], minorityDepths: false)
+        let (places, systems) = (allocation.layers[0], allocation.layers[1])
         let placeOfBlock = allocation.largest(0)
         let systemOfBlock = allocation.largest(1)
         func flows(_ areaOfBlock: [Int?], count: Int) -> (flows: [Flow], population: [Double]) {

@@ -40,7 +40,7 @@ enum Console {
             return results
         } catch {
             held.0.say()
-            if held.0.failed == false { held.1.say() }
+            if !held.0.failed { held.1.say() }
             throw error
         }
     }
