@@ -96,6 +96,25 @@ struct BoundaryWalk {
         var listed = [Int](repeating: 0, count: x.ringBounds.count)
         for s in segments { listed[Int(x.ringOf[s])] += 1 }
         for r in listed.indices where listed[r] < x.ringStarts[r + 1] - x.ringStarts[r] { outside = true }
+        let walk = Walk(x: x, segments: segments, nodes: nodes, first: first, listed: listed, origin: origin)
+        var visited = [Bool](repeating: false, count: segments.count)
+        for start in segments.indices where !visited[start] {
+            guard let state = walk.startState(at: start, against: y) else { continue }
+            guard run(walk, from: start, state, visited: &visited, countingAlong: countingAlong) else { return false }
+        }
+        return visited.allSatisfy { $0 }
+    }
+
+    /// One boundary's listed segments with their nodes: what a run needs to know.
+    private struct Walk {
+        let x: BoundaryRings
+        let segments: [Int]
+        let nodes: [Node]
+        /// Nodes of each listed segment: nodes[first[k]..<first[k + 1]] for segments[k].
+        let first: [Int]
+        /// Listed segments of each ring.
+        let listed: [Int]
+        let origin: (x: Double, y: Double)
 
         /// Position of segment `s` in `segments`, if listed.
         func position(_ s: Int) -> Int? {
@@ -107,60 +126,70 @@ struct BoundaryWalk {
             return lo < segments.count && segments[lo] == s ? lo : nil
         }
 
-        var visited = [Bool](repeating: false, count: segments.count)
-        for start in segments.indices where !visited[start] {
-            let s0 = segments[start]
-            let r = Int(x.ringOf[s0])
-            let ringStart = x.ringStarts[r]
-            let whole = listed[r] == x.ringStarts[r + 1] - ringStart
-            // A run starts where the previous segment is not listed (its start lies outside the box,
-            // so outside y), or at the first vertex of a ring lying wholly in the box: a touch, or a
-            // point off y's boundary.
-            let atTouch = first[start] < first[start + 1] && nodes[first[start]].kind == .start
-            var state = PieceState.outside
-            if whole {
-                guard s0 == ringStart else { continue }
-                if !atTouch {
-                    guard let inY = y.contains(x: x.xs[s0], y: x.ys[s0]) else { continue }
-                    state = inY ? .inside : .outside
-                }
-            } else {
-                guard position(x.previous(s0)) == nil else { continue }
-            }
-            let initial = state
-            let sign = x.interiorLeft[r] ? 1.0 : -1.0
-            var k = start
-            var (px, py) = (x.xs[s0] - origin.x, x.ys[s0] - origin.y)
-            while true {
-                visited[k] = true
-                let s = segments[k]
-                for n in first[k]..<first[k + 1] {
-                    let node = nodes[n]
-                    if node.kind == .start {
-                        state = node.after
-                        continue
-                    }
-                    let (qx, qy) = (node.x - origin.x, node.y - origin.y)
-                    add(state, px, py, qx, qy, sign: sign, countingAlong: countingAlong)
-                    // A crossing leads from inside to outside or back.
-                    if node.kind == .crossing, state != (node.after == .inside ? .outside : .inside) { return false }
-                    state = node.after
-                    (px, py) = (qx, qy)
-                }
-                let e = x.next(s)
-                let (qx, qy) = (x.xs[e] - origin.x, x.ys[e] - origin.y)
-                add(state, px, py, qx, qy, sign: sign, countingAlong: countingAlong)
-                (px, py) = (qx, qy)
-                if e == ringStart && whole { break }
-                guard let following = (k + 1 < segments.count && segments[k + 1] == e) ? k + 1 : position(e) else { break }
-                if visited[following] { break }
-                k = following
-            }
-            // Back at the start of a whole ring (unless a touch decides there), or at a vertex beyond
-            // the box: the state must agree.
-            if whole ? !atTouch && state != initial : state != .outside { return false }
+        /// Whether the ring of listed segment `k` lies wholly in the box.
+        func isWhole(_ k: Int) -> Bool {
+            let r = Int(x.ringOf[segments[k]])
+            return listed[r] == x.ringStarts[r + 1] - x.ringStarts[r]
         }
-        return visited.allSatisfy { $0 }
+
+        /// Whether listed segment `k` starts at a touch (whose node sets the state after it).
+        func startsAtTouch(_ k: Int) -> Bool { first[k] < first[k + 1] && nodes[first[k]].kind == .start }
+
+        /// The state at the start of a run beginning at listed segment `k`, or nil when no run starts
+        /// there. A run starts where the previous segment is not listed (its start lies outside the box,
+        /// so outside y), or at the first vertex of a ring lying wholly in the box: a touch, or a point
+        /// off y's boundary (nil too when that point lies too close to y's boundary to tell).
+        func startState(at k: Int, against y: BoundaryRings) -> PieceState? {
+            let s0 = segments[k]
+            guard isWhole(k) else { return position(x.previous(s0)) == nil ? .outside : nil }
+            guard s0 == x.ringStarts[Int(x.ringOf[s0])] else { return nil }
+            if startsAtTouch(k) { return .outside }
+            return y.contains(x: x.xs[s0], y: x.ys[s0]).map { $0 ? .inside : .outside }
+        }
+    }
+
+    /// Adds the run from listed segment `start` on, from `state`, marking its segments visited; false
+    /// when a crossing does not lead between inside and outside or the run ends in the wrong state.
+    private mutating func run(
+        _ w: Walk, from start: Int, _ initial: PieceState, visited: inout [Bool], countingAlong: Bool
+    ) -> Bool {
+        let x = w.x
+        let s0 = w.segments[start]
+        let r = Int(x.ringOf[s0])
+        let ringStart = x.ringStarts[r]
+        let whole = w.isWhole(start)
+        let atTouch = w.startsAtTouch(start)
+        var state = initial
+        let sign = x.interiorLeft[r] ? 1.0 : -1.0
+        var k = start
+        var (px, py) = (x.xs[s0] - w.origin.x, x.ys[s0] - w.origin.y)
+        while true {
+            visited[k] = true
+            for n in w.first[k]..<w.first[k + 1] {
+                let node = w.nodes[n]
+                if node.kind == .start {
+                    state = node.after
+                    continue
+                }
+                let (qx, qy) = (node.x - w.origin.x, node.y - w.origin.y)
+                add(state, px, py, qx, qy, sign: sign, countingAlong: countingAlong)
+                // A crossing leads from inside to outside or back.
+                if node.kind == .crossing, state != (node.after == .inside ? .outside : .inside) { return false }
+                state = node.after
+                (px, py) = (qx, qy)
+            }
+            let e = x.next(w.segments[k])
+            let (qx, qy) = (x.xs[e] - w.origin.x, x.ys[e] - w.origin.y)
+            add(state, px, py, qx, qy, sign: sign, countingAlong: countingAlong)
+            (px, py) = (qx, qy)
+            if e == ringStart && whole { break }
+            guard let following = (k + 1 < w.segments.count && w.segments[k + 1] == e) ? k + 1 : w.position(e) else { break }
+            if visited[following] { break }
+            k = following
+        }
+        // Back at the start of a whole ring (unless a touch decides there), or at a vertex beyond the
+        // box: the state must agree.
+        return whole ? atTouch || state == initial : state == .outside
     }
 
     /// Adds the piece from p to q (relative to the origin) in `state`.

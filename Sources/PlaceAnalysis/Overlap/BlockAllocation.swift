@@ -132,74 +132,25 @@ public struct BlockAllocation: Sendable {
         _ k: Int, _ blocks: AnalysisLayer, _ layers: [AnalysisLayer], rings: [[BoundaryRings?]], caches: [AreaCache], pairs: [Pair],
         depths: Bool, edges: Bool
     ) throws(GeometryError) -> BlockResult {
-        let empty = BlockResult(
+        var result = BlockResult(
             pieces: Array(repeating: [], count: layers.count), points: Array(repeating: nil, count: layers.count),
             minority: Array(repeating: [], count: layers.count), pairPieces: Array(repeating: [], count: pairs.count))
         let shape = blocks.features[k].shape
-        guard let bounds = shape.bounds, let context = caches.first?.context else { return empty }
-        let block = try Geometry(shape, in: context)
-        let blockArea = blocks.areas[k]
-        let point = try block.representativePoint()
-        let blockRings = BoundaryRings(shape)
-        var result = empty
+        guard let bounds = shape.bounds, let context = caches.first?.context else { return result }
+        let block = BlockInPass(
+            index: k, geometry: try Geometry(shape, in: context), rings: BoundaryRings(shape), area: blocks.areas[k])
+        let point = try block.geometry.representativePoint()
         // The pieces' geometries, for minority depths and three-way pieces (made when first needed).
         var shapes = [[PieceGeometry]](repeating: [], count: layers.count)
-        func geometry(_ g: PieceGeometry, in l: Int) throws(GeometryError) -> Geometry? {
-            switch g {
-            case .whole: return nil
-            case .made(let made): return made
-            case .pending(let j): return try block.intersection(caches[l].geometry(j))
-            }
-        }
         for (l, layer) in layers.enumerated() {
             let cache = caches[l]
             let candidates = layer.index.query(bounds)
             var found: [Piece] = []
-            var geometries: [PieceGeometry] = []
             for j in candidates {
-                var crossing = false
-                if let blockRings, let areaRings = rings[l][j] {
-                    switch BoundaryRelation.of(blockRings, areaRings) {
-                    case .within:
-                        result.settlement.coordinates += 1
-                        found.append(Piece(a: k, b: j, area: blockArea))
-                        geometries.append(.whole)
-                        continue
-                    case .apart:
-                        result.settlement.coordinates += 1
-                        continue
-                    case .crossing: crossing = true
-                    case .contains, nil: break
-                    }
-                    // Crossing, touching or sharing stretches: the area from the edges (a block
-                    // within the area, touching or not, is whole).
-                    if edges, let r = IntersectionArea.of(blockRings, areaRings) {
-                        result.settlement.coordinates += 1
-                        if r.firstWithin {
-                            found.append(Piece(a: k, b: j, area: blockArea))
-                            geometries.append(.whole)
-                        } else if r.area > 0 {
-                            found.append(Piece(a: k, b: j, area: r.area))
-                            geometries.append(.pending(j))
-                        }
-                        continue
-                    }
-                }
-                result.settlement.geos += 1
-                if !crossing {
-                    let area = try cache.prepared(j)
-                    if try area.containsProperly(block) {
-                        found.append(Piece(a: k, b: j, area: blockArea))
-                        geometries.append(.whole)
-                        continue
-                    }
-                    guard try area.intersects(block) else { continue }
-                }
-                let overlap = try block.intersection(cache.geometry(j))
-                let size = try overlap.area()
-                guard size > 0 else { continue }
-                found.append(Piece(a: k, b: j, area: size))
-                geometries.append(.made(overlap))
+                guard let (piece, made) = try piece(of: block, in: j, rings[l][j], cache, edges: edges, settlement: &result.settlement)
+                else { continue }
+                found.append(piece)
+                shapes[l].append(made)
             }
             for j in candidates where try cache.prepared(j).intersects(x: point.x, y: point.y) {
                 result.points[l] = j
@@ -208,38 +159,103 @@ public struct BlockAllocation: Sendable {
             if found.count > 1, let main = PopulationWeighting.largest(found) {
                 for (n, p) in found.enumerated() where p.b != main {
                     let depth =
-                        depths ? try InteriorEvidence.depth(of: geometry(geometries[n], in: l) ?? block, into: cache.boundary(p.b)) : 0
-                    result.minority[l].append(MinorityPiece(block: k, area: p.b, share: fraction(p.area, of: blockArea), depth: depth))
+                        depths
+                        ? try InteriorEvidence.depth(
+                            of: block.geometry(of: shapes[l][n], cache) ?? block.geometry, into: cache.boundary(p.b))
+                        : 0
+                    result.minority[l].append(MinorityPiece(block: k, area: p.b, share: fraction(p.area, of: block.area), depth: depth))
                 }
             }
             result.pieces[l] = found
-            shapes[l] = geometries
-        }
-        /// Piece x of layer l as a geometry, made once (a piece partial in both layers of a pair
-        /// meets every piece of the other layer's).
-        func made(_ l: Int, _ x: Int) throws(GeometryError) -> Geometry? {
-            guard case .pending = shapes[l][x] else { return try geometry(shapes[l][x], in: l) }
-            let g = try geometry(shapes[l][x], in: l)
-            if let g { shapes[l][x] = .made(g) }
-            return g
         }
         for (n, pair) in pairs.enumerated() {
-            let (first, second) = (pair.a, pair.b)
-            for (x, p) in result.pieces[first].enumerated() {
-                for (y, q) in result.pieces[second].enumerated() {
-                    let area: Double
-                    switch (shapes[first][x], shapes[second][y]) {
-                    case (.whole, _): area = q.area
-                    case (_, .whole): area = p.area
-                    case (_, _):
-                        guard let g = try made(first, x), let h = try made(second, y) else { continue }
-                        area = try g.intersection(h).area()
-                    }
-                    if area > 0 { result.pairPieces[n].append(PairPiece(block: k, a: p.b, b: q.b, area: area)) }
-                }
-            }
+            result.pairPieces[n] = try threeWayPieces(of: block, pair, pieces: result.pieces, shapes: &shapes, caches: caches)
         }
         return result
+    }
+
+    /// The block being allocated, as GEOS and as rings.
+    private struct BlockInPass {
+        var index: Int
+        var geometry: Geometry
+        var rings: BoundaryRings?
+        var area: Double
+
+        /// A piece's geometry: nil for the whole block, made by GEOS when pending.
+        func geometry(of piece: PieceGeometry, _ cache: AreaCache) throws(GeometryError) -> Geometry? {
+            switch piece {
+            case .whole: return nil
+            case .made(let made): return made
+            case .pending(let j): return try geometry.intersection(cache.geometry(j))
+            }
+        }
+    }
+
+    /// The block's piece in area `j` of a layer, or nil when they share no area. A pair whose
+    /// boundaries meet only in shared segments and corners is decided from coordinates
+    /// (`BoundaryRelation`); one crossing, touching or sharing stretches takes its area from the edges
+    /// (`IntersectionArea`); GEOS decides the rest (an area containing the block properly takes it whole).
+    private static func piece(
+        of block: BlockInPass, in j: Int, _ areaRings: BoundaryRings?, _ cache: AreaCache, edges: Bool,
+        settlement: inout PairSettlement
+    ) throws(GeometryError) -> (Piece, PieceGeometry)? {
+        let whole = (Piece(a: block.index, b: j, area: block.area), PieceGeometry.whole)
+        var crossing = false
+        if let blockRings = block.rings, let areaRings {
+            switch BoundaryRelation.of(blockRings, areaRings) {
+            case .within:
+                settlement.coordinates += 1
+                return whole
+            case .apart:
+                settlement.coordinates += 1
+                return nil
+            case .crossing: crossing = true
+            case .contains, nil: break
+            }
+            // A block within the area, touching or not, is whole.
+            if edges, let r = IntersectionArea.of(blockRings, areaRings) {
+                settlement.coordinates += 1
+                if r.firstWithin { return whole }
+                return r.area > 0 ? (Piece(a: block.index, b: j, area: r.area), .pending(j)) : nil
+            }
+        }
+        settlement.geos += 1
+        if !crossing {
+            let area = try cache.prepared(j)
+            if try area.containsProperly(block.geometry) { return whole }
+            guard try area.intersects(block.geometry) else { return nil }
+        }
+        let overlap = try block.geometry.intersection(cache.geometry(j))
+        let size = try overlap.area()
+        return size > 0 ? (Piece(a: block.index, b: j, area: size), .made(overlap)) : nil
+    }
+
+    /// The block's three-way pieces in both layers of `pair`: a whole piece on either side gives the
+    /// other's area; two partial pieces are intersected, each made by GEOS once (a piece partial in both
+    /// layers meets every piece of the other layer's).
+    private static func threeWayPieces(
+        of block: BlockInPass, _ pair: Pair, pieces: [[Piece]], shapes: inout [[PieceGeometry]], caches: [AreaCache]
+    ) throws(GeometryError) -> [PairPiece] {
+        func made(_ l: Int, _ x: Int) throws(GeometryError) -> Geometry? {
+            let g = try block.geometry(of: shapes[l][x], caches[l])
+            if case .pending = shapes[l][x], let g { shapes[l][x] = .made(g) }
+            return g
+        }
+        var out: [PairPiece] = []
+        for (x, p) in pieces[pair.a].enumerated() {
+            for (y, q) in pieces[pair.b].enumerated() {
+                let area: Double
+                switch (shapes[pair.a][x], shapes[pair.b][y]) {
+                case (.whole, _): area = q.area
+                case (_, .whole): area = p.area
+                case (_, _):
+                    guard let g = try made(pair.a, x), let h = try made(pair.b, y) else { continue }
+                    area = try g.intersection(h).area()
+                }
+                if area > 0 { out.append(PairPiece(block: block.index, a: p.b, b: q.b, area: area)) }
+            }
+        }
+        return out
     }
 }
 
