@@ -176,21 +176,26 @@ extension BoundaryRings {
         while i < a.count || j < b.count {
             if j == b.count || (i < a.count && a[i].minX <= b[j].minX) {
                 let p = a[i]
-                activeB.removeAll { $0.maxX < p.minX }
-                for q in activeB where q.minY <= p.maxY && q.maxY >= p.minY {
-                    guard meet(p, q) else { return false }
-                }
+                guard open(p, against: &activeB, { meet(p, $0) }) else { return false }
                 activeA.append(p)
                 i += 1
             } else {
                 let q = b[j]
-                activeA.removeAll { $0.maxX < q.minX }
-                for p in activeA where p.minY <= q.maxY && p.maxY >= q.minY {
-                    guard meet(p, q) else { return false }
-                }
+                guard open(q, against: &activeA, { meet($0, q) }) else { return false }
                 activeB.append(q)
                 j += 1
             }
+        }
+        return true
+    }
+
+    /// The sweep reaching `segment`: the other boundary's segments ending before it are dropped, and
+    /// `meet` is called with each left whose y-range meets its own; false as soon as `meet` is.
+    @inline(__always)
+    private static func open(_ segment: Segment, against active: inout [Segment], _ meet: (Segment) -> Bool) -> Bool {
+        active.removeAll { $0.maxX < segment.minX }
+        for o in active where o.minY <= segment.maxY && o.maxY >= segment.minY {
+            guard meet(o) else { return false }
         }
         return true
     }
