@@ -28,38 +28,45 @@ public enum FolderOutputs {
 
 extension OutputSet {
     /// places.csv, pairs.csv, systems.csv, border.csv, places.geojson (RFC 7946), places.gpkg (EPSG:27700, with
-    /// `placesStyle` as its QGIS style when given), coterminosity.json.
+    /// `placesStyle` as its QGIS style when given), coterminosity.json. OGR writes the GeoPackage while
+    /// the other files are encoded.
     public func add(_ r: Coterminosity, folder: String, placesStyle: LayerStyle? = nil) throws(PlacemapError) {
         let path = { (name: String) in OutputSet.join(folder, name) }
-        try add(r.placesTable, to: path("places.csv"))
-        try add(r.pairsTable, to: path("pairs.csv"))
-        try add(r.systemsTable, to: path("systems.csv"))
-        try add(r.borderTable, to: path("border.csv"))
         let options = LayerOutputOptions(provenance: r.provenance)
-        try add(r.placesMap, to: path("places.geojson"), options: options)
         var styled = options
         styled.style = placesStyle
-        try add(r.placesMap, to: path("places.gpkg"), options: styled)
-        try add(r.provenance, to: path("coterminosity.json"))
+        let map = r.placesMap
+        try add(writing: { () throws(PlacemapError) in try self.add(map, to: path("places.gpkg"), options: styled) }) {
+            () throws(PlacemapError) in
+            [
+                EncodedFile(r.placesTable, path: path("places.csv")), EncodedFile(r.pairsTable, path: path("pairs.csv")),
+                EncodedFile(r.systemsTable, path: path("systems.csv")), EncodedFile(r.borderTable, path: path("border.csv")),
+                try EncodedFile(geoJSON: map, path: path("places.geojson"), options: options),
+                EncodedFile(r.provenance, path: path("coterminosity.json")),
+            ]
+        }
     }
 
     /// moves.csv, areas.csv, places.csv and systems.csv (with places), changed_blocks.geojson and (with
-    /// `geoPackage`) .gpkg, diff.json.
+    /// `geoPackage`) .gpkg, diff.json. OGR writes the GeoPackage while the other files are encoded.
     public func add(_ r: FootprintDiff, coterminosity: FootprintCoterminosity?, folder: String, geoPackage: Bool = true)
         throws(PlacemapError)
     {
         let path = { (name: String) in OutputSet.join(folder, name) }
-        try add(r.movesTable, to: path("moves.csv"))
-        try add(r.areasTable, to: path("areas.csv"))
         let provenance = r.provenance(coterminosity: coterminosity)
-        if let c = coterminosity {
-            try add(c.placesTable, to: path("places.csv"))
-            try add(c.systemsTable, to: path("systems.csv"))
-        }
         let options = LayerOutputOptions(provenance: provenance)
-        try add(r.changedBlocksLayer, to: path("changed_blocks.geojson"), options: options)
-        if geoPackage { try add(r.changedBlocksLayer, to: path("changed_blocks.gpkg"), options: options) }
-        try add(provenance, to: path("diff.json"))
+        let changed = r.changedBlocksLayer
+        try add(writing: { () throws(PlacemapError) in
+            if geoPackage { try self.add(changed, to: path("changed_blocks.gpkg"), options: options) }
+        }) { () throws(PlacemapError) in
+            var files = [EncodedFile(r.movesTable, path: path("moves.csv")), EncodedFile(r.areasTable, path: path("areas.csv"))]
+            if let c = coterminosity {
+                files += [EncodedFile(c.placesTable, path: path("places.csv")), EncodedFile(c.systemsTable, path: path("systems.csv"))]
+            }
+            files.append(try EncodedFile(geoJSON: changed, path: path("changed_blocks.geojson"), options: options))
+            files.append(EncodedFile(provenance, path: path("diff.json")))
+            return files
+        }
     }
 
     /// edges.csv and components.csv (with `graph`), groups.csv (with groups) and contiguity.json.
@@ -80,21 +87,26 @@ extension OutputSet {
     }
 
     /// The catchment tables, the first-past-the-post polygons (GeoJSON and GeoPackage), the
-    /// min-share polygons when asked for, and catchments.json.
+    /// min-share polygons when asked for, and catchments.json. OGR writes the GeoPackage while the
+    /// other files are encoded.
     public func add(_ r: CatchmentReport, folder: String) throws(PlacemapError) {
         let path = { (name: String) in OutputSet.join(folder, name) }
-        try add(r.trustsTable, to: path("trusts.csv"))
-        try add(r.trustPlacesTable, to: path("trust_places.csv"))
-        try add(r.trustSystemsTable, to: path("trust_systems.csv"))
-        try add(r.placesServedTable, to: path("places_served.csv"))
-        try add(r.blockPopulationTable, to: path("msoa_population.csv"))
         let options = LayerOutputOptions(provenance: r.provenance)
         let first = r.firstPastThePostLayer
-        try add(first, to: path("catchments.geojson"), options: options)
-        try add(first, to: path("catchments.gpkg"), options: options)
-        if let minShareLayer = r.minShareLayer {
-            try add(minShareLayer, to: path("catchments_min_share.geojson"), options: options)
+        try add(writing: { () throws(PlacemapError) in try self.add(first, to: path("catchments.gpkg"), options: options) }) {
+            () throws(PlacemapError) in
+            var files = [
+                EncodedFile(r.trustsTable, path: path("trusts.csv")), EncodedFile(r.trustPlacesTable, path: path("trust_places.csv")),
+                EncodedFile(r.trustSystemsTable, path: path("trust_systems.csv")),
+                EncodedFile(r.placesServedTable, path: path("places_served.csv")),
+                EncodedFile(r.blockPopulationTable, path: path("msoa_population.csv")),
+                try EncodedFile(geoJSON: first, path: path("catchments.geojson"), options: options),
+            ]
+            if let layer = r.minShareLayer {
+                files.append(try EncodedFile(geoJSON: layer, path: path("catchments_min_share.geojson"), options: options))
+            }
+            files.append(EncodedFile(r.provenance, path: path("catchments.json")))
+            return files
         }
-        try add(r.provenance, to: path("catchments.json"))
     }
 }

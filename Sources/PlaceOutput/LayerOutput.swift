@@ -27,8 +27,7 @@ extension OutputSet {
     public func add(_ layer: Layer, to path: String, options: LayerOutputOptions = LayerOutputOptions()) throws(PlacemapError) {
         switch try VectorFormat.choose(options.format, for: path) {
         case .geoJSON:
-            let members = options.provenance.keys.isEmpty ? JSONObject() : JSONObject([("placemap", .object(options.provenance))])
-            try add(GeoJSONWriter(keepCRS: options.keepBritishNationalGrid).text(layer, members: members), to: path)
+            try add(Self.geoJSONText(layer, options: options), to: path)
         case .geoPackage:
             let description = options.provenance.keys.isEmpty ? "" : JSONText.text(.object(options.provenance))
             let target = LayerWriter.geoPackageLayer(path)
@@ -57,6 +56,54 @@ extension OutputSet {
         }
     }
 
+    /// The GeoJSON text of `layer`, with the provenance as a top-level `placemap` member.
+    static func geoJSONText(_ layer: Layer, options: LayerOutputOptions) throws(PlacemapError) -> String {
+        let members = options.provenance.keys.isEmpty ? JSONObject() : JSONObject([("placemap", .object(options.provenance))])
+        return try GeoJSONWriter(keepCRS: options.keepBritishNationalGrid).text(layer, members: members)
+    }
+
+    /// Runs `write` (staging the outputs OGR writes, such as a GeoPackage) on a thread of its own while
+    /// `encode` makes the other files' bytes on this one, then stages those. The manifest lists every
+    /// file in the order the outputs were reserved, whichever side staged it first. `encode` must not
+    /// touch the output set; when both fail, `write`'s error is the one thrown.
+    public func add(writing write: @escaping () throws(PlacemapError) -> Void, beside encode: () throws(PlacemapError) -> [EncodedFile])
+        throws(PlacemapError)
+    {
+        let files: [EncodedFile]
+        do {
+            (_, files) = try Parallel.both({ try write() }, { try encode() })
+        } catch let error as PlacemapError {
+            throw error
+        } catch {
+            throw PlacemapError(.io, message: "the outputs could not be written: \(error)", hint: "check the folder and try again")
+        }
+        for f in files { try add(f.bytes, to: f.path) }
+    }
+}
+
+/// A file's bytes made before it is staged (see ``OutputSet/add(writing:beside:)``).
+public struct EncodedFile: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8], path: String) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// A CSV table (RFC 4180).
+    public init(_ table: CSVTable, path: String) { self.init(CSVWriter.bytes(table), path: path) }
+
+    /// Provenance as a JSON file.
+    public init(_ provenance: JSONObject, path: String) { self.init(Array((JSONText.text(.object(provenance)) + "\n").utf8), path: path) }
+
+    /// A layer as GeoJSON (RFC 7946, or EPSG:27700 when the options keep it).
+    public init(geoJSON layer: Layer, path: String, options: LayerOutputOptions) throws(PlacemapError) {
+        self.init(Array(try OutputSet.geoJSONText(layer, options: options).utf8), path: path)
+    }
+}
+
+extension OutputSet {
     /// A Shapefile is several files (.shp, .shx, .dbf, .prj, .cpg): OGR builds them in a scratch folder
     /// beside the target and each is staged under the target's name, so they are published together.
     /// Property names longer than 10 characters are shortened, and said in ``warnings``.
@@ -92,7 +139,7 @@ extension OutputSet {
 
     /// Stages provenance as a JSON file.
     public func add(_ provenance: JSONObject, to path: String) throws(PlacemapError) {
-        try add(JSONText.text(.object(provenance)) + "\n", to: path)
+        try add(EncodedFile(provenance, path: path).bytes, to: path)
     }
 }
 

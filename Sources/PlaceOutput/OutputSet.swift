@@ -15,6 +15,8 @@ public final class OutputSet {
     /// Names the run in the manifest and in temporary file names.
     public let runID: String
     private var reserved: [String: OutputTarget] = [:]
+    /// Each reserved output's place in the order of reservation: the order the manifest lists them in.
+    private var reservationOrder: [String: Int] = [:]
     private var staged: [Staged] = []
     /// The folder published whole (see ``FolderSet``), once a folder output is reserved.
     private var folderSet: FolderSet?
@@ -29,6 +31,13 @@ public final class OutputSet {
         case inPlace(bytes: [UInt8], target: OutputTarget, shown: String)
         /// Written in the folder set's staging folder, published with it.
         case inSet(path: String, shown: String)
+
+        /// The output's name as the user gave it.
+        var shown: String {
+            switch self {
+            case .file(_, _, let shown), .inPlace(_, _, let shown), .inSet(_, let shown): return shown
+            }
+        }
     }
 
     public init(policy: OutputPolicy) {
@@ -80,6 +89,7 @@ public final class OutputSet {
         if let t = reserved[path] { return t }
         let target = try policy.check(path, replacesWholeFile: replacesWholeFile)
         reserved[path] = target
+        reservationOrder[path] = reservationOrder.count
         return target
     }
 
@@ -203,6 +213,7 @@ public final class OutputSet {
 
     /// Puts every staged file in place; with `folder`, under the folder's lock and with its manifest.
     public func publish(manifestIn folder: String? = nil, command: [String] = []) throws(PlacemapError) {
+        staged = inReservationOrder(staged)
         if let folderSet { return try publish(folderSet, command: command) }
         let lock = try folder.map { (f: String) throws(PlacemapError) in try FolderLock(f) }
         defer { lock?.release() }
@@ -276,6 +287,14 @@ public final class OutputSet {
         folderSet = nil
         staged.removeAll { if case .inSet = $0 { return true } else { return false } }
         try publish()
+    }
+
+    /// The staged files in the order their outputs were reserved, the unreserved last: files staged
+    /// side by side (``add(writing:beside:)``) are published and listed as if staged one after the other.
+    private func inReservationOrder(_ files: [Staged]) -> [Staged] {
+        files.enumerated().sorted { x, y in
+            (reservationOrder[x.element.shown] ?? Int.max, x.offset) < (reservationOrder[y.element.shown] ?? Int.max, y.offset)
+        }.map(\.element)
     }
 
     /// The files reserved as missing, which the run may only create: without `--overwrite`, one that

@@ -33,11 +33,12 @@ public struct TrustFootprint: Sendable {
     }
 
     /// The blocks allocated to the places (layer 0) and the systems (layer 1): all a footprint needs of
-    /// the geometry, and nothing of the patient shares, so it can be made while they are read.
+    /// the geometry (the largest pieces: no representative points, no minority depths), and nothing
+    /// of the patient shares, so it can be made while they are read.
     public static func allocation(of blocks: AnalysisLayer, places: AnalysisLayer, systems: AnalysisLayer) throws(PlacemapError)
         -> BlockAllocation
     {
-        try BlockAllocation(blocks: blocks, layers: [places, systems], minorityDepths: false)
+        try BlockAllocation(blocks: blocks, layers: [places, systems], minorityDepths: false, points: false)
     }
 
     /// The footprint from an ``allocation(of:places:systems:)`` of the catchments' blocks.

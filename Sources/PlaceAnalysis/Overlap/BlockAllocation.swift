@@ -43,8 +43,8 @@ public struct BlockAllocation: Sendable {
     /// `Piece.b` = the area), ascending by area.
     public let pieces: [[[Piece]]]
     /// `pointAreas[l][k]`: the area of layer `l` holding block `k`'s representative point (the
-    /// lowest when the point lies on a shared boundary), or nil.
-    public let pointAreas: [[Int?]]
+    /// lowest when the point lies on a shared boundary), or nil; nil when made without `points`.
+    public let pointAreas: [[Int?]]?
     /// `minority[l]`: every piece of a block that is not its largest one in layer `l`.
     public let minority: [[MinorityPiece]]
     /// For each requested pair of layers (by position), each block's pieces in both.
@@ -56,10 +56,12 @@ public struct BlockAllocation: Sendable {
     /// the three-way pieces block ∩ area of one ∩ area of the other (needed by the area method).
     /// `minorityDepths: false` leaves the minority pieces' depths at 0 (to measure what they cost);
     /// `areasFromEdges: false` makes GEOS settle every pair that `BoundaryRelation` leaves open
-    /// (to check and measure `IntersectionArea`).
+    /// (to check and measure `IntersectionArea`). `points: false` leaves out the representative
+    /// points (``pointAreas``), which only the centroid method needs: a block settled from its
+    /// coordinates alone is then never built in GEOS.
     public init(
         blocks: AnalysisLayer, layers: [AnalysisLayer], pairs: [Pair] = [], minorityDepths: Bool = true,
-        areasFromEdges: Bool = true, progress: ProgressHandler? = nil
+        areasFromEdges: Bool = true, points: Bool = true, progress: ProgressHandler? = nil
     ) throws(PlacemapError) {
         let counter = ProgressCounter(total: blocks.count, handler: progress)
         let rings = layers.map { $0.boundaryRings() }
@@ -68,7 +70,8 @@ public struct BlockAllocation: Sendable {
             defer { counter.step() }
             do {
                 return try Self.allocate(
-                    k, blocks, layers, rings: rings, caches: caches, pairs: pairs, depths: minorityDepths, edges: areasFromEdges)
+                    k, blocks, layers, rings: rings, caches: caches, pairs: pairs, depths: minorityDepths, edges: areasFromEdges,
+                    points: points)
             } catch {
                 throw PlacemapError(
                     .badData, file: blocks.source, featureIndex: k, featureCode: blocks.codes[k],
@@ -77,11 +80,11 @@ public struct BlockAllocation: Sendable {
             }
         }
         var pieces = [[[Piece]]](repeating: [], count: layers.count)
-        var points = [[Int?]](repeating: [], count: layers.count)
+        var pointAreas = [[Int?]](repeating: [], count: layers.count)
         var minority = [[MinorityPiece]](repeating: [], count: layers.count)
         for l in layers.indices {
             pieces[l].reserveCapacity(blocks.count)
-            points[l].reserveCapacity(blocks.count)
+            pointAreas[l].reserveCapacity(blocks.count)
         }
         var pairPieces = [Pair: [PairPiece]]()
         for p in pairs { pairPieces[p] = [] }
@@ -90,7 +93,7 @@ public struct BlockAllocation: Sendable {
             settlement = settlement + r.settlement
             for l in layers.indices {
                 pieces[l].append(r.pieces[l])
-                points[l].append(r.points[l])
+                pointAreas[l].append(r.points[l])
                 minority[l] += r.minority[l]
             }
             for (n, p) in pairs.enumerated() { pairPieces[p, default: []] += r.pairPieces[n] }
@@ -98,7 +101,7 @@ public struct BlockAllocation: Sendable {
         self.blocks = blocks
         self.layers = layers
         self.pieces = pieces
-        self.pointAreas = points
+        self.pointAreas = points ? pointAreas : nil
         self.minority = minority
         self.pairPieces = pairPieces
         self.settlement = settlement
@@ -130,16 +133,15 @@ public struct BlockAllocation: Sendable {
 
     private static func allocate(
         _ k: Int, _ blocks: AnalysisLayer, _ layers: [AnalysisLayer], rings: [[BoundaryRings?]], caches: [AreaCache], pairs: [Pair],
-        depths: Bool, edges: Bool
+        depths: Bool, edges: Bool, points: Bool
     ) throws(GeometryError) -> BlockResult {
         var result = BlockResult(
             pieces: Array(repeating: [], count: layers.count), points: Array(repeating: nil, count: layers.count),
             minority: Array(repeating: [], count: layers.count), pairPieces: Array(repeating: [], count: pairs.count))
         let shape = blocks.features[k].shape
         guard let bounds = shape.bounds, let context = caches.first?.context else { return result }
-        let block = BlockInPass(
-            index: k, geometry: try Geometry(shape, in: context), rings: BoundaryRings(shape), area: blocks.areas[k])
-        let point = try block.geometry.representativePoint()
+        let block = BlockInPass(index: k, shape: shape, context: context, rings: BoundaryRings(shape), area: blocks.areas[k])
+        let point = points ? try block.geometry().representativePoint() : nil
         // The pieces' geometries, for minority depths and three-way pieces (made when first needed).
         var shapes = [[PieceGeometry]](repeating: [], count: layers.count)
         for (l, layer) in layers.enumerated() {
@@ -152,16 +154,18 @@ public struct BlockAllocation: Sendable {
                 found.append(piece)
                 shapes[l].append(made)
             }
-            for j in candidates where try cache.prepared(j).intersects(x: point.x, y: point.y) {
-                result.points[l] = j
-                break
+            if let point {
+                for j in candidates where try cache.prepared(j).intersects(x: point.x, y: point.y) {
+                    result.points[l] = j
+                    break
+                }
             }
             if found.count > 1, let main = PopulationWeighting.largest(found) {
                 for (n, p) in found.enumerated() where p.b != main {
                     let depth =
                         depths
                         ? try InteriorEvidence.depth(
-                            of: block.geometry(of: shapes[l][n], cache) ?? block.geometry, into: cache.boundary(p.b))
+                            of: block.wholeOrPiece(shapes[l][n], cache), into: cache.boundary(p.b))
                         : 0
                     result.minority[l].append(MinorityPiece(block: k, area: p.b, share: fraction(p.area, of: block.area), depth: depth))
                 }
@@ -174,19 +178,39 @@ public struct BlockAllocation: Sendable {
         return result
     }
 
-    /// The block being allocated, as GEOS and as rings.
-    private struct BlockInPass {
-        var index: Int
-        var geometry: Geometry
-        var rings: BoundaryRings?
-        var area: Double
+    /// The block being allocated, as rings and (made when first needed) as GEOS.
+    private final class BlockInPass {
+        let index: Int
+        let shape: Shape
+        let context: GEOSContext
+        let rings: BoundaryRings?
+        let area: Double
+        private var made: Geometry?
+
+        init(index: Int, shape: Shape, context: GEOSContext, rings: BoundaryRings?, area: Double) {
+            (self.index, self.shape, self.context, self.rings, self.area) = (index, shape, context, rings, area)
+        }
+
+        /// The block in GEOS.
+        func geometry() throws(GeometryError) -> Geometry {
+            if let made { return made }
+            let g = try Geometry(shape, in: context)
+            made = g
+            return g
+        }
+
+        /// A piece's geometry, the block's own for a whole piece.
+        func wholeOrPiece(_ piece: PieceGeometry, _ cache: AreaCache) throws(GeometryError) -> Geometry {
+            if let g = try geometry(of: piece, cache) { return g }
+            return try geometry()
+        }
 
         /// A piece's geometry: nil for the whole block, made by GEOS when pending.
         func geometry(of piece: PieceGeometry, _ cache: AreaCache) throws(GeometryError) -> Geometry? {
             switch piece {
             case .whole: return nil
             case .made(let made): return made
-            case .pending(let j): return try geometry.intersection(cache.geometry(j))
+            case .pending(let j): return try geometry().intersection(cache.geometry(j))
             }
         }
     }
@@ -222,10 +246,10 @@ public struct BlockAllocation: Sendable {
         settlement.geos += 1
         if !crossing {
             let area = try cache.prepared(j)
-            if try area.containsProperly(block.geometry) { return whole }
-            guard try area.intersects(block.geometry) else { return nil }
+            if try area.containsProperly(block.geometry()) { return whole }
+            guard try area.intersects(block.geometry()) else { return nil }
         }
-        let overlap = try block.geometry.intersection(cache.geometry(j))
+        let overlap = try block.geometry().intersection(cache.geometry(j))
         let size = try overlap.area()
         return size > 0 ? (Piece(a: block.index, b: j, area: size), .made(overlap)) : nil
     }

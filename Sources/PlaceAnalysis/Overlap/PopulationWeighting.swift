@@ -67,8 +67,9 @@ public enum PopulationWeighting {
         case .centroid:
             // A block whose point falls in no area (a coastline drawn differently) goes to the area
             // holding most of it instead, and is counted.
-            var inA = allocation.pointAreas[la]
-            var inB = allocation.pointAreas[lb]
+            // `prepared` gives an allocation with points for this method.
+            var inA = allocation.pointAreas?[la] ?? Array(repeating: nil, count: blocks.count)
+            var inB = allocation.pointAreas?[lb] ?? Array(repeating: nil, count: blocks.count)
             for k in 0..<blocks.count {
                 var fellBack = false
                 if inA[k] == nil, let best = largest(allocation.pieces[la][k]) {
@@ -111,7 +112,8 @@ public enum PopulationWeighting {
     }
 
     /// `allocation` with the positions of `a` and `b` in it, or a new allocation of the blocks to both
-    /// when it does not hold them (or lacks the three-way pieces the area method needs); with
+    /// when it does not hold them (or lacks the three-way pieces the area method needs, or the points
+    /// the centroid method needs); a new allocation has only what `method` needs, and with
     /// `minorityDepths: false` a new allocation does not measure the minority pieces' depths.
     static func prepared(
         _ allocation: BlockAllocation?, _ blocks: AnalysisLayer, _ a: AnalysisLayer, _ b: AnalysisLayer, method: PopulationMethod,
@@ -119,13 +121,13 @@ public enum PopulationWeighting {
     ) throws(PlacemapError) -> (BlockAllocation, Int, Int) {
         if let allocation, allocation.blocks.source == blocks.source, allocation.blocks.count == blocks.count,
             let la = allocation.position(of: a), let lb = allocation.position(of: b),
-            method != .area || allocation.pairPieces[Pair(la, lb)] != nil
+            method != .area || allocation.pairPieces[Pair(la, lb)] != nil, method != .centroid || allocation.pointAreas != nil
         {
             return (allocation, la, lb)
         }
         let made = try BlockAllocation(
             blocks: blocks, layers: [a, b], pairs: method == .area ? [Pair(0, 1)] : [], minorityDepths: minorityDepths,
-            progress: progress)
+            points: method == .centroid, progress: progress)
         return (made, 0, 1)
     }
 
