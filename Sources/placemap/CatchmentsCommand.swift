@@ -73,16 +73,16 @@ struct CatchmentsCommand: ParsableCommand {
                 inputs: [shares, blocks, population.population, attributeTable.attributes, places, systems, trusts])
             try outputs.reserve(folder: folder, files: FolderOutputs.catchments(minShare: minShare != nil))
             if let file = page.report { try outputs.reserve(file) }
-            // The blocks are read on one thread while the census, the shares and the areas are read on another.
-            let (blockLayer, inputs) = try Console.both(
-                { try blocksChoice.analysisLayer(blocks ?? DataFolder.path("msoa11_england.geojson")) }, { try readTables() })
+            // The blocks, the people with their shares, and the places and systems are read at once.
+            let (blockLayer, (people, areas)) = try Console.both(
+                { try readBlocks() }, { try Console.both({ try readPeople() }, { try readAreas() }) })
             // The people and their shares are weighed, and the first-past-the-post polygons drawn, on one
             // thread while the blocks are allocated to the places and systems on the other.
             let (weighed, allocation) = try Console.both(
-                { try weigh(blockLayer, inputs) },
+                { try weigh(blockLayer, people) },
                 {
                     try PhaseClock.time("allocation") {
-                        try TrustFootprint.allocation(of: blockLayer, places: inputs.places, systems: inputs.systems)
+                        try TrustFootprint.allocation(of: blockLayer, places: areas.places, systems: areas.systems)
                     }
                 })
             let catchments = weighed.catchments
@@ -97,17 +97,22 @@ struct CatchmentsCommand: ParsableCommand {
             if let file = page.report { try outputs.add(HTMLReport(ReportContent(report, folder: folder)).bytes, to: file) }
             try outputs.publish(manifestIn: folder, command: CommandLine.arguments)
             for w in weighed.attributes.map(attributeJoinWarnings) ?? [] { Console.warning(w) }
-            guard !Console.quiet else { return }
-            print(report.summary)
-            if let attributes = weighed.attributes { print(attributeCheck(report.catchments, attributes)) }
-            print("  outputs: \(folder)/" + FolderOutputs.catchments(minShare: minShare != nil).joined(separator: ", "))
-            if let file = page.report { print("  report: \(file)") }
+            if !Console.quiet { say(report, attributes: weighed.attributes, folder: folder) }
+            Console.finish()
         }
+    }
+
+    /// The summary on standard output: the catchments, the attributes' totals, the files written.
+    func say(_ report: CatchmentReport, attributes: BlockAttributes?, folder: String) {
+        print(report.summary)
+        if let attributes { print(attributeCheck(report.catchments, attributes)) }
+        print("  outputs: \(folder)/" + FolderOutputs.catchments(minShare: minShare != nil).joined(separator: ", "))
+        if let file = page.report { print("  report: \(file)") }
     }
 
     /// The catchments: the blocks' people and attributes, the patient shares (a block with people and
     /// no share, or no attribute row, is a gap: refused unless allowed), the first-past-the-post polygons.
-    func weigh(_ blockLayer: AnalysisLayer, _ inputs: (people: People, shares: CSVTable, places: AnalysisLayer, systems: AnalysisLayer))
+    func weigh(_ blockLayer: AnalysisLayer, _ inputs: (people: People, shares: CSVTable))
         throws -> (
             catchments: Catchments, conversion: PopulationConversion?, attributes: BlockAttributes?, gaps: [CoverageGap],
             polygons: [DissolvedArea]
@@ -147,10 +152,17 @@ struct CatchmentsCommand: ParsableCommand {
         case census(CSVTable, PopulationConversion)
     }
 
-    /// The people's source, the shares table and the two area layers, read one after the other; then
-    /// the transform the GeoJSON output will need (PROJ's look-up of it, tens of milliseconds, made
-    /// here beside the blocks' read rather than at the end).
-    func readTables() throws -> (people: People, shares: CSVTable, places: AnalysisLayer, systems: AnalysisLayer) {
+    /// The blocks, and the transform the GeoJSON output will need (PROJ's look-up of it, tens of
+    /// milliseconds, made here beside the other reads rather than at the end).
+    func readBlocks() throws -> AnalysisLayer {
+        let layer = try blocksChoice.analysisLayer(blocks ?? DataFolder.path("msoa11_england.geojson"))
+        // A transform that cannot be made is reported where the output is written.
+        _ = try? CoordinateTransform.cached(from: .britishNationalGrid, to: .wgs84)
+        return layer
+    }
+
+    /// The people's source and the shares table.
+    func readPeople() throws -> (people: People, shares: CSVTable) {
         let people: People
         if let path = population.population {
             people = .table(path)
@@ -161,12 +173,13 @@ struct CatchmentsCommand: ParsableCommand {
                 lsoa11ToMSOA11: CSVReader.read(path: DataFolder.path("lookup_lsoa11_msoa11.csv")))
             people = .census(census, converted)
         }
-        let shares = try CSVReader.read(path: shares ?? DataFolder.path("ohid_trust_msoa11_shares_2019.csv"))
+        return (people, try CSVReader.read(path: shares ?? DataFolder.path("ohid_trust_msoa11_shares_2019.csv")))
+    }
+
+    /// The places and the systems.
+    func readAreas() throws -> (places: AnalysisLayer, systems: AnalysisLayer) {
         let places = try placesChoice.analysisLayer(places ?? DataFolder.path("built/lad24.geojson"))
-        let systems = try systemsChoice.analysisLayer(systems ?? DataFolder.path("built/icb24.geojson"))
-        // A transform that cannot be made is reported where the output is written.
-        _ = try? CoordinateTransform.cached(from: .britishNationalGrid, to: .wgs84)
-        return (people, shares, places, systems)
+        return (places, try systemsChoice.analysisLayer(systems ?? DataFolder.path("built/icb24.geojson")))
     }
 
     /// Each count's total over the MSOAs and its proportional and first-past-the-post sums over the trusts.

@@ -71,6 +71,7 @@ struct OverlapCommand: ParsableCommand {
             for w in outputs.warnings { Console.warning(w) }
             warnJoin(result.options.population)
             note(result.summary)
+            Console.finish()
         }
     }
 }
